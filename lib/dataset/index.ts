@@ -1,0 +1,3 @@
+export * from './primitives';
+export * from './lexicon';
+export * from './schema';

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { DetectLanguage, Id } from './primitives';
+
+/**
+ * The safe pattern language for lexicon terms: one or more words separated by single
+ * spaces; a word is letters, marks, digits, apostrophes or inner hyphens, and may end in
+ * `*` (any word ending). Nothing else: an imported dataset can never inject a regular
+ * expression. The detector compiles these into linear-time matchers.
+ */
+export const SAFE_PATTERN = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*\*?(?: [\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*\*?)*$/u;
+
+export const Pattern = z
+  .string()
+  .min(2)
+  .max(80)
+  .regex(SAFE_PATTERN, 'must be words, optional trailing * wildcards, and single spaces only');
+export type Pattern = z.infer<typeof Pattern>;
+
+const Patterns = z.array(Pattern).max(400);
+
+export const Cue = z.strictObject({
+  /** The claim or series this cue points at. */
+  id: Id,
+  patterns: z.array(Pattern).min(1).max(60),
+});
+export type Cue = z.infer<typeof Cue>;
+
+export const Lexicon = z.strictObject({
+  lang: DetectLanguage,
+  /** children, minors, orphans, pupils of children's homes */
+  child: Patterns,
+  /** deported, forcibly transferred, abducted, taken, removed, Russified, adopted */
+  movement: Patterns,
+  /** the official framing: evacuated, rescued, received, found refuge */
+  euphemism: Patterns,
+  /** returned, brought home, reunified */
+  return: Patterns,
+  /** Ukraine / Russia context: countries, occupied regions, officials, institutions */
+  context: Patterns,
+  /** terms that make a passage relevant on their own (e.g. Lvova-Belova, Bring Kids Back UA) */
+  strong: Patterns,
+  /** words that point a passage at a claim in the dataset */
+  claimCues: z.array(Cue).max(200),
+  /** words near a number that say which series it belongs to */
+  seriesCues: z.array(Cue).max(200),
+});
+export type Lexicon = z.infer<typeof Lexicon>;

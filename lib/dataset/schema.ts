@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import { Lexicon } from './lexicon';
+import {
+  Confidence,
+  HttpsUrl,
+  Id,
+  LanguageCode,
+  LocalizedText,
+  PartialDate,
+  Quote,
+  text,
+} from './primitives';
+
+export const SourceKind = z.enum([
+  'official-ua',
+  'official-ru',
+  'international',
+  'court',
+  'research',
+  'ngo',
+  'media',
+]);
+export type SourceKind = z.infer<typeof SourceKind>;
+
+export const Source = z.strictObject({
+  id: Id,
+  publisher: text(160),
+  title: text(300),
+  url: HttpsUrl,
+  /** Publication date shown on the page; null when the page gave none. */
+  published: PartialDate.nullable(),
+  language: LanguageCode,
+  kind: SourceKind,
+  /** Who the outlet relays, when it is a mirror or repost (e.g. "Reuters", "TASS"). */
+  via: text(160).optional(),
+  confidence: Confidence.default('confirmed'),
+  note: text(400).optional(),
+});
+export type Source = z.infer<typeof Source>;
+
+/**
+ * documented: a count of named or verified cases (Ukraine, UN, researchers, NGOs);
+ * official-claim: a statement by a Russian official or state body;
+ * estimate: an extrapolation, a range, or a figure that is not case-based.
+ */
+export const Stance = z.enum(['documented', 'official-claim', 'estimate']);
+export type Stance = z.infer<typeof Stance>;
+
+export const Series = z.strictObject({
+  id: Id,
+  label: LocalizedText(160),
+  /** What the number counts and what it does not; shown beside every figure of it. */
+  caveat: LocalizedText(600),
+  stance: Stance,
+  /** Who publishes the series (e.g. "Government of Ukraine", "Yale HRL"). */
+  publisher: text(160),
+  unit: z.enum(['children', 'facilities', 'regions', 'locations', 'people']),
+});
+export type Series = z.infer<typeof Series>;
+
+export const Qualifier = z.enum(['exact', 'about', 'at-least', 'more-than', 'up-to', 'fewer-than']);
+export type Qualifier = z.infer<typeof Qualifier>;
+
+export const Figure = z.strictObject({
+  id: Id,
+  series: Id,
+  value: z.number().int().nonnegative().max(100_000_000),
+  qualifier: Qualifier,
+  stance: Stance,
+  /** The date the figure refers to (or the date it was said). */
+  asOf: PartialDate,
+  sources: z.array(Id).min(1).max(8),
+  quote: Quote.optional(),
+  /** Scope, how it relates to other figures, or where sources disagree. */
+  note: LocalizedText(600).optional(),
+  confidence: Confidence.default('confirmed'),
+});
+export type Figure = z.infer<typeof Figure>;
+
+export const Narrative = z.enum([
+  'humanitarian-evacuation',
+  'with-family',
+  'downplay-scale',
+  'denial',
+  'legal-null',
+  'return-to-relatives',
+  'us-goodwill',
+  'attack-accusers',
+  'identity',
+]);
+export type Narrative = z.infer<typeof Narrative>;
+
+export const RecordRef = z.strictObject({
+  kind: z.enum(['figure', 'finding', 'series']),
+  id: Id,
+});
+export type RecordRef = z.infer<typeof RecordRef>;
+
+export const Contrast = z.strictObject({
+  ref: RecordRef,
+  /** One or two neutral sentences: how this record bears on the claim. */
+  context: LocalizedText(500),
+});
+export type Contrast = z.infer<typeof Contrast>;
+
+export const Claim = z.strictObject({
+  id: Id,
+  actor: z.strictObject({ name: text(120), role: text(200) }),
+  date: PartialDate,
+  statement: LocalizedText(400),
+  original: Quote.optional(),
+  narratives: z.array(Narrative).min(1).max(4),
+  sources: z.array(Id).min(1).max(8),
+  contrasts: z.array(Contrast).min(1).max(8),
+  confidence: Confidence.default('confirmed'),
+  note: LocalizedText(500).optional(),
+});
+export type Claim = z.infer<typeof Claim>;
+
+export const Vote = z.strictObject({
+  for: z.number().int().nonnegative(),
+  against: z.number().int().nonnegative(),
+  abstain: z.number().int().nonnegative(),
+});
+
+export const Finding = z.strictObject({
+  id: Id,
+  body: text(160),
+  bodyKind: z.enum(['court', 'un', 'intergovernmental', 'parliament', 'research', 'government']),
+  date: PartialDate,
+  title: LocalizedText(200),
+  summary: LocalizedText(700),
+  quote: Quote.optional(),
+  vote: Vote.optional(),
+  sources: z.array(Id).min(1).max(8),
+  confidence: Confidence.default('confirmed'),
+});
+export type Finding = z.infer<typeof Finding>;
+
+export const ChangelogEntry = z.strictObject({
+  version: z.string().regex(/^\d{4}\.\d{2}\.\d{2}(\.\d+)?$/),
+  date: PartialDate,
+  changes: z.array(text(300)).min(1),
+});
+
+export const Dataset = z.strictObject({
+  version: z
+    .string()
+    .regex(/^\d{4}\.\d{2}\.\d{2}(\.\d+)?$/, 'must be a date-based version such as 2026.11.29'),
+  date: PartialDate,
+  changelog: z.array(ChangelogEntry).min(1),
+  sources: z.array(Source).min(1).max(2000),
+  series: z.array(Series).min(1).max(200),
+  figures: z.array(Figure).max(5000),
+  claims: z.array(Claim).max(1000),
+  findings: z.array(Finding).max(1000),
+  lexicon: z.array(Lexicon).min(1).max(20),
+});
+export type Dataset = z.infer<typeof Dataset>;
+export type DatasetInput = z.input<typeof Dataset>;

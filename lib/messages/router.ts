@@ -1,0 +1,39 @@
+import { ErrorResponse, Request, type ResponseOf } from './protocol';
+
+/** What the background knows about who sent a message. */
+export interface SenderInfo {
+  /** The sender's extension id; must be ours. */
+  id?: string | undefined;
+  /** The tab a content script runs in, if any. */
+  tabId?: number | undefined;
+}
+
+export type Handlers = {
+  [K in Request['type']]: (
+    request: Extract<Request, { type: K }>,
+    sender: SenderInfo,
+  ) => Promise<ResponseOf<K>> | ResponseOf<K>;
+};
+
+/**
+ * Validates an incoming message and dispatches it. Anything that is not ours, or not a
+ * known request, gets an error response; a handler that throws becomes one too.
+ */
+export function createRouter(ownId: string, handlers: Handlers) {
+  return async (message: unknown, sender: SenderInfo): Promise<unknown> => {
+    if (sender.id !== ownId) return fail('refused: message from outside this extension');
+    const parsed = Request.safeParse(message);
+    if (!parsed.success) return fail('refused: not a valid request');
+    const request = parsed.data;
+    try {
+      const handler = handlers[request.type] as (r: Request, s: SenderInfo) => unknown;
+      return await handler(request, sender);
+    } catch (error) {
+      return fail(error instanceof Error ? error.message : String(error));
+    }
+  };
+}
+
+function fail(error: string): ErrorResponse {
+  return { ok: false, error: error.slice(0, 500) };
+}

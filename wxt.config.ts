@@ -1,0 +1,38 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  // Explicit imports everywhere (`#imports` / 'wxt/...'): easier to read and to mock.
+  imports: false,
+  vite: () => ({
+    plugins: [preact()],
+    build: { sourcemap: false },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Children Deported: Context Cards',
+    short_name: 'Context Cards',
+    description:
+      "Marks passages about Russia's deportation of Ukrainian children on news pages and shows sourced, dated counts and findings beside official claims. Works offline; sends nothing.",
+    homepage_url: 'https://github.com/child-deportation-factcheck/extension',
+    permissions: ['storage'],
+    action: { default_title: 'Context Cards' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'context-cards@child-deportation-factcheck.org',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  webExt: {
+    disabled: false,
+    binaries: { chrome: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+    startUrls: ['http://127.0.0.1:4517/demo/article.html'],
+    chromiumArgs: ['--no-first-run', '--disable-background-networking', '--disable-component-update'],
+  },
+});
