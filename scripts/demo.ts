@@ -1,0 +1,48 @@
+/**
+ * `npm run demo`: builds the extension, serves the demo article on 127.0.0.1 and opens
+ * it in Chromium with the extension loaded. With a display, the window stays open until
+ * you close it; without one (a server, CI), it runs headless, saves a screenshot to
+ * .output/demo.png and prints what the extension found.
+ */
+import { execSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { EXTENSION_DIR, findChromium, launchWithExtension } from '../tests/e2e/browser';
+import { startStaticServer } from '../tests/e2e/static-server';
+
+const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !process.env.CI;
+
+if (!process.argv.includes('--no-build')) execSync('npx wxt build', { stdio: 'inherit' });
+const server = await startStaticServer({ '/': 'tests/fixtures/pages' }, 4517);
+const demoUrl = server.url('/demo/article.html');
+
+if (headed) {
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: findChromium(),
+    headless: false,
+    viewport: null,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-first-run',
+      '--disable-background-networking',
+    ],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(demoUrl);
+  console.log(`Opened ${demoUrl} with the extension loaded. Close the window to stop.`);
+  context.on('close', () => void server.close().then(() => process.exit(0)));
+} else {
+  const browser = await launchWithExtension();
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1200, height: 1400 });
+  await page.goto(demoUrl);
+  const badge = await browser.waitForBadge(page, (text) => text !== '', 10_000).catch(() => '');
+  mkdirSync('.output', { recursive: true });
+  await page.screenshot({ path: '.output/demo.png' });
+  console.log(`Demo article: ${demoUrl}`);
+  console.log(`Toolbar badge: "${badge}" (annotations found on the page)`);
+  console.log('Screenshot: .output/demo.png');
+  await browser.close();
+  await server.close();
+}

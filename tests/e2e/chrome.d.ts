@@ -1,0 +1,18 @@
+// The `chrome` global as seen inside pages and the service worker, for code passed to
+// page.evaluate / worker.evaluate. Only what the tests call.
+declare namespace chrome {
+  namespace runtime {
+    function sendMessage(message: unknown): Promise<unknown>;
+  }
+  namespace tabs {
+    interface Tab {
+      id?: number;
+      url?: string;
+      active: boolean;
+    }
+    function query(info: object): Promise<Tab[]>;
+  }
+  namespace action {
+    function getBadgeText(details: { tabId: number }): Promise<string>;
+  }
+}

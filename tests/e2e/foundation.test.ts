@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectErrors, launchWithExtension, type ExtensionBrowser } from './browser';
+import { startStaticServer, type StaticServer } from './static-server';
+
+let browser: ExtensionBrowser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await startStaticServer({ '/': 'tests/fixtures/pages' });
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the built extension in Chromium', () => {
+  it('starts its service worker and answers a ping', async () => {
+    expect(browser.extensionId).toMatch(/^[a-p]{32}$/);
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const answer = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'ping' }));
+    expect(answer).toEqual({ ok: true, pong: true });
+    const refused = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'drop-tables' }));
+    expect(refused).toMatchObject({ ok: false });
+    await page.close();
+  });
+
+  it('renders the popup with a real status line and no console errors', async () => {
+    const page = await browser.context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Context Cards');
+    await expect.poll(() => page.locator('[role=status]').getAttribute('data-state')).toBe('ready');
+    expect(await page.locator('[role=status]').textContent()).toMatch(/^Version \d+\.\d+\.\d+/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('renders the options page with no console errors', async () => {
+    const page = await browser.context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await expect.poll(() => page.locator('h1').textContent()).toContain('Options');
+    await expect.poll(() => page.locator('[role=status]').getAttribute('data-state')).toBe('ready');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('runs the content script on the demo article, sets the badge, and leaves the page text alone', async () => {
+    const page = await browser.context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(server.url('/demo/article.html'));
+    const badge = await browser.waitForBadge(page, (text) => text !== '');
+    expect(Number(badge)).toBeGreaterThan(0);
+    expect(await page.evaluate(() => (window as unknown as { __pageTextUnchanged(): boolean }).__pageTextUnchanged())).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
