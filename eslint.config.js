@@ -8,14 +8,29 @@ export default tseslint.config(
   {
     files: ['**/*.{ts,tsx}'],
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[property.name='innerHTML']", message: 'Render dataset text as text, never innerHTML.' },
-        { selector: "MemberExpression[property.name='outerHTML']", message: 'Never write markup from strings.' },
-        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Never write markup from strings.' },
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render dataset text as text.' },
+        {
+          selector: "MemberExpression[property.name='innerHTML']",
+          message: 'Render dataset text as text, never innerHTML.',
+        },
+        {
+          selector: "MemberExpression[property.name='outerHTML']",
+          message: 'Never write markup from strings.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+          message: 'Never write markup from strings.',
+        },
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Render dataset text as text.',
+        },
       ],
       'no-eval': 'error',
       'no-new-func': 'error',

@@ -33,6 +33,10 @@ export default defineConfig({
     disabled: false,
     binaries: { chrome: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
     startUrls: ['http://127.0.0.1:4517/demo/article.html'],
-    chromiumArgs: ['--no-first-run', '--disable-background-networking', '--disable-component-update'],
+    chromiumArgs: [
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
   },
 });

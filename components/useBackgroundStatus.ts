@@ -14,7 +14,11 @@ export function useBackgroundStatus(): StatusState {
     sendRequest({ type: 'status' }).then(
       (status) => live && setState({ kind: 'ready', status }),
       (error: unknown) =>
-        live && setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) }),
+        live &&
+        setState({
+          kind: 'error',
+          message: error instanceof Error ? error.message : String(error),
+        }),
     );
     return () => {
       live = false;

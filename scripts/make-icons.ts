@@ -8,7 +8,15 @@ import { deflateSync } from 'node:zlib';
 
 type Rgba = [number, number, number, number];
 
-function roundedRect(x: number, y: number, cx: number, cy: number, hw: number, hh: number, r: number) {
+function roundedRect(
+  x: number,
+  y: number,
+  cx: number,
+  cy: number,
+  hw: number,
+  hh: number,
+  r: number,
+) {
   const dx = Math.abs(x - cx) - (hw - r);
   const dy = Math.abs(y - cy) - (hh - r);
   return Math.hypot(Math.max(dx, 0), Math.max(dy, 0)) + Math.min(Math.max(dx, dy), 0) - r;
@@ -37,7 +45,10 @@ function render(size: number): Buffer {
       const sum = [0, 0, 0, 0];
       for (let sy = 0; sy < samples; sy++) {
         for (let sx = 0; sx < samples; sx++) {
-          const colour = shade((px + (sx + 0.5) / samples) / size, (py + (sy + 0.5) / samples) / size);
+          const colour = shade(
+            (px + (sx + 0.5) / samples) / size,
+            (py + (sy + 0.5) / samples) / size,
+          );
           if (!colour) continue;
           const alpha = colour[3] / 255;
           sum[0]! += colour[0] * alpha;

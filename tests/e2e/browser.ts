@@ -11,7 +11,7 @@ export function findChromium(): string {
   const found = candidates.find((path): path is string => !!path && existsSync(path));
   if (!found) {
     throw new Error(
-      'No Chromium found. Install Debian\'s package (apt-get install -y chromium, giving /usr/bin/chromium) or set CHROMIUM_PATH to a Chromium binary.',
+      "No Chromium found. Install Debian's package (apt-get install -y chromium, giving /usr/bin/chromium) or set CHROMIUM_PATH to a Chromium binary.",
     );
   }
   return found;

@@ -54,7 +54,11 @@ describe('the built extension in Chromium', () => {
     await page.goto(server.url('/demo/article.html'));
     const badge = await browser.waitForBadge(page, (text) => text !== '');
     expect(Number(badge)).toBeGreaterThan(0);
-    expect(await page.evaluate(() => (window as unknown as { __pageTextUnchanged(): boolean }).__pageTextUnchanged())).toBe(true);
+    expect(
+      await page.evaluate(() =>
+        (window as unknown as { __pageTextUnchanged(): boolean }).__pageTextUnchanged(),
+      ),
+    ).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });

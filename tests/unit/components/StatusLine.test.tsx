@@ -23,7 +23,10 @@ describe('StatusLine', () => {
   it('says when the dataset is not loaded yet', () => {
     render(
       <StatusLine
-        state={{ kind: 'ready', status: { ok: true, version: '1.2.3', datasetVersion: null, ready: false } }}
+        state={{
+          kind: 'ready',
+          status: { ok: true, version: '1.2.3', datasetVersion: null, ready: false },
+        }}
       />,
     );
     expect(screen.getByRole('status').textContent).toContain('dataset not loaded yet');
