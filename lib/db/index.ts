@@ -1,0 +1,6 @@
+export * from './schema';
+export * from './cards';
+export * from './seed';
+export * from './queries';
+export * from './user';
+export * from './service';

@@ -1,0 +1,72 @@
+import type { Dataset } from '@/lib/dataset/schema';
+import { getCards, getDatasetStatus, type CardsResult, type DatasetStatus } from './queries';
+import type { FactDb } from './schema';
+import { importDataset, seedDatabase, type DatasetValidator, type ImportResult, type SeedResult } from './seed';
+
+export interface ServiceStatus extends DatasetStatus {
+  /** A dataset is stored and queries can be answered. */
+  ready: boolean;
+  /** The last seeding failure, if the last attempt failed. */
+  error: string | null;
+}
+
+export interface DataService {
+  /**
+   * Seeds the bundled dataset if needed. Every caller shares one promise per service
+   * (install/update handler and first query alike); a failed attempt is retried on the
+   * next call.
+   */
+  ensureSeeded(): Promise<SeedResult | null>;
+  getCards(ids: readonly string[]): Promise<CardsResult>;
+  status(): Promise<ServiceStatus>;
+  importDataset(raw: unknown, validate: DatasetValidator): Promise<ImportResult>;
+}
+
+export interface ServiceOptions {
+  log?: (message: string, detail?: unknown) => void;
+}
+
+/**
+ * The background's access to the database. Queries wait for seeding; if seeding fails
+ * (e.g. the bundled dataset does not load) they answer from whatever is stored.
+ */
+export function createDataService(db: FactDb, loadDataset: () => Dataset | Promise<Dataset>, options: ServiceOptions = {}): DataService {
+  const log = options.log ?? (() => {});
+  let seeding: Promise<SeedResult | null> | null = null;
+  let lastError: string | null = null;
+
+  function ensureSeeded(): Promise<SeedResult | null> {
+    seeding ??= (async () => {
+      try {
+        const dataset = await loadDataset();
+        const result = await seedDatabase(db, dataset, { origin: 'bundled' });
+        lastError = null;
+        log(`dataset ${result.action}: ${result.reason}`);
+        return result;
+      } catch (error) {
+        lastError = error instanceof Error ? error.message : String(error);
+        log('dataset seeding failed', error);
+        seeding = null; // let the next caller try again
+        return null;
+      }
+    })();
+    return seeding;
+  }
+
+  return {
+    ensureSeeded,
+    async getCards(ids) {
+      await ensureSeeded();
+      return getCards(db, ids);
+    },
+    async status() {
+      await ensureSeeded();
+      const status = await getDatasetStatus(db);
+      return { ...status, ready: status.version !== null, error: lastError };
+    },
+    async importDataset(raw, validate) {
+      await ensureSeeded();
+      return importDataset(db, raw, validate);
+    },
+  };
+}
