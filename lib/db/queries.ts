@@ -33,7 +33,11 @@ class Loader {
 
   constructor(private readonly db: FactDb) {}
 
-  private async bulk<T>(table: Table<T, string>, cache: Map<string, T | undefined>, ids: Iterable<string>) {
+  private async bulk<T>(
+    table: Table<T, string>,
+    cache: Map<string, T | undefined>,
+    ids: Iterable<string>,
+  ) {
     const need = [...new Set(ids)].filter((id) => !cache.has(id));
     if (need.length === 0) return;
     const rows = await table.bulkGet(need);
@@ -85,7 +89,8 @@ class Loader {
     const figure = this.figures.get(id);
     if (!figure) return null;
     const latest = (this.timelines.get(figure.series) ?? []).at(-1);
-    const newer = latest && latest.id !== figure.id && latest.asOf > figure.asOf ? this.entry(latest) : null;
+    const newer =
+      latest && latest.id !== figure.id && latest.asOf > figure.asOf ? this.entry(latest) : null;
     return {
       kind: 'figure',
       id,
@@ -138,69 +143,81 @@ export interface CardsResult {
  */
 export async function getCards(db: FactDb, cardIds: readonly string[]): Promise<CardsResult> {
   const unique = [...new Set(cardIds)];
-  return db.transaction('r', DATASET_TABLES.map((name) => db.table(name)), async () => {
-    const load = new Loader(db);
-    const parsed = unique.map((cardId) => ({ cardId, ...parseCardId(cardId) }));
+  return db.transaction(
+    'r',
+    DATASET_TABLES.map((name) => db.table(name)),
+    async () => {
+      const load = new Loader(db);
+      const parsed = unique.map((cardId) => ({ cardId, ...parseCardId(cardId) }));
 
-    // Bare ids: find out what they name.
-    const bare = parsed.filter((p) => p.kind === null).map((p) => p.id);
-    await Promise.all([load.loadClaims(bare), load.loadSeries(bare), load.loadFigures(bare), load.loadFindings(bare)]);
-    const wanted: Wanted[] = parsed.flatMap(({ cardId, kind, id }) => {
-      if (kind) return [{ cardId, kind, id }];
-      const found = load.claims.get(id)
-        ? 'claim'
-        : load.series.get(id)
-          ? 'series'
-          : load.figures.get(id)
-            ? 'figure'
-            : load.findings.get(id)
-              ? 'finding'
-              : null;
-      return found ? [{ cardId, kind: found, id }] : [];
-    });
-    const ids = (kind: Card['kind']) => wanted.filter((w) => w.kind === kind).map((w) => w.id);
+      // Bare ids: find out what they name.
+      const bare = parsed.filter((p) => p.kind === null).map((p) => p.id);
+      await Promise.all([
+        load.loadClaims(bare),
+        load.loadSeries(bare),
+        load.loadFigures(bare),
+        load.loadFindings(bare),
+      ]);
+      const wanted: Wanted[] = parsed.flatMap(({ cardId, kind, id }) => {
+        if (kind) return [{ cardId, kind, id }];
+        const found = load.claims.get(id)
+          ? 'claim'
+          : load.series.get(id)
+            ? 'series'
+            : load.figures.get(id)
+              ? 'figure'
+              : load.findings.get(id)
+                ? 'finding'
+                : null;
+        return found ? [{ cardId, kind: found, id }] : [];
+      });
+      const ids = (kind: Card['kind']) => wanted.filter((w) => w.kind === kind).map((w) => w.id);
 
-    // Claims and what their contrasts point at.
-    await load.loadClaims(ids('claim'));
-    const refs = [...load.claims.values()].flatMap((claim) => claim?.contrasts.map((c) => c.ref) ?? []);
-    const refIds = (kind: 'figure' | 'finding' | 'series') => refs.filter((r) => r.kind === kind).map((r) => r.id);
-    await Promise.all([
-      load.loadFigures([...ids('figure'), ...refIds('figure')]),
-      load.loadFindings([...ids('finding'), ...refIds('finding')]),
-    ]);
+      // Claims and what their contrasts point at.
+      await load.loadClaims(ids('claim'));
+      const refs = [...load.claims.values()].flatMap(
+        (claim) => claim?.contrasts.map((c) => c.ref) ?? [],
+      );
+      const refIds = (kind: 'figure' | 'finding' | 'series') =>
+        refs.filter((r) => r.kind === kind).map((r) => r.id);
+      await Promise.all([
+        load.loadFigures([...ids('figure'), ...refIds('figure')]),
+        load.loadFindings([...ids('finding'), ...refIds('finding')]),
+      ]);
 
-    // Series: asked for, pointed at, or the series of a figure (for "a newer figure exists").
-    const figureSeries = [...load.figures.values()].flatMap((f) => (f ? [f.series] : []));
-    const seriesIds = [...ids('series'), ...refIds('series'), ...figureSeries];
-    await Promise.all([load.loadSeries(seriesIds), load.loadTimelines(seriesIds)]);
+      // Series: asked for, pointed at, or the series of a figure (for "a newer figure exists").
+      const figureSeries = [...load.figures.values()].flatMap((f) => (f ? [f.series] : []));
+      const seriesIds = [...ids('series'), ...refIds('series'), ...figureSeries];
+      await Promise.all([load.loadSeries(seriesIds), load.loadTimelines(seriesIds)]);
 
-    // Sources of everything loaded.
-    const sourceIds = [
-      ...[...load.claims.values()].flatMap((r) => r?.sources ?? []),
-      ...[...load.figures.values()].flatMap((r) => r?.sources ?? []),
-      ...[...load.findings.values()].flatMap((r) => r?.sources ?? []),
-    ];
-    await load.loadSources(sourceIds);
+      // Sources of everything loaded.
+      const sourceIds = [
+        ...[...load.claims.values()].flatMap((r) => r?.sources ?? []),
+        ...[...load.figures.values()].flatMap((r) => r?.sources ?? []),
+        ...[...load.findings.values()].flatMap((r) => r?.sources ?? []),
+      ];
+      await load.loadSources(sourceIds);
 
-    const cards: Record<string, Card> = {};
-    const missing: string[] = [];
-    const wantedBy = new Map(wanted.map((w) => [w.cardId, w]));
-    for (const { cardId } of parsed) {
-      const want = wantedBy.get(cardId);
-      const card = !want
-        ? null
-        : want.kind === 'claim'
-          ? load.claimCard(want.id)
-          : want.kind === 'series'
-            ? load.seriesCard(want.id)
-            : want.kind === 'figure'
-              ? load.figureCard(want.id)
-              : load.findingCard(want.id);
-      if (card) cards[cardId] = card;
-      else missing.push(cardId);
-    }
-    return { cards, missing };
-  });
+      const cards: Record<string, Card> = {};
+      const missing: string[] = [];
+      const wantedBy = new Map(wanted.map((w) => [w.cardId, w]));
+      for (const { cardId } of parsed) {
+        const want = wantedBy.get(cardId);
+        const card = !want
+          ? null
+          : want.kind === 'claim'
+            ? load.claimCard(want.id)
+            : want.kind === 'series'
+              ? load.seriesCard(want.id)
+              : want.kind === 'figure'
+                ? load.figureCard(want.id)
+                : load.findingCard(want.id);
+        if (card) cards[cardId] = card;
+        else missing.push(cardId);
+      }
+      return { cards, missing };
+    },
+  );
 }
 
 /** A claim with its sources and contrasts resolved, or null when there is no such claim. */
@@ -227,16 +244,22 @@ export interface DatasetStatus {
 
 /** What is stored now: version, origin, timestamps and live record counts. */
 export async function getDatasetStatus(db: FactDb): Promise<DatasetStatus> {
-  return db.transaction('r', [...DATASET_TABLES.map((name) => db.table(name)), db.meta], async () => {
-    const meta = await db.meta.get(DATASET_META_KEY);
-    const counts = await Promise.all(DATASET_TABLES.map((name) => db.table(name).count()));
-    return {
-      version: meta?.version ?? null,
-      origin: meta?.origin ?? null,
-      date: meta?.date ?? null,
-      seededAt: meta?.seededAt ?? null,
-      importedAt: meta?.importedAt ?? null,
-      counts: Object.fromEntries(DATASET_TABLES.map((name, i) => [name, counts[i] ?? 0])) as DatasetCounts,
-    };
-  });
+  return db.transaction(
+    'r',
+    [...DATASET_TABLES.map((name) => db.table(name)), db.meta],
+    async () => {
+      const meta = await db.meta.get(DATASET_META_KEY);
+      const counts = await Promise.all(DATASET_TABLES.map((name) => db.table(name).count()));
+      return {
+        version: meta?.version ?? null,
+        origin: meta?.origin ?? null,
+        date: meta?.date ?? null,
+        seededAt: meta?.seededAt ?? null,
+        importedAt: meta?.importedAt ?? null,
+        counts: Object.fromEntries(
+          DATASET_TABLES.map((name, i) => [name, counts[i] ?? 0]),
+        ) as DatasetCounts,
+      };
+    },
+  );
 }

@@ -8,7 +8,14 @@ export const DB_NAME = 'factcheck';
 export const DATASET_META_KEY = 'dataset';
 
 /** The collections of a dataset that live in their own tables. */
-export const DATASET_TABLES = ['sources', 'series', 'figures', 'claims', 'findings', 'lexicon'] as const;
+export const DATASET_TABLES = [
+  'sources',
+  'series',
+  'figures',
+  'claims',
+  'findings',
+  'lexicon',
+] as const;
 export type DatasetTable = (typeof DATASET_TABLES)[number];
 export type DatasetCounts = Record<DatasetTable, number>;
 

@@ -75,7 +75,9 @@ function expectedKeys(dataset: Dataset): Record<DatasetTable, Set<string>> {
   };
 }
 
-function countsOf(keys: Record<DatasetTable, { size: number } | { length: number }>): DatasetCounts {
+function countsOf(
+  keys: Record<DatasetTable, { size: number } | { length: number }>,
+): DatasetCounts {
   const size = (k: { size: number } | { length: number }) => ('size' in k ? k.size : k.length);
   return {
     sources: size(keys.sources),
@@ -93,12 +95,18 @@ function tablesOf(db: FactDb) {
 
 async function readKeys(db: FactDb): Promise<Record<DatasetTable, string[]>> {
   const entries = await Promise.all(
-    DATASET_TABLES.map(async (name) => [name, (await db.table(name).toCollection().primaryKeys()) as string[]] as const),
+    DATASET_TABLES.map(
+      async (name) =>
+        [name, (await db.table(name).toCollection().primaryKeys()) as string[]] as const,
+    ),
   );
   return Object.fromEntries(entries) as Record<DatasetTable, string[]>;
 }
 
-function keysMatch(actual: Record<DatasetTable, string[]>, expected: Record<DatasetTable, Set<string>>): boolean {
+function keysMatch(
+  actual: Record<DatasetTable, string[]>,
+  expected: Record<DatasetTable, Set<string>>,
+): boolean {
   return DATASET_TABLES.every((name) => {
     const have = actual[name];
     const want = expected[name];
@@ -127,7 +135,11 @@ function countsMatch(actual: Record<DatasetTable, string[]>, counts: DatasetCoun
  * datasets. The user tables (`dismissed`, `sites`) are outside the transaction's scope and
  * cannot be touched.
  */
-export async function seedDatabase(db: FactDb, dataset: Dataset, options: SeedOptions): Promise<SeedResult> {
+export async function seedDatabase(
+  db: FactDb,
+  dataset: Dataset,
+  options: SeedOptions,
+): Promise<SeedResult> {
   const now = options.now ?? Date.now;
   const hash = hashDataset(dataset);
   const expected = expectedKeys(dataset);
@@ -143,7 +155,12 @@ export async function seedDatabase(db: FactDb, dataset: Dataset, options: SeedOp
     if (options.force) {
       action = 'seeded';
       reason = `${options.origin} dataset ${dataset.version} written on request`;
-    } else if (meta && meta.origin === 'imported' && options.origin === 'bundled' && compareVersions(dataset.version, meta.version) <= 0) {
+    } else if (
+      meta &&
+      meta.origin === 'imported' &&
+      options.origin === 'bundled' &&
+      compareVersions(dataset.version, meta.version) <= 0
+    ) {
       if (countsMatch(actual, meta.counts)) {
         return {
           action: 'unchanged',
@@ -201,33 +218,57 @@ export async function seedDatabase(db: FactDb, dataset: Dataset, options: SeedOp
       hash,
     };
     await db.meta.put(record);
-    return { action, reason, version: dataset.version, origin: options.origin, counts, previous } satisfies SeedResult;
+    return {
+      action,
+      reason,
+      version: dataset.version,
+      origin: options.origin,
+      counts,
+      previous,
+    } satisfies SeedResult;
   });
 }
 
 export type DatasetProblem = { path: string; message: string };
-export type DatasetValidation = { ok: true; dataset: Dataset } | { ok: false; problems: DatasetProblem[] };
+export type DatasetValidation =
+  { ok: true; dataset: Dataset } | { ok: false; problems: DatasetProblem[] };
 /** The shape of `validateDataset` in `lib/dataset/validate.ts`. */
 export type DatasetValidator = (raw: unknown) => DatasetValidation;
 
-export type ImportResult = { ok: true; result: SeedResult } | { ok: false; problems: DatasetProblem[] };
+export type ImportResult =
+  { ok: true; result: SeedResult } | { ok: false; problems: DatasetProblem[] };
 
 /**
  * Imports a dataset from the options page. The whole input is validated first; on any
  * problem nothing is written and the problems are returned. A valid dataset replaces the
  * stored one in one transaction (origin `imported`).
  */
-export async function importDataset(db: FactDb, raw: unknown, validate: DatasetValidator, now?: () => number): Promise<ImportResult> {
+export async function importDataset(
+  db: FactDb,
+  raw: unknown,
+  validate: DatasetValidator,
+  now?: () => number,
+): Promise<ImportResult> {
   let validation: DatasetValidation;
   try {
     validation = validate(raw);
   } catch (error) {
-    return { ok: false, problems: [{ path: '', message: error instanceof Error ? error.message : String(error) }] };
+    return {
+      ok: false,
+      problems: [{ path: '', message: error instanceof Error ? error.message : String(error) }],
+    };
   }
   if (!validation.ok) {
-    const problems = validation.problems.length > 0 ? validation.problems : [{ path: '', message: 'invalid dataset' }];
+    const problems =
+      validation.problems.length > 0
+        ? validation.problems
+        : [{ path: '', message: 'invalid dataset' }];
     return { ok: false, problems };
   }
-  const result = await seedDatabase(db, validation.dataset, { origin: 'imported', force: true, ...(now ? { now } : {}) });
+  const result = await seedDatabase(db, validation.dataset, {
+    origin: 'imported',
+    force: true,
+    ...(now ? { now } : {}),
+  });
   return { ok: true, result };
 }

@@ -1,7 +1,13 @@
 import type { Dataset } from '@/lib/dataset/schema';
 import { getCards, getDatasetStatus, type CardsResult, type DatasetStatus } from './queries';
 import type { FactDb } from './schema';
-import { importDataset, seedDatabase, type DatasetValidator, type ImportResult, type SeedResult } from './seed';
+import {
+  importDataset,
+  seedDatabase,
+  type DatasetValidator,
+  type ImportResult,
+  type SeedResult,
+} from './seed';
 
 export interface ServiceStatus extends DatasetStatus {
   /** A dataset is stored and queries can be answered. */
@@ -30,7 +36,11 @@ export interface ServiceOptions {
  * The background's access to the database. Queries wait for seeding; if seeding fails
  * (e.g. the bundled dataset does not load) they answer from whatever is stored.
  */
-export function createDataService(db: FactDb, loadDataset: () => Dataset | Promise<Dataset>, options: ServiceOptions = {}): DataService {
+export function createDataService(
+  db: FactDb,
+  loadDataset: () => Dataset | Promise<Dataset>,
+  options: ServiceOptions = {},
+): DataService {
   const log = options.log ?? (() => {});
   let seeding: Promise<SeedResult | null> | null = null;
   let lastError: string | null = null;

@@ -7,9 +7,20 @@ export function pageUrl(url: string): string {
 }
 
 /** Records that the reader dismissed annotation `key` on the page at `url`. */
-export async function dismissAnnotation(db: FactDb, key: string, url: string, now: () => number = Date.now): Promise<DismissedRecord> {
+export async function dismissAnnotation(
+  db: FactDb,
+  key: string,
+  url: string,
+  now: () => number = Date.now,
+): Promise<DismissedRecord> {
   const page = pageUrl(url);
-  const record: DismissedRecord = { id: `${page}#${key}`, key, url: page, site: hostnameOf(page), at: now() };
+  const record: DismissedRecord = {
+    id: `${page}#${key}`,
+    key,
+    url: page,
+    site: hostnameOf(page),
+    at: now(),
+  };
   await db.dismissed.put(record);
   return record;
 }
@@ -26,7 +37,12 @@ export async function undismissAnnotation(db: FactDb, key: string, url: string):
 }
 
 /** Turns the extension on or off for a hostname. */
-export async function setSiteEnabled(db: FactDb, hostname: string, enabled: boolean, now: () => number = Date.now): Promise<SiteRecord> {
+export async function setSiteEnabled(
+  db: FactDb,
+  hostname: string,
+  enabled: boolean,
+  now: () => number = Date.now,
+): Promise<SiteRecord> {
   const record: SiteRecord = { hostname: hostname.toLowerCase(), enabled, updatedAt: now() };
   await db.sites.put(record);
   return record;

@@ -122,9 +122,18 @@ export const fixtureInput: DatasetInput = {
       narratives: ['humanitarian-evacuation', 'with-family'],
       sources: ['reuters-claim'],
       contrasts: [
-        { ref: { kind: 'finding', id: 'icc-2023-warrants' }, context: { en: 'The ICC found grounds for warrants.' } },
-        { ref: { kind: 'figure', id: 'ua-verified-2023-03' }, context: { en: 'Ukraine had verified 16,221 children.' } },
-        { ref: { kind: 'series', id: 'ua-verified-deported' }, context: { en: 'The verified count kept rising.' } },
+        {
+          ref: { kind: 'finding', id: 'icc-2023-warrants' },
+          context: { en: 'The ICC found grounds for warrants.' },
+        },
+        {
+          ref: { kind: 'figure', id: 'ua-verified-2023-03' },
+          context: { en: 'Ukraine had verified 16,221 children.' },
+        },
+        {
+          ref: { kind: 'series', id: 'ua-verified-deported' },
+          context: { en: 'The verified count kept rising.' },
+        },
       ],
     },
     {
@@ -135,8 +144,14 @@ export const fixtureInput: DatasetInput = {
       narratives: ['downplay-scale'],
       sources: ['tass-arrivals'],
       contrasts: [
-        { ref: { kind: 'figure', id: 'ru-arrivals-2023' }, context: { en: 'Russia itself reported far more.' } },
-        { ref: { kind: 'series', id: 'ru-reported-arrivals' }, context: { en: 'Mostly families, by Russia’s own account.' } },
+        {
+          ref: { kind: 'figure', id: 'ru-arrivals-2023' },
+          context: { en: 'Russia itself reported far more.' },
+        },
+        {
+          ref: { kind: 'series', id: 'ru-reported-arrivals' },
+          context: { en: 'Mostly families, by Russia’s own account.' },
+        },
       ],
     },
   ],
@@ -147,7 +162,9 @@ export const fixtureInput: DatasetInput = {
       bodyKind: 'court',
       date: '2023-03-17',
       title: { en: 'Arrest warrants for unlawful deportation of children' },
-      summary: { en: 'Pre-Trial Chamber II issued warrants for the unlawful deportation of children.' },
+      summary: {
+        en: 'Pre-Trial Chamber II issued warrants for the unlawful deportation of children.',
+      },
       sources: ['icc-warrants'],
     },
   ],

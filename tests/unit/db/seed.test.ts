@@ -35,7 +35,10 @@ const zodValidate: DatasetValidator = (raw) => {
   const parsed = Dataset.safeParse(raw);
   return parsed.success
     ? { ok: true, dataset: parsed.data }
-    : { ok: false, problems: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) };
+    : {
+        ok: false,
+        problems: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      };
 };
 
 const expectedCounts = { sources: 4, series: 2, figures: 5, claims: 2, findings: 1, lexicon: 1 };
@@ -45,7 +48,12 @@ describe('seedDatabase', () => {
     const d = db();
     const dataset = makeFixture();
     const result = await seedDatabase(d, dataset, { origin: 'bundled', now: () => 42 });
-    expect(result).toMatchObject({ action: 'seeded', version: '2026.11.01', origin: 'bundled', previous: null });
+    expect(result).toMatchObject({
+      action: 'seeded',
+      version: '2026.11.01',
+      origin: 'bundled',
+      previous: null,
+    });
     expect(result.counts).toEqual(expectedCounts);
     const meta = await d.meta.get(DATASET_META_KEY);
     expect(meta).toMatchObject({
@@ -57,7 +65,9 @@ describe('seedDatabase', () => {
       counts: expectedCounts,
       hash: hashDataset(dataset),
     });
-    expect(await d.figures.get('ru-arrivals-2023')).toEqual(dataset.figures.find((f) => f.id === 'ru-arrivals-2023'));
+    expect(await d.figures.get('ru-arrivals-2023')).toEqual(
+      dataset.figures.find((f) => f.id === 'ru-arrivals-2023'),
+    );
     expect(await d.lexicon.get('en')).toEqual(dataset.lexicon[0]);
     const status = await getDatasetStatus(d);
     expect(status).toEqual({
@@ -73,7 +83,9 @@ describe('seedDatabase', () => {
   it('leaves an intact database alone on repeated runs', async () => {
     const d = db();
     const now = clock();
-    expect((await seedDatabase(d, makeFixture(), { origin: 'bundled', now })).action).toBe('seeded');
+    expect((await seedDatabase(d, makeFixture(), { origin: 'bundled', now })).action).toBe(
+      'seeded',
+    );
     const before = await d.meta.get(DATASET_META_KEY);
     const again = await seedDatabase(d, makeFixture(), { origin: 'bundled', now });
     expect(again.action).toBe('unchanged');
@@ -111,7 +123,11 @@ describe('seedDatabase', () => {
       });
     });
     const result = await seedDatabase(d, next, { origin: 'bundled' });
-    expect(result).toMatchObject({ action: 'seeded', version: '2026.12.01', previous: { version: '2026.11.01' } });
+    expect(result).toMatchObject({
+      action: 'seeded',
+      version: '2026.12.01',
+      previous: { version: '2026.11.01' },
+    });
     expect(result.counts).toMatchObject({ figures: 4, sources: 5 });
     expect(await d.figures.get('ru-arrivals-2022')).toBeUndefined(); // old records are gone
     expect(await d.sources.get('un-coi')).toBeDefined();
@@ -124,7 +140,9 @@ describe('seedDatabase', () => {
         at: 7,
       },
     ]);
-    expect(await d.sites.toArray()).toEqual([{ hostname: 'news.example', enabled: false, updatedAt: 8 }]);
+    expect(await d.sites.toArray()).toEqual([
+      { hostname: 'news.example', enabled: false, updatedAt: 8 },
+    ]);
   });
 
   it('reseeds when the content changes without a version bump', async () => {
@@ -163,7 +181,10 @@ describe('seedDatabase', () => {
     await d.series.delete('ru-reported-arrivals');
     await d.series.put({ ...dataset.series[0]!, id: 'stray-series' });
     expect((await seedDatabase(d, dataset, { origin: 'bundled' })).action).toBe('repaired');
-    expect((await d.series.toCollection().primaryKeys()).sort()).toEqual(['ru-reported-arrivals', 'ua-verified-deported']);
+    expect((await d.series.toCollection().primaryKeys()).sort()).toEqual([
+      'ru-reported-arrivals',
+      'ua-verified-deported',
+    ]);
   });
 
   it('repairs when meta is lost but records remain, and seeds over an emptied meta', async () => {
@@ -192,7 +213,11 @@ describe('seedDatabase', () => {
     });
     const imp = await importDataset(d, imported, zodValidate, () => 99);
     expect(imp).toMatchObject({ ok: true, result: { action: 'seeded', origin: 'imported' } });
-    expect(await getDatasetStatus(d)).toMatchObject({ version: '2026.11.15', origin: 'imported', importedAt: 99 });
+    expect(await getDatasetStatus(d)).toMatchObject({
+      version: '2026.11.15',
+      origin: 'imported',
+      importedAt: 99,
+    });
 
     // Same or older bundled dataset (e.g. the service worker restarts): keep the import.
     const kept = await seedDatabase(d, makeFixture(), { origin: 'bundled' });
@@ -202,7 +227,11 @@ describe('seedDatabase', () => {
     // A damaged import is restored from the bundled dataset.
     await d.figures.clear();
     const repaired = await seedDatabase(d, makeFixture(), { origin: 'bundled' });
-    expect(repaired).toMatchObject({ action: 'repaired', version: '2026.11.01', origin: 'bundled' });
+    expect(repaired).toMatchObject({
+      action: 'repaired',
+      version: '2026.11.01',
+      origin: 'bundled',
+    });
     expect(await d.figures.count()).toBe(5);
 
     // A newer bundled dataset replaces an import.
@@ -210,7 +239,10 @@ describe('seedDatabase', () => {
     const newer = makeFixture((input) => {
       input.version = '2026.12.01';
     });
-    expect(await seedDatabase(d, newer, { origin: 'bundled' })).toMatchObject({ action: 'seeded', origin: 'bundled' });
+    expect(await seedDatabase(d, newer, { origin: 'bundled' })).toMatchObject({
+      action: 'seeded',
+      origin: 'bundled',
+    });
   });
 });
 
@@ -225,7 +257,9 @@ describe('importDataset', () => {
       claims: await d.claims.toArray(),
     };
 
-    const raw = JSON.parse(JSON.stringify(makeFixture((input) => (input.version = '2027.01.01')))) as Record<string, unknown>;
+    const raw = JSON.parse(
+      JSON.stringify(makeFixture((input) => (input.version = '2027.01.01'))),
+    ) as Record<string, unknown>;
     const figures = raw.figures as Record<string, unknown>[];
     figures[3]!.value = -5; // one bad record among many good ones
     (raw.sources as Record<string, unknown>[])[0]!.url = 'javascript:alert(1)';
@@ -233,7 +267,9 @@ describe('importDataset', () => {
     const result = await importDataset(d, raw, zodValidate);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems.map((p) => p.path)).toEqual(expect.arrayContaining(['figures.3.value', 'sources.0.url']));
+    expect(result.problems.map((p) => p.path)).toEqual(
+      expect.arrayContaining(['figures.3.value', 'sources.0.url']),
+    );
 
     expect(await getDatasetStatus(d)).toEqual(snapshot.status);
     expect(await d.figures.toArray()).toEqual(snapshot.figures);
@@ -247,8 +283,13 @@ describe('importDataset', () => {
     const throwing: DatasetValidator = () => {
       throw new Error('boom');
     };
-    expect(await importDataset(d, {}, throwing)).toEqual({ ok: false, problems: [{ path: '', message: 'boom' }] });
-    expect(await importDataset(d, {}, () => ({ ok: false, problems: [] }))).toMatchObject({ ok: false });
+    expect(await importDataset(d, {}, throwing)).toEqual({
+      ok: false,
+      problems: [{ path: '', message: 'boom' }],
+    });
+    expect(await importDataset(d, {}, () => ({ ok: false, problems: [] }))).toMatchObject({
+      ok: false,
+    });
     expect((await getDatasetStatus(d)).counts.figures).toBe(5);
   });
 
