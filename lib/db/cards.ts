@@ -78,6 +78,9 @@ export const CardId = z
   .regex(/^(?:(?:claim|series|figure|finding):)?[a-z0-9]+(?:-[a-z0-9]+)*$/, 'not a card id');
 export type CardId = z.infer<typeof CardId>;
 
+/** The most card ids one `get-cards` request may carry. */
+export const MAX_CARD_IDS = 100;
+
 export const CARD_KINDS = ['claim', 'series', 'figure', 'finding'] as const;
 
 /** Splits a card id into its kind (null for a bare id) and record id. */

@@ -4,3 +4,4 @@ export * from './seed';
 export * from './queries';
 export * from './user';
 export * from './service';
+export * from './handlers';

@@ -126,9 +126,6 @@ class Loader {
 
 type Wanted = { cardId: string; kind: Card['kind']; id: string };
 
-/** The most cards one batch may ask for (the `get-cards` message enforces the same bound). */
-export const MAX_CARDS_PER_BATCH = 100;
-
 export interface CardsResult {
   /** Cards keyed by the card id that was asked for. */
   cards: Record<string, Card>;

@@ -45,22 +45,29 @@ export function createDataService(
   let seeding: Promise<SeedResult | null> | null = null;
   let lastError: string | null = null;
 
+  async function seedOnce(): Promise<SeedResult | null> {
+    try {
+      const dataset = await loadDataset();
+      const result = await seedDatabase(db, dataset, { origin: 'bundled' });
+      lastError = null;
+      log(`dataset ${result.action}: ${result.reason}`);
+      return result;
+    } catch (error) {
+      lastError = error instanceof Error ? error.message : String(error);
+      log('dataset seeding failed', error);
+      return null;
+    }
+  }
+
   function ensureSeeded(): Promise<SeedResult | null> {
-    seeding ??= (async () => {
-      try {
-        const dataset = await loadDataset();
-        const result = await seedDatabase(db, dataset, { origin: 'bundled' });
-        lastError = null;
-        log(`dataset ${result.action}: ${result.reason}`);
-        return result;
-      } catch (error) {
-        lastError = error instanceof Error ? error.message : String(error);
-        log('dataset seeding failed', error);
-        seeding = null; // let the next caller try again
-        return null;
-      }
-    })();
-    return seeding;
+    if (seeding) return seeding;
+    const attempt = seedOnce();
+    seeding = attempt;
+    // A failed attempt is forgotten once it settles, so the next caller tries again.
+    void attempt.then((result) => {
+      if (result === null && seeding === attempt) seeding = null;
+    });
+    return attempt;
   }
 
   return {

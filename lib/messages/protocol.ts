@@ -1,4 +1,6 @@
 import { z } from 'zod';
+// Only the Dexie-free card schemas: this module is bundled into content scripts.
+import { Card, CardId, MAX_CARD_IDS } from '@/lib/db/cards';
 
 /**
  * Every message that crosses a context boundary (content script, popup, options →
@@ -11,13 +13,44 @@ export const ReportAnnotationsRequest = z.strictObject({
   /** Number of annotations on the sender's page (badge text). */
   count: z.number().int().nonnegative().max(100_000),
 });
+export const GetCardsRequest = z.strictObject({
+  type: z.literal('get-cards'),
+  /**
+   * Card ids from the detector (`claim:<id>`, `series:<id>`, `figure:<id>`,
+   * `finding:<id>` or a bare record id); one batch per page, at most `MAX_CARD_IDS`.
+   */
+  ids: z.array(CardId).max(MAX_CARD_IDS),
+});
 
 export const Request = z.discriminatedUnion('type', [
   PingRequest,
   StatusRequest,
   ReportAnnotationsRequest,
+  GetCardsRequest,
 ]);
 export type Request = z.infer<typeof Request>;
+
+const Timestamp = z.number().int().nonnegative();
+const Count = z.number().int().nonnegative();
+
+/** What is stored in the database (see `getDatasetStatus`). */
+export const DatasetInfo = z.strictObject({
+  origin: z.enum(['bundled', 'imported']).nullable(),
+  date: z.string().nullable(),
+  seededAt: Timestamp.nullable(),
+  importedAt: Timestamp.nullable(),
+  counts: z.strictObject({
+    sources: Count,
+    series: Count,
+    figures: Count,
+    claims: Count,
+    findings: Count,
+    lexicon: Count,
+  }),
+  /** The last seeding failure, if any. */
+  error: z.string().max(500).nullable(),
+});
+export type DatasetInfo = z.infer<typeof DatasetInfo>;
 
 export const PingResponse = z.strictObject({ ok: z.literal(true), pong: z.literal(true) });
 export const StatusResponse = z.strictObject({
@@ -25,14 +58,23 @@ export const StatusResponse = z.strictObject({
   version: z.string(),
   datasetVersion: z.string().nullable(),
   ready: z.boolean(),
+  dataset: DatasetInfo.optional(),
 });
 export const AckResponse = z.strictObject({ ok: z.literal(true) });
+export const GetCardsResponse = z.strictObject({
+  ok: z.literal(true),
+  /** Cards keyed by the id that was asked for. */
+  cards: z.record(z.string(), Card),
+  /** Ids that name no record in the stored dataset. */
+  missing: z.array(z.string()),
+});
 export const ErrorResponse = z.strictObject({ ok: z.literal(false), error: z.string().max(500) });
 
 export const ResponseFor = {
   ping: PingResponse,
   status: StatusResponse,
   'report-annotations': AckResponse,
+  'get-cards': GetCardsResponse,
 } as const satisfies Record<Request['type'], z.ZodType>;
 
 export type ResponseOf<T extends Request['type']> = z.infer<(typeof ResponseFor)[T]>;

@@ -1,4 +1,4 @@
-import { ErrorResponse, Request, type ResponseOf } from './protocol';
+import { ErrorResponse, Request, ResponseFor, type ResponseOf } from './protocol';
 
 /** What the background knows about who sent a message. */
 export interface SenderInfo {
@@ -17,7 +17,8 @@ export type Handlers = {
 
 /**
  * Validates an incoming message and dispatches it. Anything that is not ours, or not a
- * known request, gets an error response; a handler that throws becomes one too.
+ * known request, gets an error response; a handler that throws becomes one too, and so
+ * does a handler answer that breaks the protocol (it never reaches the sender).
  */
 export function createRouter(ownId: string, handlers: Handlers) {
   return async (message: unknown, sender: SenderInfo): Promise<unknown> => {
@@ -27,7 +28,10 @@ export function createRouter(ownId: string, handlers: Handlers) {
     const request = parsed.data;
     try {
       const handler = handlers[request.type] as (r: Request, s: SenderInfo) => unknown;
-      return await handler(request, sender);
+      const response = await handler(request, sender);
+      const checked = ResponseFor[request.type].safeParse(response);
+      if (!checked.success) return fail(`internal: malformed ${request.type} response`);
+      return checked.data;
     } catch (error) {
       return fail(error instanceof Error ? error.message : String(error));
     }

@@ -1,0 +1,161 @@
+import { describe, expect, it, vi } from 'vitest';
+import { MAX_CARD_IDS } from '@/lib/db/cards';
+import { Request, createRouter, type Handlers } from '@/lib/messages';
+
+const OWN = 'own-extension-id';
+const me = { id: OWN };
+
+function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  return {
+    ping: vi.fn(() => ({ ok: true, pong: true }) as const),
+    status: vi.fn(
+      () => ({ ok: true, version: '1.0.0', datasetVersion: '2026.11.01', ready: true }) as const,
+    ),
+    'report-annotations': vi.fn(() => ({ ok: true }) as const),
+    'get-cards': vi.fn(() => ({ ok: true as const, cards: {}, missing: [] })),
+    ...overrides,
+  };
+}
+
+const ids = (n: number) => Array.from({ length: n }, (_, i) => `claim:claim-${i}`);
+
+describe('router', () => {
+  it('answers the existing requests as before', async () => {
+    const h = handlers();
+    const route = createRouter(OWN, h);
+    expect(await route({ type: 'ping' }, me)).toEqual({ ok: true, pong: true });
+    expect(await route({ type: 'status' }, me)).toEqual({
+      ok: true,
+      version: '1.0.0',
+      datasetVersion: '2026.11.01',
+      ready: true,
+    });
+    expect(await route({ type: 'report-annotations', count: 3 }, { id: OWN, tabId: 9 })).toEqual({
+      ok: true,
+    });
+    expect(h['report-annotations']).toHaveBeenCalledWith(
+      { type: 'report-annotations', count: 3 },
+      { id: OWN, tabId: 9 },
+    );
+  });
+
+  it('passes a valid get-cards request through', async () => {
+    const h = handlers();
+    const route = createRouter(OWN, h);
+    const request = { type: 'get-cards', ids: ['claim:a-b', 'series:ua-verified', 'plain-id'] };
+    expect(await route(request, me)).toEqual({ ok: true, cards: {}, missing: [] });
+    expect(h['get-cards']).toHaveBeenCalledWith(request, me);
+  });
+
+  it.each([
+    ['another extension', { id: 'someone-else' }],
+    ['a web page (no id)', {}],
+    ['an undefined id', { id: undefined, tabId: 1 }],
+  ])('refuses a message from %s without calling a handler', async (_name, sender) => {
+    const h = handlers();
+    const route = createRouter(OWN, h);
+    expect(await route({ type: 'get-cards', ids: ['a'] }, sender)).toEqual({
+      ok: false,
+      error: 'refused: message from outside this extension',
+    });
+    expect(await route({ type: 'ping' }, sender)).toMatchObject({ ok: false });
+    expect(h['get-cards']).not.toHaveBeenCalled();
+    expect(h.ping).not.toHaveBeenCalled();
+  });
+
+  it('refuses every sender when the extension id is empty', async () => {
+    const route = createRouter('', handlers());
+    expect(await route({ type: 'ping' }, {})).toMatchObject({ ok: false });
+  });
+
+  it.each([
+    ['undefined', undefined],
+    ['null', null],
+    ['a string', 'ping'],
+    ['an array', [{ type: 'ping' }]],
+    ['no type', { ids: ['a'] }],
+    ['an unknown type', { type: 'drop-tables' }],
+    ['a prototype-ish type', { type: '__proto__' }],
+    ['extra keys', { type: 'ping', extra: 1 }],
+    ['a negative count', { type: 'report-annotations', count: -1 }],
+    ['a fractional count', { type: 'report-annotations', count: 1.5 }],
+    ['get-cards without ids', { type: 'get-cards' }],
+    ['ids that are not an array', { type: 'get-cards', ids: 'claim:a' }],
+    ['an id that is not a string', { type: 'get-cards', ids: [42] }],
+    ['an empty id', { type: 'get-cards', ids: [''] }],
+    ['an id with markup', { type: 'get-cards', ids: ['<img src=x>'] }],
+    ['an upper-case id', { type: 'get-cards', ids: ['Claim:A'] }],
+    ['an unknown prefix', { type: 'get-cards', ids: ['source:bkb-portal'] }],
+    ['an over-long id', { type: 'get-cards', ids: ['a'.repeat(101)] }],
+    ['get-cards with extra keys', { type: 'get-cards', ids: [], all: true }],
+  ])('refuses a malformed request: %s', async (_name, message) => {
+    const h = handlers();
+    const route = createRouter(OWN, h);
+    expect(await route(message, me)).toEqual({ ok: false, error: 'refused: not a valid request' });
+    for (const handler of Object.values(h)) expect(handler).not.toHaveBeenCalled();
+  });
+
+  it(`accepts up to ${MAX_CARD_IDS} ids and refuses more`, async () => {
+    const h = handlers();
+    const route = createRouter(OWN, h);
+    expect(await route({ type: 'get-cards', ids: ids(MAX_CARD_IDS) }, me)).toMatchObject({
+      ok: true,
+    });
+    expect(await route({ type: 'get-cards', ids: ids(MAX_CARD_IDS + 1) }, me)).toEqual({
+      ok: false,
+      error: 'refused: not a valid request',
+    });
+    expect(await route({ type: 'get-cards', ids: ids(100_000) }, me)).toMatchObject({ ok: false });
+    expect(h['get-cards']).toHaveBeenCalledTimes(1);
+  });
+
+  it('turns a handler error into {ok:false,error}', async () => {
+    const route = createRouter(
+      OWN,
+      handlers({
+        'get-cards': () => Promise.reject(new Error('database is closed')),
+        status: () => {
+          throw 'plain string';
+        },
+        ping: () => {
+          throw new Error('x'.repeat(2000));
+        },
+      }),
+    );
+    expect(await route({ type: 'get-cards', ids: ['a'] }, me)).toEqual({
+      ok: false,
+      error: 'database is closed',
+    });
+    expect(await route({ type: 'status' }, me)).toEqual({ ok: false, error: 'plain string' });
+    const long = (await route({ type: 'ping' }, me)) as { ok: boolean; error: string };
+    expect(long.ok).toBe(false);
+    expect(long.error).toHaveLength(500);
+  });
+
+  it('does not let a malformed handler answer through', async () => {
+    const route = createRouter(
+      OWN,
+      handlers({
+        'get-cards': () =>
+          ({ ok: true, cards: { a: { kind: 'claim' } }, missing: [] }) as unknown as ReturnType<
+            Handlers['get-cards']
+          >,
+      }),
+    );
+    expect(await route({ type: 'get-cards', ids: ['a'] }, me)).toEqual({
+      ok: false,
+      error: 'internal: malformed get-cards response',
+    });
+  });
+});
+
+describe('Request schema', () => {
+  it('knows exactly the four request types', () => {
+    expect(Request.options.map((o) => o.shape.type.value).sort()).toEqual([
+      'get-cards',
+      'ping',
+      'report-annotations',
+      'status',
+    ]);
+  });
+});
