@@ -16,11 +16,13 @@ export const FigureEntry = z.strictObject({
 });
 export type FigureEntry = z.infer<typeof FigureEntry>;
 
-/** A series with all its figures, oldest first, and the latest one. */
+/** A series with its own sources, all its figures (oldest first), and the latest one. */
 export const SeriesCard = z.strictObject({
   kind: z.literal('series'),
   id: z.string(),
   series: Series,
+  /** Sources of the series' caveat, when it names any. */
+  sources: z.array(Source),
   figures: z.array(FigureEntry),
   latest: FigureEntry.nullable(),
 });

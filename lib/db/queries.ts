@@ -18,6 +18,11 @@ import {
   type FactDb,
 } from './schema';
 
+/** Sources of a series' caveat (optional in the schema). */
+function seriesSourceIds(series: Series): readonly string[] {
+  return (series as { sources?: readonly string[] }).sources ?? [];
+}
+
 /**
  * Batch loader used inside one read transaction: every record is fetched at most once,
  * with `bulkGet`, stage by stage (claims → their contrasts → series timelines → sources).
@@ -82,7 +87,8 @@ class Loader {
     const series = this.series.get(id);
     if (!series) return null;
     const figures = (this.timelines.get(id) ?? []).map((figure) => this.entry(figure));
-    return { kind: 'series', id, series, figures, latest: figures.at(-1) ?? null };
+    const sources = this.resolveSources(seriesSourceIds(series));
+    return { kind: 'series', id, series, sources, figures, latest: figures.at(-1) ?? null };
   }
 
   figureCard(id: string): FigureCard | null {
@@ -192,6 +198,7 @@ export async function getCards(db: FactDb, cardIds: readonly string[]): Promise<
         ...[...load.claims.values()].flatMap((r) => r?.sources ?? []),
         ...[...load.figures.values()].flatMap((r) => r?.sources ?? []),
         ...[...load.findings.values()].flatMap((r) => r?.sources ?? []),
+        ...[...load.series.values()].flatMap((r) => (r ? seriesSourceIds(r) : [])),
       ];
       await load.loadSources(sourceIds);
 

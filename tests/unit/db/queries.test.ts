@@ -83,6 +83,13 @@ describe('getSeriesCard', () => {
       ['ru-arrivals-2023', ['tass-arrivals']],
     ]);
     expect(card?.latest?.figure.value).toBe(700000);
+    expect(card?.sources).toEqual([]);
+  });
+
+  it('resolves the sources a series names for its caveat', async () => {
+    await d.series.update('ru-reported-arrivals', { sources: ['tass-arrivals', 'gone'] } as never);
+    const card = await getSeriesCard(d, 'ru-reported-arrivals');
+    expect(card?.sources.map((s) => s.id)).toEqual(['tass-arrivals']);
   });
 
   it('gives an empty timeline for a series without figures', async () => {
