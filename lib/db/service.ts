@@ -30,6 +30,13 @@ export interface DataService {
 
 export interface ServiceOptions {
   log?: (message: string, detail?: unknown) => void;
+  /**
+   * After a failed seeding, queries answer from what is stored and do not retry (reload
+   * and revalidate the bundled dataset) for this long. Default 30 s.
+   */
+  retryAfterMs?: number;
+  /** Clock, for tests. */
+  now?: () => number;
 }
 
 /**
@@ -42,18 +49,23 @@ export function createDataService(
   options: ServiceOptions = {},
 ): DataService {
   const log = options.log ?? (() => {});
+  const retryAfterMs = options.retryAfterMs ?? 30_000;
+  const now = options.now ?? Date.now;
   let seeding: Promise<SeedResult | null> | null = null;
   let lastError: string | null = null;
+  let failedAt: number | null = null;
 
   async function seedOnce(): Promise<SeedResult | null> {
     try {
       const dataset = await loadDataset();
       const result = await seedDatabase(db, dataset, { origin: 'bundled' });
       lastError = null;
+      failedAt = null;
       log(`dataset ${result.action}: ${result.reason}`);
       return result;
     } catch (error) {
       lastError = error instanceof Error ? error.message : String(error);
+      failedAt = now();
       log('dataset seeding failed', error);
       return null;
     }
@@ -61,9 +73,10 @@ export function createDataService(
 
   function ensureSeeded(): Promise<SeedResult | null> {
     if (seeding) return seeding;
+    if (failedAt !== null && now() - failedAt < retryAfterMs) return Promise.resolve(null);
     const attempt = seedOnce();
     seeding = attempt;
-    // A failed attempt is forgotten once it settles, so the next caller tries again.
+    // A failed attempt is forgotten once it settles, so a later caller tries again.
     void attempt.then((result) => {
       if (result === null && seeding === attempt) seeding = null;
     });

@@ -46,7 +46,8 @@ describe('createDataService', () => {
         throw new Error('bundled dataset is invalid');
       })
       .mockImplementation(() => makeFixture((input) => (input.version = '2026.12.01')));
-    const service = createDataService(d, load, { log });
+    let t = 0;
+    const service = createDataService(d, load, { log, now: () => t, retryAfterMs: 1000 });
 
     expect(await service.status()).toMatchObject({
       ready: true, // the earlier dataset still answers
@@ -57,7 +58,10 @@ describe('createDataService', () => {
     expect(
       Object.keys((await service.getCards(['series:ua-verified-deported'])).cards),
     ).toHaveLength(1);
-    expect(load).toHaveBeenCalledTimes(2); // getCards retried the seeding
+    expect(load).toHaveBeenCalledTimes(1); // no retry storm: answered from the stored data
+    t = 1000;
+    await service.getCards([]);
+    expect(load).toHaveBeenCalledTimes(2); // retried once the pause is over
     expect(await service.status()).toMatchObject({ version: '2026.12.01', error: null });
   });
 
