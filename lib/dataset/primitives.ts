@@ -32,7 +32,9 @@ export const HttpsUrl = z
     }
   }, 'must be an https: URL');
 
-export const LanguageCode = z.enum(['en', 'uk', 'ru', 'de', 'fr', 'es', 'it', 'pl', 'ro', 'cs', 'et', 'pt', 'nl']);
+export const LanguageCode = z.enum([
+  'en', 'uk', 'ru', 'de', 'fr', 'es', 'it', 'pl', 'ro', 'cs', 'et', 'pt', 'nl', 'hu',
+]);
 export type LanguageCode = z.infer<typeof LanguageCode>;
 
 /** Languages the detector ships a lexicon for. */

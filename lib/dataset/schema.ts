@@ -55,6 +55,8 @@ export const Series = z.strictObject({
   /** Who publishes the series (e.g. "Government of Ukraine", "Yale HRL"). */
   publisher: text(160),
   unit: z.enum(['children', 'facilities', 'regions', 'locations', 'people']),
+  /** Where the caveat itself comes from (e.g. an interview on what the count includes). */
+  sources: z.array(Id).max(8).optional(),
 });
 export type Series = z.infer<typeof Series>;
 
