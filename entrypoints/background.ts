@@ -23,7 +23,7 @@ export default defineBackground(() => {
 
   const route = createRouter(browser.runtime.id, {
     ping: () => ({ ok: true, pong: true }),
-    ...createDataHandlers(data, browser.runtime.getManifest().version),
+    ...createDataHandlers(data, () => browser.runtime.getManifest().version),
     'report-annotations': async ({ count }, sender) => {
       if (sender.tabId !== undefined) {
         await browser.action.setBadgeText({ tabId: sender.tabId, text: badgeText(count) });

@@ -7,7 +7,8 @@ import type { DataService } from './service';
  */
 export function createDataHandlers(
   service: DataService,
-  extensionVersion: string,
+  /** Read per request (as before): the manifest is not touched at startup. */
+  extensionVersion: () => string,
 ): Pick<Handlers, 'status' | 'get-cards'> {
   return {
     status: async () => {
@@ -15,7 +16,7 @@ export function createDataHandlers(
         await service.status();
       return {
         ok: true,
-        version: extensionVersion,
+        version: extensionVersion(),
         datasetVersion: version,
         ready,
         dataset: {

@@ -20,7 +20,7 @@ beforeEach(() => {
   route = createRouter(OWN, {
     ping: () => ({ ok: true, pong: true }),
     'report-annotations': () => ({ ok: true }),
-    ...createDataHandlers(service, '0.1.0'),
+    ...createDataHandlers(service, () => '0.1.0'),
   });
 });
 afterEach(async () => {
