@@ -39,6 +39,19 @@ export const Lexicon = z.strictObject({
   context: Patterns,
   /** terms that make a passage relevant on their own (e.g. Lvova-Belova, Bring Kids Back UA) */
   strong: Patterns,
+  /**
+   * Russia-side destination and control terms ("to Russia", "occupied territories", "Crimea",
+   * "Belarus", "Russian families"). The official euphemisms ("evacuated", "received") and
+   * returns only count with one of these in the block, which tells Russia's transfers apart
+   * from Ukraine's own evacuations of children from frontline towns.
+   */
+  destination: Patterns.optional(),
+  /**
+   * Terms of look-alike stories (Soviet-era deportations, other countries' deportations,
+   * other ICC cases, prisoner exchanges): in a block they veto the weak rules unless a
+   * destination or strong term is there too.
+   */
+  exclude: Patterns.optional(),
   /** words that point a passage at a claim in the dataset */
   claimCues: z.array(Cue).max(200),
   /** words near a number that say which series it belongs to */

@@ -1,0 +1,319 @@
+/**
+ * Relevance per block, explanations and annotations.
+ *
+ * A block is relevant when
+ *  - it holds a strong term (rule `strong`), or
+ *  - a child term and a movement term lie within WINDOW words of each other, with a
+ *    Ukraine/Russia context in the block, a neighbour block or the title (`child+movement`), or
+ *  - a child term near an official euphemism ("evacuated", "received") with a Russia-side
+ *    destination term in the block or a neighbour (`child+euphemism+destination`), or
+ *  - a child term near a return term, with a destination term or a movement term in the
+ *    block or a neighbour, and a context (`child+return`).
+ * Exclude terms (Soviet-era deportations, other countries' deportations, other ICC cases,
+ * prisoner exchanges) in the block veto the weak rules unless a destination term is there too.
+ */
+import type { Qualifier } from '../dataset/schema';
+import { G, GROUPS, type CompiledDetector, type FigureRef, type Group } from './compile';
+import { findHits, type Hit } from './match';
+import { readNumbers } from './numbers';
+
+export const WINDOW = 24;
+const NEIGHBOURS = 2;
+
+export type Rule = 'strong' | 'child+movement' | 'child+euphemism+destination' | 'child+return';
+
+export interface MatchedTerm {
+  group: Group;
+  /** The lexicon pattern that matched, its language, and the claim/series id for cues. */
+  pattern: string;
+  lang: string;
+  ref: string | null;
+  /** The matched text and its offsets in the block. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface Explanation {
+  rule: Rule | null;
+  /** Terms that made the rule fire (the pair, or the strong term). */
+  terms: MatchedTerm[];
+  /** Where the Ukraine/Russia context came from, and the word that gave it. */
+  context: { where: 'block' | 'neighbour' | 'title'; text: string } | null;
+  /** Why a candidate did not fire, when it did not (for debugging and the card). */
+  note?: string;
+}
+
+export interface FigureNote {
+  text: string;
+  value: number;
+  qualifier: Qualifier;
+  series: string | null;
+  /** A later figure of the same series than the one this number matches. */
+  newer?: FigureRef;
+  /** The latest figure of the series, when the series has figures. */
+  latest?: FigureRef;
+}
+
+export interface Annotation {
+  start: number;
+  end: number;
+  quote: string;
+  kind: 'claim' | 'figure' | 'topic';
+  /** Claim ids and series ids of the cards this span opens. */
+  cards: string[];
+  figures: FigureNote[];
+}
+
+export interface BlockResult {
+  relevant: boolean;
+  explanation: Explanation;
+  annotations: Annotation[];
+}
+
+export interface DetectOptions {
+  title?: string;
+  lang?: string;
+}
+
+interface BlockScan {
+  hits: Hit[];
+  has: number; // bit mask of groups present
+}
+
+function scan(det: CompiledDetector, text: string): BlockScan {
+  const hits = findHits(det, text);
+  let has = 0;
+  for (const h of hits) has |= 1 << h.group;
+  return { hits, has };
+}
+
+const bit = (g: number) => 1 << g;
+
+function term(det: CompiledDetector, text: string, h: Hit): MatchedTerm {
+  const t = det.terms[h.term]!;
+  return { group: GROUPS[t.group]!, pattern: t.pattern, lang: t.lang, ref: t.ref, text: text.slice(h.start, h.end), start: h.start, end: h.end };
+}
+
+/** The closest pair (a in groupA, b in groupB) within WINDOW tokens, or null. Linear. */
+function nearPair(hits: Hit[], a: number, b: number): [Hit, Hit] | null {
+  let best: [Hit, Hit] | null = null;
+  let bestD = Infinity;
+  let lastA: Hit | null = null;
+  let lastB: Hit | null = null;
+  for (const h of hits) {
+    if (h.group === a) {
+      if (lastB) {
+        const d = h.tok - lastB.tokEnd;
+        if (d <= WINDOW && d < bestD) {
+          best = [h, lastB];
+          bestD = d;
+        }
+      }
+      lastA = h;
+    }
+    if (h.group === b) {
+      if (lastA) {
+        const d = Math.max(0, h.tok - lastA.tokEnd);
+        if (d <= WINDOW && d < bestD) {
+          best = [lastA, h];
+          bestD = d;
+        }
+      }
+      lastB = h;
+    }
+  }
+  return best;
+}
+
+function firstOf(hits: Hit[], mask: number): Hit | undefined {
+  return hits.find((h) => (mask & bit(h.group)) !== 0);
+}
+
+/** Sentence around [start, end) in a block: split at . ! ? … followed by a space or the end. */
+export function sentenceAround(text: string, start: number, end: number): [number, number] {
+  let s = start;
+  while (s > 0) {
+    const c = text[s - 1]!;
+    if (c === '\n') break;
+    if ((c === ' ' || c === '\u00A0') && s >= 2 && '.!?…'.includes(text[s - 2]!) && !/\d/u.test(text[s - 3] ?? '')) break;
+    s--;
+  }
+  let e = end;
+  while (e < text.length) {
+    const c = text[e]!;
+    if (c === '\n') break;
+    if ('.!?…'.includes(c) && (e + 1 >= text.length || /\s/u.test(text[e + 1]!))) {
+      e++;
+      break;
+    }
+    e++;
+  }
+  while (s < e && /\s/u.test(text[s]!)) s++;
+  while (e > s && /\s/u.test(text[e - 1]!)) e--;
+  return [s, e];
+}
+
+function placeFigure(det: CompiledDetector, series: string | null, value: number): Pick<FigureNote, 'newer' | 'latest'> {
+  if (!series) return {};
+  const list = det.figuresBySeries.get(series);
+  if (!list || list.length === 0) return {};
+  const latest = list[list.length - 1]!;
+  const out: Pick<FigureNote, 'newer' | 'latest'> = { latest };
+  // The figure this number most likely quotes: the latest one with a value within 1%.
+  let matched: FigureRef | undefined;
+  for (const f of list) if (Math.abs(f.value - value) <= Math.max(1, f.value * 0.01)) matched = f;
+  if (matched && latest.asOf > matched.asOf && latest.value !== matched.value) out.newer = latest;
+  return out;
+}
+
+function seriesByValue(det: CompiledDetector, value: number): string | null {
+  if (value < 100) return null;
+  let found: string | null = null;
+  for (const [series, list] of det.figuresBySeries) {
+    if (list.some((f) => f.value === value)) {
+      if (found && found !== series) return null;
+      found = series;
+    }
+  }
+  return found;
+}
+
+function annotate(det: CompiledDetector, text: string, sc: BlockScan, fired: Hit[]): Annotation[] {
+  const anns: Annotation[] = [];
+  const childHits = sc.hits.filter((h) => h.group === G.child);
+  for (const h of sc.hits) {
+    if (h.group !== G.claim) continue;
+    anns.push({ start: h.start, end: h.end, quote: '', kind: 'claim', cards: [det.terms[h.term]!.ref!], figures: [] });
+  }
+  const seriesHits = sc.hits.filter((h) => h.group === G.series);
+  const numbers = readNumbers(text, 0, text.length, {
+    childAt: (from, to) => childHits.some((h) => h.start >= from && h.start <= Math.min(to, from + 3)),
+  });
+  for (const n of numbers) {
+    // The child noun right after the number belongs to the span ("19,546 children").
+    const noun = childHits.find((h) => h.start >= n.end && h.start - n.end <= 3);
+    const end = noun ? noun.end : n.end;
+    // Nearest series cue in the same sentence.
+    const [ss, se] = sentenceAround(text, n.start, end);
+    let series: string | null = null;
+    let bestD = Infinity;
+    for (const h of seriesHits) {
+      if (h.start < ss || h.end > se) continue;
+      const d = h.start >= end ? h.start - end : h.end <= n.start ? (n.start - h.end) * 1.2 : 0;
+      if (d < bestD) {
+        bestD = d;
+        series = det.terms[h.term]!.ref;
+      }
+    }
+    if (series === null || bestD > 120) series = seriesByValue(det, n.value) ?? (bestD <= 120 ? series : null);
+    if (series === null && !noun) continue; // neither a series nor "N children": not a count we place
+    anns.push({
+      start: n.start,
+      end,
+      quote: '',
+      kind: 'figure',
+      cards: series ? [series] : [],
+      figures: [{ text: n.text, value: n.value, qualifier: n.qualifier, series, ...placeFigure(det, series, n.value) }],
+    });
+  }
+  if (anns.length === 0 && fired.length > 0) {
+    const start = Math.min(...fired.map((h) => h.start));
+    const end = Math.max(...fired.map((h) => h.end));
+    const [s, e] = sentenceAround(text, start, end);
+    const cards = [
+      ...new Set(
+        sc.hits
+          .filter((h) => (h.group === G.series || h.group === G.claim) && h.start >= s && h.end <= e)
+          .map((h) => det.terms[h.term]!.ref!),
+      ),
+    ];
+    anns.push({ start: s, end: e, quote: '', kind: 'topic', cards, figures: [] });
+  }
+  // Merge overlapping spans.
+  anns.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: Annotation[] = [];
+  for (const a of anns) {
+    const last = merged[merged.length - 1];
+    if (last && a.start < last.end) {
+      last.end = Math.max(last.end, a.end);
+      for (const c of a.cards) if (!last.cards.includes(c)) last.cards.push(c);
+      last.figures.push(...a.figures);
+      if (a.kind === 'figure' || last.kind === 'figure') last.kind = last.figures.length > 0 ? 'figure' : last.kind;
+    } else merged.push({ ...a, cards: [...a.cards], figures: [...a.figures] });
+  }
+  for (const a of merged) a.quote = text.slice(a.start, a.end);
+  return merged;
+}
+
+/**
+ * Decide relevance and annotate each block. Blocks give each other context (up to two on
+ * either side); the page title gives context to all. Offsets are into each block's text.
+ */
+export function detectBlocks(det: CompiledDetector, blocks: readonly { text: string }[], options: DetectOptions = {}): BlockResult[] {
+  const scans = blocks.map((b) => scan(det, b.text));
+  const title = options.title ? scan(det, options.title) : null;
+  const CTX = bit(G.context) | bit(G.destination) | bit(G.strong);
+  return blocks.map((block, i): BlockResult => {
+    const sc = scans[i]!;
+    const text = block.text;
+    const none: BlockResult = { relevant: false, explanation: { rule: null, terms: [], context: null }, annotations: [] };
+    if ((sc.has & (bit(G.child) | bit(G.strong))) === 0) return none;
+
+    const contextOf = (mask: number): Explanation['context'] => {
+      const own = firstOf(sc.hits, mask);
+      if (own) return { where: 'block', text: text.slice(own.start, own.end) };
+      for (let d = 1; d <= NEIGHBOURS; d++) {
+        for (const j of [i - d, i + d]) {
+          const nb = scans[j];
+          if (!nb || (nb.has & mask) === 0) continue;
+          const h = firstOf(nb.hits, mask)!;
+          return { where: 'neighbour', text: blocks[j]!.text.slice(h.start, h.end) };
+        }
+      }
+      if (title && (title.has & mask) !== 0) {
+        const h = firstOf(title.hits, mask)!;
+        return { where: 'title', text: options.title!.slice(h.start, h.end) };
+      }
+      return null;
+    };
+    const near = (mask: number, d = 1): boolean => {
+      if ((sc.has & mask) !== 0) return true;
+      for (let k = 1; k <= d; k++) if (((scans[i - k]?.has ?? 0) & mask) !== 0 || ((scans[i + k]?.has ?? 0) & mask) !== 0) return true;
+      return false;
+    };
+    const excluded = (sc.has & bit(G.exclude)) !== 0;
+    const destInBlock = (sc.has & bit(G.destination)) !== 0;
+    const fire = (rule: Rule, fired: Hit[], context: Explanation['context']): BlockResult => ({
+      relevant: true,
+      explanation: { rule, terms: fired.map((h) => term(det, text, h)), context },
+      annotations: annotate(det, text, sc, fired),
+    });
+
+    const strong = firstOf(sc.hits, bit(G.strong));
+    if (strong) return fire('strong', [strong], contextOf(CTX));
+
+    let note: string | undefined;
+    const mv = nearPair(sc.hits, G.child, G.movement);
+    if (mv) {
+      const ctx = contextOf(CTX);
+      if (!ctx) note = 'child and movement terms, but no Ukraine/Russia context';
+      else if (excluded && !destInBlock) note = 'child and movement terms, vetoed by an exclude term';
+      else return fire('child+movement', mv, ctx);
+    }
+    const eu = nearPair(sc.hits, G.child, G.euphemism);
+    if (eu) {
+      if (excluded) note ??= 'child and euphemism terms, vetoed by an exclude term';
+      else if (near(bit(G.destination), 1)) return fire('child+euphemism+destination', eu, contextOf(bit(G.destination)));
+      else note ??= 'child and euphemism terms, but no Russia-side destination';
+    }
+    const rt = nearPair(sc.hits, G.child, G.return);
+    if (rt) {
+      const ctx = contextOf(CTX);
+      if (excluded) note ??= 'child and return terms, vetoed by an exclude term';
+      else if (ctx && near(bit(G.destination) | bit(G.movement), 1)) return fire('child+return', rt, ctx);
+      else note ??= 'child and return terms, but no destination or movement term nearby';
+    }
+    return note ? { ...none, explanation: { ...none.explanation, note } } : none;
+  });
+}

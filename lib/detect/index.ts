@@ -1,0 +1,42 @@
+/**
+ * The detection engine: pure TypeScript, no DOM, no `browser.*`. The caller passes the
+ * validated lexicons and (optionally) figures; nothing here imports bundled data.
+ *
+ *   const det = compileDetector(lexicons, figures);      // once per dataset version
+ *   const json = det.json;                               // plain JSON, for storage/messages
+ *   const again = hydrateDetector(json);                 // cheap
+ *   if (prefilter(det, pageText)) detectBlocks(det, blocks, { title, lang });
+ */
+export {
+  compileDetector,
+  compileLexicons,
+  hydrateDetector,
+  detectorFromJSON,
+  isSafePattern,
+  patternWords,
+  PatternError,
+  GROUPS,
+  type CompiledDetector,
+  type SerializedDetector,
+  type FigureRef,
+  type Group,
+  type Term,
+} from './compile';
+export { findHits, type Hit } from './match';
+export { prefilter, prefilterMask } from './prefilter';
+export { readNumbers, type NumberMatch } from './numbers';
+export { detectLanguage } from './language';
+export {
+  detectBlocks,
+  sentenceAround,
+  WINDOW,
+  type Annotation,
+  type BlockResult,
+  type DetectOptions,
+  type Explanation,
+  type FigureNote,
+  type MatchedTerm,
+  type Rule,
+} from './detect';
+export { detectPassage, splitPassage, type PassageBlock, type PassageResult } from './passage';
+export { normalizeWithMap, foldWord, type NormalizedText } from './normalize';

@@ -1,0 +1,251 @@
+/**
+ * Text normalisation that never loses offsets.
+ *
+ * The engine does not build a rewritten copy of the text. It walks the original string one
+ * UTF-16 code unit at a time and folds each unit through memoised tables: case folding,
+ * compatibility forms (NFKC for ligatures and full-width letters), apostrophe variants,
+ * ignorable characters (soft hyphen, zero-width characters), Cyrillic ё/ґ, Romanian cedilla
+ * letters, and Latin/Cyrillic look-alike letters inside a word of the other script. Every
+ * token therefore keeps the exact `[start, end)` offsets of the original text.
+ *
+ * `normalizeWithMap` exposes the same folding as a string plus an offset map, for callers
+ * (tests, tools) that want to see the normalised text.
+ */
+
+/** Character classes (values of `charClass`). */
+export const SEP = 0; // separator: space, punctuation, symbols, emoji halves
+export const LAT = 1; // Latin letter
+export const CYR = 2; // Cyrillic letter
+export const LET = 3; // other letter or digit-like letter
+export const DIG = 4; // decimal digit
+export const MARK = 5; // combining mark (inside a word)
+export const IGN = 6; // ignorable inside a word: soft hyphen, ZWSP, ZWNJ, ZWJ, WJ, BOM
+export const APOS = 7; // apostrophe variants: inner only
+export const SLOW = 8; // letter whose compatibility form differs (ligature, full-width)
+export const BRK = 9; // sentence punctuation or line break: ends phrases
+const UNKNOWN = 255;
+
+const classTable = new Uint8Array(65536).fill(UNKNOWN);
+const foldTable = new Uint16Array(65536);
+const foldKnown = new Uint8Array(65536);
+
+const APOSTROPHES = "'’ʼ‘`´′ʹ＇";
+const IGNORABLE = '\u00AD\u200B\u200C\u200D\u2060\uFEFF\u180E\u034F';
+const BREAKS = '.!?;:…\n\r\u2028\u2029。！？';
+
+const reLetter = /\p{L}/u;
+const reMark = /\p{M}/u;
+const reDigit = /\p{Nd}/u;
+const reNumber = /\p{N}/u;
+const reLatin = /\p{Script=Latin}/u;
+const reCyrillic = /\p{Script=Cyrillic}/u;
+
+function computeClass(c: number): number {
+  if (c >= 0xd800 && c <= 0xdfff) return SEP; // surrogate halves: emoji and astral symbols
+  const ch = String.fromCharCode(c);
+  if (APOSTROPHES.includes(ch)) return APOS;
+  if (IGNORABLE.includes(ch)) return IGN;
+  if (BREAKS.includes(ch)) return BRK;
+  if (c >= 0x30 && c <= 0x39) return DIG;
+  if (reMark.test(ch)) return MARK;
+  if (reLetter.test(ch)) {
+    const nfkc = ch.normalize('NFKC');
+    if (nfkc !== ch && (nfkc.length !== 1 || !reLetter.test(nfkc))) return SLOW;
+    const base = nfkc.length === 1 ? nfkc : ch;
+    if (reLatin.test(base)) return nfkc !== ch ? SLOW : LAT;
+    if (reCyrillic.test(base)) return CYR;
+    return nfkc !== ch ? SLOW : LET;
+  }
+  if (reDigit.test(ch)) return ch.normalize('NFKC') !== ch ? SLOW : LET;
+  if (reNumber.test(ch)) return LET;
+  return SEP;
+}
+
+/** The class of one UTF-16 code unit (memoised). */
+export function charClass(c: number): number {
+  let k = classTable[c]!;
+  if (k === UNKNOWN) {
+    k = computeClass(c);
+    classTable[c] = k;
+  }
+  return k;
+}
+
+/** Single-unit folds beyond lower-casing. */
+const EXTRA_FOLD: Record<string, string> = {
+  ё: 'е',
+  ґ: 'г',
+  ş: 'ș',
+  ţ: 'ț',
+  ß: 'ß',
+  ſ: 's',
+  '’': "'",
+  ʼ: "'",
+  '‘': "'",
+  '`': "'",
+  '´': "'",
+  '′': "'",
+  ʹ: "'",
+  '＇': "'",
+};
+
+function computeFold(c: number): number {
+  const ch = String.fromCharCode(c);
+  const extra = EXTRA_FOLD[ch];
+  if (extra !== undefined) return extra.charCodeAt(0);
+  const lower = ch.toLowerCase();
+  if (lower.length !== 1) return c; // e.g. İ → i̇: handled by the slow path
+  const again = EXTRA_FOLD[lower];
+  if (again !== undefined) return again.charCodeAt(0);
+  return lower.charCodeAt(0);
+}
+
+/** Case-folded code unit (memoised). Apostrophe variants fold to U+0027. */
+export function foldChar(c: number): number {
+  if (foldKnown[c] === 0) {
+    foldTable[c] = computeFold(c);
+    foldKnown[c] = 1;
+  }
+  return foldTable[c]!;
+}
+
+/** Latin letters (after folding) that look like Cyrillic ones, and back. */
+const LAT_TO_CYR: Record<string, string> = {
+  a: 'а', b: 'в', c: 'с', e: 'е', h: 'н', i: 'і', k: 'к', m: 'м', o: 'о', p: 'р', t: 'т', x: 'х', y: 'у', j: 'ј',
+};
+const CYR_TO_LAT: Record<string, string> = {};
+for (const [lat, cyr] of Object.entries(LAT_TO_CYR)) CYR_TO_LAT[cyr] = lat;
+CYR_TO_LAT['в'] = 'b';
+CYR_TO_LAT['н'] = 'h';
+
+const latToCyr = new Map<number, number>();
+const cyrToLat = new Map<number, number>();
+for (const [a, b] of Object.entries(LAT_TO_CYR)) latToCyr.set(a.charCodeAt(0), b.charCodeAt(0));
+for (const [a, b] of Object.entries(CYR_TO_LAT)) cyrToLat.set(a.charCodeAt(0), b.charCodeAt(0));
+
+/** Map a folded look-alike letter into the given script (LAT or CYR); others unchanged. */
+export function lookalike(c: number, script: number): number {
+  if (script === CYR) return latToCyr.get(c) ?? c;
+  if (script === LAT) return cyrToLat.get(c) ?? c;
+  return c;
+}
+
+/** A skeleton code used only by the pre-filter: Cyrillic look-alikes fold to Latin. */
+export function skeleton(c: number): number {
+  return cyrToLat.get(c) ?? c;
+}
+
+/** Whether a class belongs inside a word. */
+export function isWordClass(k: number): boolean {
+  return k === LAT || k === CYR || k === LET || k === DIG || k === MARK || k === IGN || k === SLOW;
+}
+
+/**
+ * Fold one word (already cut at word boundaries) into its canonical key: the same function
+ * is used for lexicon patterns and for page text, so both sides always agree.
+ */
+export function foldWord(word: string): string {
+  let script = 0;
+  let lat = 0;
+  let cyr = 0;
+  let slow = false;
+  for (let i = 0; i < word.length; i++) {
+    const k = charClass(word.charCodeAt(i));
+    if (k === LAT) lat++;
+    else if (k === CYR) cyr++;
+    else if (k === MARK || k === SLOW) slow = true;
+  }
+  let src = word;
+  if (slow) src = stripMarks(word.normalize('NFKC'));
+  if (lat > 0 && cyr > 0) script = cyr >= lat ? CYR : LAT;
+  let out = '';
+  for (let i = 0; i < src.length; i++) {
+    const c = src.charCodeAt(i);
+    const k = charClass(c);
+    if (k === IGN || k === MARK) continue;
+    let f = foldChar(c);
+    if (script !== 0) f = lookalike(f, script);
+    out += String.fromCharCode(f);
+  }
+  if (slow && out.normalize('NFKC') !== out) out = out.normalize('NFKC');
+  return out;
+}
+
+/** NFC-compose, then drop combining marks that are left (stress accents, stray marks). */
+export function stripMarks(s: string): string {
+  const nfc = s.normalize('NFC');
+  let out = '';
+  for (let i = 0; i < nfc.length; i++) {
+    const c = nfc.charCodeAt(i);
+    if (charClass(c) === MARK || charClass(c) === IGN) continue;
+    out += nfc[i];
+  }
+  return out;
+}
+
+export interface NormalizedText {
+  /** The folded text: lower case, canonical apostrophes, single spaces for every space. */
+  text: string;
+  /**
+   * `map[i]` is the offset in the original text of the code unit that produced `text[i]`;
+   * `map[text.length]` is the original length. Dropped units (soft hyphens, zero-width
+   * characters, combining marks that were folded away) have no entry.
+   */
+  map: number[];
+}
+
+/**
+ * The normalised form of a whole text with an offset map back to the original. Words are
+ * folded with `foldWord`; a word whose folded form changes length maps each of its units to
+ * the word's start (and the next word keeps exact offsets).
+ */
+export function normalizeWithMap(input: string): NormalizedText {
+  let text = '';
+  const map: number[] = [];
+  let i = 0;
+  const n = input.length;
+  while (i < n) {
+    const k = charClass(input.charCodeAt(i));
+    if (isWordClass(k) && k !== IGN) {
+      let j = i + 1;
+      while (j < n) {
+        const kj = charClass(input.charCodeAt(j));
+        if (isWordClass(kj)) j++;
+        else if (kj === APOS && j + 1 < n && isWordClass(charClass(input.charCodeAt(j + 1)))) j++;
+        else break;
+      }
+      const raw = input.slice(i, j);
+      const folded = foldWord(raw);
+      if (folded.length === raw.length) {
+        for (let q = 0; q < raw.length; q++) map.push(i + q);
+      } else {
+        // Keep exact offsets for every unit that survives one-to-one; otherwise map to i.
+        let q = i;
+        for (let r = 0; r < folded.length; r++) {
+          while (q < j && charClass(input.charCodeAt(q)) === IGN) q++;
+          map.push(q < j ? q : i);
+          q++;
+        }
+      }
+      text += folded;
+      i = j;
+    } else if (k === IGN) {
+      i++;
+    } else {
+      const c = input.charCodeAt(i);
+      // Surrogate pairs stay whole; every kind of space becomes one ASCII space.
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+        text += input.slice(i, i + 2);
+        map.push(i, i + 1);
+        i += 2;
+        continue;
+      }
+      const ch = input[i]!;
+      text += /\s/u.test(ch) ? ' ' : k === APOS ? "'" : ch;
+      map.push(i);
+      i++;
+    }
+  }
+  map.push(n);
+  return { text, map };
+}
