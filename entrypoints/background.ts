@@ -2,24 +2,19 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { badgeText } from '@/lib/badge';
 import { FactDb, createDataHandlers, createDataService } from '@/lib/db';
-import type { Dataset } from '@/lib/dataset';
+import { loadBundledDataset } from '@/lib/dataset/bundled';
 import { createRouter } from '@/lib/messages';
 
-/** Placeholder until lib/dataset/bundled.ts lands; seeding reports this error meanwhile. */
-function loadDataset(): Dataset {
-  throw new Error('no bundled dataset in this build');
-}
-
 export default defineBackground(() => {
-  const data = createDataService(new FactDb(), loadDataset, {
+  const data = createDataService(new FactDb(), () => loadBundledDataset(), {
     log: (message, detail) => console.info(`[factcheck] ${message}`, detail ?? ''),
   });
 
-  // Install and update write the bundled dataset; any first query also waits for it
-  // (the promise is shared), so a restarted service worker repairs a damaged database.
-  browser.runtime.onInstalled.addListener(() => {
-    void data.ensureSeeded();
-  });
+  // Install and update write the bundled dataset; browser start and any first query check
+  // it (one shared promise, so queries wait), which also repairs a damaged database.
+  const seed = () => void data.ensureSeeded();
+  browser.runtime.onInstalled.addListener(seed);
+  browser.runtime.onStartup.addListener(seed);
 
   const route = createRouter(browser.runtime.id, {
     ping: () => ({ ok: true, pong: true }),
