@@ -20,7 +20,7 @@ import { readNumbers } from './numbers';
 export const WINDOW = 24;
 const NEIGHBOURS = 2;
 
-export type Rule = 'strong' | 'child+movement' | 'child+euphemism+destination' | 'child+return';
+export type Rule = 'strong' | 'child+movement' | 'child+euphemism+destination' | 'child+return' | 'neighbour+figure';
 
 export interface MatchedTerm {
   group: Group;
@@ -187,12 +187,18 @@ function annotate(det: CompiledDetector, text: string, sc: BlockScan, fired: Hit
     anns.push({ start: h.start, end: h.end, quote: '', kind: 'claim', cards: [det.terms[h.term]!.ref!], figures: [] });
   }
   const seriesHits = sc.hits.filter((h) => h.group === G.series);
-  const numbers = readNumbers(text, 0, text.length, {
-    childAt: (from, to) => childHits.some((h) => h.start >= from && h.start <= Math.min(to, from + 3)),
-  });
+  // The child noun after a number, with at most two words between ("300 Ukrainian children").
+  const nounAfter = (pos: number): Hit | undefined => {
+    const h = childHits.find((c) => c.start >= pos);
+    if (!h || h.start - pos > 40) return undefined;
+    const between = text.slice(pos, h.start);
+    if (/[.,;:!?()«»"“”]/u.test(between)) return undefined;
+    return between.trim().split(/\s+/u).filter((w) => w.length > 0).length <= 2 ? h : undefined;
+  };
+  const numbers = readNumbers(text, 0, text.length, { childAt: (from) => nounAfter(from) !== undefined });
   for (const n of numbers) {
-    // The child noun right after the number belongs to the span ("19,546 children").
-    const noun = childHits.find((h) => h.start >= n.end && h.start - n.end <= 3);
+    // The child noun after the number belongs to the span ("19,546 children").
+    const noun = nounAfter(n.end);
     const end = noun ? noun.end : n.end;
     // Nearest series cue in the same sentence.
     const [ss, se] = sentenceAround(text, n.start, end);
@@ -254,7 +260,7 @@ export function detectBlocks(det: CompiledDetector, blocks: readonly { text: str
   const scans = blocks.map((b) => scan(det, b.text));
   const title = options.title ? scan(det, options.title) : null;
   const CTX = bit(G.context) | bit(G.destination) | bit(G.strong);
-  return blocks.map((block, i): BlockResult => {
+  const first = blocks.map((block, i): BlockResult => {
     const sc = scans[i]!;
     const text = block.text;
     const none: BlockResult = { relevant: false, explanation: { rule: null, terms: [], context: null }, annotations: [] };
@@ -315,5 +321,21 @@ export function detectBlocks(det: CompiledDetector, blocks: readonly { text: str
       else note ??= 'child and return terms, but no destination or movement term nearby';
     }
     return note ? { ...none, explanation: { ...none.explanation, note } } : none;
+  });
+  // Second pass: a block next to a relevant one that counts children ("464 children were
+  // ...", "about 20,000 children who ...") or echoes a claim carries its figures too.
+  return first.map((r, i) => {
+    if (r.relevant) return r;
+    const sc = scans[i]!;
+    if ((sc.has & bit(G.child)) === 0 || (sc.has & bit(G.exclude)) !== 0) return r;
+    if (!(first[i - 1]?.relevant || first[i + 1]?.relevant)) return r;
+    const anns = annotate(det, blocks[i]!.text, sc, []).filter((a) => a.kind === 'figure' || a.kind === 'claim');
+    if (anns.length === 0) return r;
+    const child = firstOf(sc.hits, bit(G.child))!;
+    return {
+      relevant: true,
+      explanation: { rule: 'neighbour+figure', terms: [term(det, blocks[i]!.text, child)], context: { where: 'neighbour', text: '' } },
+      annotations: anns,
+    };
   });
 }

@@ -85,6 +85,7 @@ const VAGUE = vocab([
   [100, 'hundreds сотни сотен сотні сотень hunderte centaines cientos centenares centinaia setki setek sute'],
   [1000, 'thousands тысячи тысяч тисячі тисяч tausende milliers miles migliaia tysiące tysięcy mii'],
   [10_000, 'zehntausende'],
+  [10, 'tens'],
   [100_000, 'hunderttausende'],
   [300, 'kilkaset'],
   [3000, 'kilka'],
@@ -280,7 +281,7 @@ export function readNumbers(text: string, from = 0, to = text.length, options: N
   const toks = tokenize(text, from, to);
   const out: NumberMatch[] = [];
   const childAfter = (t: Tok | undefined): boolean =>
-    t !== undefined && options.childAt !== undefined && options.childAt(t.s, Math.min(to, t.s + 40));
+    options.childAt !== undefined && options.childAt(t ? t.s : to, Math.min(to, (t ? t.s : to) + 40));
   let i = 0;
   while (i < toks.length) {
     const t = toks[i]!;
@@ -292,7 +293,18 @@ export function readNumbers(text: string, from = 0, to = text.length, options: N
       // Attached letters or symbols: "24th", "5G", "3-year-old", "10:30", "24/02", "50%", "$5".
       const after = text.charCodeAt(t.e);
       const afterCh = text[t.e] ?? ' ';
-      if (t.e < to && (isWordChar(after) || '%‰:/-‐‑–'.includes(afterCh))) {
+      let attachedScale = 0;
+      let attachedEnd = t.e;
+      if (t.e < to && isWordChar(after)) {
+        // "20k", "700mila", "5тыс": a scale word glued to the digits.
+        let e = t.e;
+        while (e < to && isWordChar(text.charCodeAt(e)) && !isDigit(text.charCodeAt(e))) e++;
+        const glued = foldWord(text.slice(t.e, e));
+        if (SCALE.has(glued) && (SCALE.get(glued) ?? 0) >= 1000 && !(e < to && isDigit(text.charCodeAt(e)))) {
+          attachedScale = SCALE.get(glued)!;
+          attachedEnd = e;
+        } else continue;
+      } else if (t.e < to && '%‰:/-‐‑–'.includes(afterCh)) {
         if (!('-‐‑–'.includes(afterCh) && isDigit(text.charCodeAt(t.e + 1)))) continue;
       }
       const beforeCh = t.s > from ? text[t.s - 1]! : ' ';
@@ -304,8 +316,12 @@ export function readNumbers(text: string, from = 0, to = text.length, options: N
       let value = t.num;
       let end = t.e;
       const kind: NumberMatch['kind'] = 'digits';
-      // Scale word: "19.5 thousand", "700 тыс.", "1,5 млн".
-      if (next && next.num === null && next.gap === '' && SCALE.has(next.key)) {
+      if (attachedScale > 0) {
+        value *= attachedScale;
+        end = attachedEnd;
+        while (i < toks.length && toks[i]!.s < attachedEnd) i++;
+      } else if (next && next.num === null && next.gap === '' && SCALE.has(next.key)) {
+        // Scale word: "19.5 thousand", "700 тыс.", "1,5 млн".
         value *= SCALE.get(next.key)!;
         end = next.e;
         if (text[end] === '.' && ['тыс', 'тис', 'млн', 'tys', 'tsd', 'mln', 'mio', 'mn'].includes(next.key)) end++;
@@ -351,8 +367,11 @@ export function readNumbers(text: string, from = 0, to = text.length, options: N
         continue;
       }
     }
-    if (VAGUE.has(key) && !(key === 'kilka' && !(next && next.num === null && SCALE.has(next.key)))) {
-      if (key === 'kilka') {
+    if (VAGUE.has(key)) {
+      const of1 = toks[i + 1];
+      const big1 = of1 && of1.num === null && OF.has(of1.key) ? toks[i + 2] : of1;
+      const followedByThousands = big1 !== undefined && big1.num === null && (SCALE.get(big1.key) ?? 0) >= 1000;
+      if ((key === 'kilka' || key === 'tens') && !followedByThousands) {
         i++;
         continue;
       }
