@@ -1,4 +1,4 @@
-import { ErrorResponse, Request, ResponseFor, type ResponseOf } from './protocol';
+import { Request, ResponseFor, type ErrorResponse, type ResponseOf } from './protocol';
 
 /** What the background knows about who sent a message. */
 export interface SenderInfo {
