@@ -89,7 +89,8 @@ export const SCHEMA_V2 = {
   lexicon: 'lang',
   meta: 'key',
   dismissed: 'id, key, url, site, at, [site+key]',
-  sites: 'hostname, enabled, updatedAt',
+  // No index on `enabled`: booleans are not IndexedDB keys.
+  sites: 'hostname, updatedAt',
 } as const;
 
 export const SCHEMA_VERSION = 2;
