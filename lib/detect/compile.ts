@@ -66,18 +66,23 @@ export interface Term {
   lang: string;
   pattern: string;
   words: number[];
+  /** Index of the anchor word (the longest): phrases are found from it. */
+  anchor: number;
 }
 
 export interface CompiledDetector {
   readonly json: SerializedDetector;
   readonly terms: Term[];
-  /** Trie: key `node * 65536 + codeUnit` → child node. Node 0 is the root. */
-  readonly trie: Map<number, number>;
+  /** Trie: root children by code unit; other nodes' edges sorted by code (see `step`). */
+  readonly root: Int32Array;
+  readonly edgeStart: Int32Array;
+  readonly edgeCode: Uint16Array;
+  readonly edgeNode: Int32Array;
   /** Per node: ids of exact words ending here, and of prefix words whose stem ends here. */
   readonly exact: (number[] | undefined)[];
   readonly prefix: (number[] | undefined)[];
-  /** Word id → terms whose first word it is. */
-  readonly firstWordTerms: (number[] | undefined)[];
+  /** Word id → terms anchored at it. */
+  readonly anchorTerms: (number[] | undefined)[];
   /** Pre-filter trie over skeleton codes: root array for codes < 0x530, Map for the rest. */
   readonly pfRoot: Int32Array;
   readonly pfTrie: Map<number, number>;
@@ -184,7 +189,7 @@ export function compileLexicons(lexicons: readonly Lexicon[], figures: readonly 
 /** Rebuild the matchers from the serialised form (validates its shape). */
 export function hydrateDetector(input: unknown): CompiledDetector {
   const json = checkSerialized(input);
-  const trie = new Map<number, number>();
+  const trie = new Map<number, number>(); // build-time only
   const exact: (number[] | undefined)[] = [undefined];
   const prefix: (number[] | undefined)[] = [undefined];
   let nodes = 1;
@@ -206,10 +211,35 @@ export function hydrateDetector(input: unknown): CompiledDetector {
     const table = wild ? prefix : exact;
     (table[node] ??= []).push(id);
   });
-  const firstWordTerms: (number[] | undefined)[] = new Array(json.words.length);
+  // Flatten: a direct table for the root, sorted edge lists for the other nodes.
+  const root = new Int32Array(65536).fill(-1);
+  const edges: [number, number, number][] = [];
+  for (const [key, child] of trie) {
+    const parent = Math.floor(key / 65536);
+    const code = key % 65536;
+    if (parent === 0) root[code] = child;
+    else edges.push([parent, code, child]);
+  }
+  edges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const edgeStart = new Int32Array(nodes + 1);
+  const edgeCode = new Uint16Array(edges.length);
+  const edgeNode = new Int32Array(edges.length);
+  edges.forEach(([parent, code, child], k) => {
+    edgeStart[parent + 1]!++;
+    edgeCode[k] = code;
+    edgeNode[k] = child;
+  });
+  for (let k = 1; k <= nodes; k++) edgeStart[k]! += edgeStart[k - 1]!;
+
+  const anchorTerms: (number[] | undefined)[] = new Array(json.words.length);
+  const stemLength = (w: number) => json.words[w]!.replace('*', '').length;
   const terms: Term[] = json.terms.map(([group, ref, lang, pattern, words], id) => {
-    (firstWordTerms[words[0]!] ??= []).push(id);
-    return { id, group, ref, lang, pattern, words };
+    let anchor = 0;
+    words.forEach((w, k) => {
+      if (stemLength(w) > stemLength(words[anchor]!)) anchor = k;
+    });
+    (anchorTerms[words[anchor]!] ??= []).push(id);
+    return { id, group, ref, lang, pattern, words, anchor };
   });
 
   const pfRoot = new Int32Array(0x530).fill(-1);
@@ -250,7 +280,31 @@ export function hydrateDetector(input: unknown): CompiledDetector {
   }
   for (const list of figuresBySeries.values()) list.sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
 
-  return { json, terms, trie, exact, prefix, firstWordTerms, pfRoot, pfTrie, pfMask, figuresBySeries };
+  return { json, terms, root, edgeStart, edgeCode, edgeNode, exact, prefix, anchorTerms, pfRoot, pfTrie, pfMask, figuresBySeries };
+}
+
+/** The trie child of `node` for code unit `c`, or -1. */
+export function step(det: CompiledDetector, node: number, c: number): number {
+  if (node === 0) return det.root[c]!;
+  const { edgeStart, edgeCode, edgeNode } = det;
+  let lo = edgeStart[node]!;
+  let hi = edgeStart[node + 1]!;
+  if (hi - lo <= 8) {
+    for (; lo < hi; lo++) {
+      const e = edgeCode[lo]!;
+      if (e === c) return edgeNode[lo]!;
+      if (e > c) return -1;
+    }
+    return -1;
+  }
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const e = edgeCode[mid]!;
+    if (e === c) return edgeNode[mid]!;
+    if (e < c) lo = mid + 1;
+    else hi = mid;
+  }
+  return -1;
 }
 
 /** Compile and hydrate in one step. `detector.json` is the serialisable form. */

@@ -131,16 +131,18 @@ function firstOf(hits: Hit[], mask: number): Hit | undefined {
 }
 
 /** Sentence around [start, end) in a block: split at . ! ? … followed by a space or the end. */
-export function sentenceAround(text: string, start: number, end: number): [number, number] {
+export function sentenceAround(text: string, start: number, end: number, limit = 400): [number, number] {
   let s = start;
-  while (s > 0) {
+  const sMin = Math.max(0, start - limit);
+  const eMax = Math.min(text.length, end + limit);
+  while (s > sMin) {
     const c = text[s - 1]!;
     if (c === '\n') break;
     if ((c === ' ' || c === '\u00A0') && s >= 2 && '.!?…'.includes(text[s - 2]!) && !/\d/u.test(text[s - 3] ?? '')) break;
     s--;
   }
   let e = end;
-  while (e < text.length) {
+  while (e < eMax) {
     const c = text[e]!;
     if (c === '\n') break;
     if ('.!?…'.includes(c) && (e + 1 >= text.length || /\s/u.test(text[e + 1]!))) {
@@ -179,17 +181,33 @@ function seriesByValue(det: CompiledDetector, value: number): string | null {
   return found;
 }
 
+/** First index whose hit starts at or after `pos` (hits are sorted by start). */
+function lowerBound(hits: Hit[], pos: number): number {
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** At most this many annotations per block. */
+export const MAX_ANNOTATIONS = 100;
+
 function annotate(det: CompiledDetector, text: string, sc: BlockScan, fired: Hit[]): Annotation[] {
   const anns: Annotation[] = [];
   const childHits = sc.hits.filter((h) => h.group === G.child);
   for (const h of sc.hits) {
     if (h.group !== G.claim) continue;
+    if (anns.length >= MAX_ANNOTATIONS) break;
     anns.push({ start: h.start, end: h.end, quote: '', kind: 'claim', cards: [det.terms[h.term]!.ref!], figures: [] });
   }
   const seriesHits = sc.hits.filter((h) => h.group === G.series);
   // The child noun after a number, with at most two words between ("300 Ukrainian children").
   const nounAfter = (pos: number): Hit | undefined => {
-    const h = childHits.find((c) => c.start >= pos);
+    const h = childHits[lowerBound(childHits, pos)];
     if (!h || h.start - pos > 40) return undefined;
     const between = text.slice(pos, h.start);
     if (/[.,;:!?()«»"“”]/u.test(between)) return undefined;
@@ -197,6 +215,7 @@ function annotate(det: CompiledDetector, text: string, sc: BlockScan, fired: Hit
   };
   const numbers = readNumbers(text, 0, text.length, { childAt: (from) => nounAfter(from) !== undefined });
   for (const n of numbers) {
+    if (anns.length >= 2 * MAX_ANNOTATIONS) break;
     // The child noun after the number belongs to the span ("19,546 children").
     const noun = nounAfter(n.end);
     const end = noun ? noun.end : n.end;
@@ -204,8 +223,9 @@ function annotate(det: CompiledDetector, text: string, sc: BlockScan, fired: Hit
     const [ss, se] = sentenceAround(text, n.start, end);
     let series: string | null = null;
     let bestD = Infinity;
-    for (const h of seriesHits) {
-      if (h.start < ss || h.end > se) continue;
+    for (let k = lowerBound(seriesHits, ss); k < seriesHits.length && seriesHits[k]!.start < se; k++) {
+      const h = seriesHits[k]!;
+      if (h.end > se) continue;
       const d = h.start >= end ? h.start - end : h.end <= n.start ? (n.start - h.end) * 1.2 : 0;
       if (d < bestD) {
         bestD = d;
@@ -248,6 +268,7 @@ function annotate(det: CompiledDetector, text: string, sc: BlockScan, fired: Hit
       if (a.kind === 'figure' || last.kind === 'figure') last.kind = last.figures.length > 0 ? 'figure' : last.kind;
     } else merged.push({ ...a, cards: [...a.cards], figures: [...a.figures] });
   }
+  if (merged.length > MAX_ANNOTATIONS) merged.length = MAX_ANNOTATIONS;
   for (const a of merged) a.quote = text.slice(a.start, a.end);
   return merged;
 }

@@ -4,7 +4,7 @@
  * code unit is visited a bounded number of times, phrases are at most a few words long, and
  * words that match nothing allocate nothing.
  */
-import type { CompiledDetector } from './compile';
+import { step, type CompiledDetector } from './compile';
 import { APOS, BRK, CYR, IGN, LAT, MARK, SLOW, charClass, foldChar, foldWord, lookalike } from './normalize';
 
 export interface Hit {
@@ -30,7 +30,7 @@ function isWord(k: number): boolean {
 
 /** Walk an already-folded key through the trie; push matched word ids to `out`. */
 function walkKey(det: CompiledDetector, key: string, out: number[]): void {
-  const { trie, exact, prefix } = det;
+  const { exact, prefix } = det;
   let node = 0;
   for (let q = 0; q < key.length; q++) {
     const c = key.charCodeAt(q);
@@ -38,8 +38,8 @@ function walkKey(det: CompiledDetector, key: string, out: number[]): void {
       const ex = exact[node];
       if (ex) for (const w of ex) out.push(w);
     }
-    const next = trie.get(node * 65536 + c);
-    if (next === undefined) return;
+    const next = step(det, node, c);
+    if (next < 0) return;
     node = next;
     const pre = prefix[node];
     if (pre) for (const w of pre) out.push(w);
@@ -48,122 +48,185 @@ function walkKey(det: CompiledDetector, key: string, out: number[]): void {
   if (ex) for (const w of ex) out.push(w);
 }
 
+// Scratch space for the word ids one token matches (reset per token).
+let sc = new Int32Array(64);
+let scN = 0;
+function push(w: number): void {
+  if (scN === sc.length) {
+    const bigger = new Int32Array(sc.length * 2);
+    bigger.set(sc);
+    sc = bigger;
+  }
+  sc[scN++] = w;
+}
+
+function walkKeyScratch(det: CompiledDetector, key: string): void {
+  const tmp: number[] = [];
+  walkKey(det, key, tmp);
+  for (const w of tmp) push(w);
+}
+
+/** Walk the word `text[s, e)` through the trie; matched word ids go to the scratch. */
+function walkToken(det: CompiledDetector, text: string, s: number, e: number): void {
+  const { exact, prefix } = det;
+  let lat = 0;
+  let cyr = 0;
+  let slow = false;
+  let apos = -1;
+  for (let q = s; q < e; q++) {
+    const k = charClass(text.charCodeAt(q));
+    if (k === LAT) lat++;
+    else if (k === CYR) cyr++;
+    else if (k === MARK || k === SLOW) slow = true;
+    else if (k === APOS && apos < 0) apos = q;
+  }
+  if (slow) {
+    walkKeyScratch(det, foldWord(text.slice(s, e)));
+  } else {
+    const script = lat > 0 && cyr > 0 ? (cyr >= lat ? CYR : LAT) : 0;
+    let node = 0;
+    let alive = true;
+    for (let q = s; q < e; q++) {
+      const c = text.charCodeAt(q);
+      const k = charClass(c);
+      if (k === IGN) continue;
+      let f = foldChar(c);
+      if (script !== 0) f = lookalike(f, script);
+      if (k === APOS && node !== 0 && q + 2 === e && foldChar(text.charCodeAt(q + 1)) === 0x73) {
+        const ex = exact[node];
+        if (ex) for (const w of ex) push(w);
+      }
+      const next = step(det, node, f);
+      if (next < 0) {
+        alive = false;
+        break;
+      }
+      node = next;
+      const pre = prefix[node];
+      if (pre) for (const w of pre) push(w);
+    }
+    if (alive) {
+      const ex = exact[node];
+      if (ex) for (const w of ex) push(w);
+    }
+  }
+  // French and Italian elision (l'enfant, d'enfants, dell'infanzia): match the rest too.
+  if (apos > s && apos - s <= 4 && lat > 0) walkKeyScratch(det, foldWord(text.slice(apos + 1, e)));
+}
+
+function tokenHas(det: CompiledDetector, text: string, s: number, e: number, word: number): boolean {
+  const saved = scN;
+  walkToken(det, text, s, e);
+  let found = false;
+  for (let q = saved; q < scN; q++) if (sc[q] === word) found = true;
+  scN = saved;
+  return found;
+}
+
+function isBreakAt(text: string, i: number, from: number, to: number): boolean {
+  return (
+    charClass(text.charCodeAt(i)) === BRK &&
+    !(i > from && i + 1 < to && isDigitCode(text.charCodeAt(i - 1)) && isDigitCode(text.charCodeAt(i + 1)))
+  );
+}
+
+/** End of the word starting at `s` (same rules as the main loop). */
+function wordEnd(text: string, s: number, to: number): number {
+  let j = s;
+  while (j < to) {
+    const k = charClass(text.charCodeAt(j));
+    if (isWord(k)) j++;
+    else if (k === APOS && j + 1 < to && isWord(charClass(text.charCodeAt(j + 1))) && charClass(text.charCodeAt(j + 1)) !== IGN) j++;
+    else break;
+  }
+  return j;
+}
+
+/** The word after position `pos`: [start, end], or null at a break or the end. */
+function nextWord(text: string, pos: number, to: number, from: number): [number, number] | null {
+  let i = pos;
+  while (i < to) {
+    const k = charClass(text.charCodeAt(i));
+    if (isWord(k) && k !== IGN && k !== MARK) return [i, wordEnd(text, i, to)];
+    if (isBreakAt(text, i, from, to)) return null;
+    i++;
+  }
+  return null;
+}
+
+/** The word before position `pos`: [start, end], or null at a break or the start. */
+function prevWord(text: string, pos: number, from: number, to: number): [number, number] | null {
+  let i = pos - 1;
+  while (i >= from) {
+    const k = charClass(text.charCodeAt(i));
+    if (isWord(k) && k !== IGN && k !== MARK) break;
+    if (isBreakAt(text, i, from, to)) return null;
+    i--;
+  }
+  if (i < from) return null;
+  const e = i + 1;
+  while (i > from) {
+    const k = charClass(text.charCodeAt(i - 1));
+    if (isWord(k)) i--;
+    else if (k === APOS && i - 2 >= from && isWord(charClass(text.charCodeAt(i - 2))) && charClass(text.charCodeAt(i)) !== IGN) i--;
+    else break;
+  }
+  // The main loop never starts a word on an ignorable or a combining mark.
+  while (i < e && (charClass(text.charCodeAt(i)) === IGN || charClass(text.charCodeAt(i)) === MARK)) i++;
+  return [i, e];
+}
+
 /**
- * Find all term matches in `text[from, to)`. `tokBase` offsets token indices so that several
- * calls can share one token numbering.
+ * Find all term matches in `text[from, to)`, sorted by start. Each word is walked through
+ * the trie once; phrases are anchored at their longest word and verified on the words around
+ * it only when that word occurs, so common words inside phrases ("to", "of", "в") cost nothing.
  */
 export function findHits(det: CompiledDetector, text: string, from = 0, to = text.length): Hit[] {
-  const { trie, exact, prefix, firstWordTerms, terms } = det;
+  const { anchorTerms, terms } = det;
   const hits: Hit[] = [];
-  const mTok: number[] = [];
-  const mStart: number[] = [];
-  const mEnd: number[] = [];
-  const mBrk: boolean[] = [];
-  const mWords: number[][] = [];
-  const buf: number[] = [];
   let tok = 0;
-  let brk = false;
   let i = from;
   while (i < to) {
-    const c0 = text.charCodeAt(i);
-    const k0 = charClass(c0);
+    const k0 = charClass(text.charCodeAt(i));
     if (!isWord(k0) || k0 === IGN || k0 === MARK) {
-      // A dot or colon between digits ("700.000", "10:30") does not end a phrase.
-      if (k0 === BRK && !(i > from && i + 1 < to && isDigitCode(text.charCodeAt(i - 1)) && isDigitCode(text.charCodeAt(i + 1)))) brk = true;
       i++;
       continue;
     }
-    // Cut one word.
     const s = i;
-    let lat = 0;
-    let cyr = 0;
-    let slow = false;
-    let apos = -1;
-    let j = i;
-    while (j < to) {
-      const k = charClass(text.charCodeAt(j));
-      if (k === LAT) lat++;
-      else if (k === CYR) cyr++;
-      else if (k === MARK || k === SLOW) slow = true;
-      if (isWord(k)) j++;
-      else if (k === APOS && j + 1 < to && isWord(charClass(text.charCodeAt(j + 1))) && charClass(text.charCodeAt(j + 1)) !== IGN) {
-        if (apos < 0) apos = j;
-        j++;
-      } else break;
-    }
-    buf.length = 0;
-    if (slow) {
-      walkKey(det, foldWord(text.slice(s, j)), buf);
-    } else {
-      const script = lat > 0 && cyr > 0 ? (cyr >= lat ? CYR : LAT) : 0;
-      let node = 0;
-      let alive = true;
-      for (let q = s; q < j; q++) {
-        const c = text.charCodeAt(q);
-        const k = charClass(c);
-        if (k === IGN) continue;
-        let f = foldChar(c);
-        if (script !== 0) f = lookalike(f, script);
-        if (k === APOS && node !== 0 && q + 2 === j && foldChar(text.charCodeAt(q + 1)) === 0x73) {
-          const ex = exact[node];
-          if (ex) for (const w of ex) buf.push(w);
-        }
-        const next = trie.get(node * 65536 + f);
-        if (next === undefined) {
-          alive = false;
-          break;
-        }
-        node = next;
-        const pre = prefix[node];
-        if (pre) for (const w of pre) buf.push(w);
-      }
-      if (alive) {
-        const ex = exact[node];
-        if (ex) for (const w of ex) buf.push(w);
-      }
-    }
-    // French and Italian elision (l'enfant, d'enfants, dell'infanzia): match the rest too.
-    if (apos > s && apos - s <= 4 && lat > 0) walkKey(det, foldWord(text.slice(apos + 1, j)), buf);
-    if (buf.length > 0) {
-      mTok.push(tok);
-      mStart.push(s);
-      mEnd.push(j);
-      mBrk.push(brk);
-      mWords.push(buf.slice());
-    }
-    brk = false;
-    tok++;
-    i = j;
-  }
-
-  // Resolve terms: single words at once, phrases over consecutive matched words.
-  for (let m = 0; m < mTok.length; m++) {
-    const ws = mWords[m]!;
-    for (let a = 0; a < ws.length; a++) {
-      const list = firstWordTerms[ws[a]!];
+    const j = wordEnd(text, i, to);
+    scN = 0;
+    walkToken(det, text, s, j);
+    const n = scN;
+    for (let a = 0; a < n; a++) {
+      const list = anchorTerms[sc[a]!];
       if (!list) continue;
       for (const t of list) {
         const term = terms[t]!;
         const len = term.words.length;
         if (len === 1) {
-          hits.push({ term: t, group: term.group, start: mStart[m]!, end: mEnd[m]!, tok: mTok[m]!, tokEnd: mTok[m]! });
+          hits.push({ term: t, group: term.group, start: s, end: j, tok, tokEnd: tok });
           continue;
         }
-        if (len > MAX_PHRASE_WORDS || m + len - 1 >= mTok.length) continue;
+        if (len > MAX_PHRASE_WORDS) continue;
+        const anchor = term.anchor;
+        let start = s;
+        let end = j;
         let ok = true;
-        for (let q = 1; q < len; q++) {
-          const mm = m + q;
-          if (mTok[mm] !== mTok[m]! + q || mBrk[mm] || !mWords[mm]!.includes(term.words[q]!)) {
-            ok = false;
-            break;
-          }
+        for (let q = anchor - 1; q >= 0 && ok; q--) {
+          const w = prevWord(text, start, from, to);
+          if (!w || !tokenHas(det, text, w[0], w[1], term.words[q]!)) ok = false;
+          else start = w[0];
         }
-        if (ok) {
-          const last = m + len - 1;
-          hits.push({ term: t, group: term.group, start: mStart[m]!, end: mEnd[last]!, tok: mTok[m]!, tokEnd: mTok[last]! });
+        for (let q = anchor + 1; q < len && ok; q++) {
+          const w = nextWord(text, end, to, from);
+          if (!w || !tokenHas(det, text, w[0], w[1], term.words[q]!)) ok = false;
+          else end = w[1];
         }
+        if (ok) hits.push({ term: t, group: term.group, start, end, tok: tok - anchor, tokEnd: tok + (len - 1 - anchor) });
       }
     }
+    tok++;
+    i = j;
   }
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
   return hits;

@@ -271,6 +271,9 @@ function qualifierBefore(text: string, from: number, start: number): { q: Qualif
   return null;
 }
 
+/** At most this many numbers are read from one block (adversarial input stays linear). */
+export const MAX_NUMBERS = 200;
+
 export interface NumberOptions {
   /** Whether a child term starts at `pos` (within a few characters): lets "2000 children" be a count. */
   childAt?: (from: number, to: number) => boolean;
@@ -283,7 +286,7 @@ export function readNumbers(text: string, from = 0, to = text.length, options: N
   const childAfter = (t: Tok | undefined): boolean =>
     options.childAt !== undefined && options.childAt(t ? t.s : to, Math.min(to, (t ? t.s : to) + 40));
   let i = 0;
-  while (i < toks.length) {
+  while (i < toks.length && out.length < MAX_NUMBERS) {
     const t = toks[i]!;
     const prev = toks[i - 1];
     const next = toks[i + 1];
@@ -355,10 +358,11 @@ export function readNumbers(text: string, from = 0, to = text.length, options: N
         let value = base * 3;
         let endTok = j + 1;
         const of = toks[endTok + 1];
-        const big = of && OF.has(of.key) ? toks[endTok + 2] : of;
+        const bigAt = of && OF.has(of.key) ? endTok + 2 : endTok + 1;
+        const big = toks[bigAt];
         if (big && big.num === null && (SCALE.get(big.key) ?? 0) >= 1000 && base < 1000) {
           value = base * 3 * SCALE.get(big.key)!;
-          endTok = toks.indexOf(big);
+          endTok = bigAt;
         }
         const qual = qualifierBefore(text, from, t.s);
         const endPos = toks[endTok]!.e;
@@ -378,10 +382,11 @@ export function readNumbers(text: string, from = 0, to = text.length, options: N
       let value = VAGUE.get(key)!;
       let endTok = i;
       const of = toks[i + 1];
-      const big = of && of.num === null && OF.has(of.key) ? toks[i + 2] : of;
+      const bigAt = of && of.num === null && OF.has(of.key) ? i + 2 : i + 1;
+      const big = toks[bigAt];
       if (big && big.num === null && big.gap === '' && (SCALE.get(big.key) ?? 0) >= 1000 && value < 1000) {
         value *= SCALE.get(big.key)!;
-        endTok = toks.indexOf(big);
+        endTok = bigAt;
       }
       const qual = qualifierBefore(text, from, t.s);
       const endPos = toks[endTok]!.e;
