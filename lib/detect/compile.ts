@@ -54,7 +54,10 @@ export interface SerializedDetector {
   /** Folded words; a trailing `*` marks a prefix (wildcard) word. */
   words: string[];
   terms: TermRow[];
-  /** Pre-filter: skeleton stems (at most 5 code units) with a bit mask of groups. */
+  /**
+   * Pre-filter: skeleton stems (at most 8 code units) with a bit mask of groups; a stem ending
+   * in `$` is a whole word.
+   */
   stems: [string, number][];
   figures: FigureRef[];
 }
@@ -87,6 +90,8 @@ export interface CompiledDetector {
   readonly pfRoot: Int32Array;
   readonly pfTrie: Map<number, number>;
   readonly pfMask: number[];
+  /** Groups whose whole (short) word ends at this pre-filter node. */
+  readonly pfExact: number[];
   readonly figuresBySeries: Map<string, FigureRef[]>;
 }
 
@@ -115,7 +120,7 @@ export function patternWords(pattern: string): string[] {
   return out;
 }
 
-const PF_STEM = 5;
+const PF_STEM = 8;
 
 function stemOf(word: string): string {
   const body = word.endsWith('*') ? word.slice(0, -1) : word;
@@ -153,10 +158,14 @@ export function compileLexicons(lexicons: readonly Lexicon[], figures: readonly 
     });
     terms.push([group, ref, lang, pattern, ids]);
     if (group === G.child || group === G.strong || group === G.context || group === G.destination) {
-      // Any word of a phrase must be present: index the longest (the most selective).
-      const longest = ws.reduce((a, b) => (b.replace('*', '').length > a.replace('*', '').length ? b : a));
+      // Any word of a phrase must be present: index the longest (the most selective; on a
+      // tie the later one, since phrases tend to start with prepositions: "до рф", "in russia").
+      const longest = ws.reduce((a, b) => (b.replace('*', '').length >= a.replace('*', '').length ? b : a));
       const stem = stemOf(longest);
-      if (stem.length > 0) stems.set(stem, (stems.get(stem) ?? 0) | (1 << group));
+      // A short exact word only counts when the page's word ends there too.
+      const exactWord = !longest.endsWith('*') && stem.length === longest.length;
+      const key = exactWord ? `${stem}$` : stem;
+      if (stem.length > 0) stems.set(key, (stems.get(key) ?? 0) | (1 << group));
     }
   };
 
@@ -242,34 +251,40 @@ export function hydrateDetector(input: unknown): CompiledDetector {
     return { id, group, ref, lang, pattern, words, anchor };
   });
 
-  const pfRoot = new Int32Array(0x530).fill(-1);
+  const pfRoot = new Int32Array(65536).fill(-1);
   const pfTrie = new Map<number, number>();
   const pfMask: number[] = [0];
+  const pfExact: number[] = [0];
   let pfNodes = 1;
-  for (const [stem, mask] of json.stems) {
+  for (const [key, mask] of json.stems) {
+    const whole = key.endsWith('$');
+    const stem = whole ? key.slice(0, -1) : key;
     let node = 0;
     for (let i = 0; i < stem.length; i++) {
       const c = stem.charCodeAt(i);
       let next: number | undefined;
-      if (node === 0 && c < 0x530) {
+      if (node === 0) {
         next = pfRoot[c]!;
         if (next < 0) {
           next = pfNodes++;
           pfRoot[c] = next;
           pfMask.push(0);
+          pfExact.push(0);
         }
       } else {
-        const key = node * 65536 + c;
-        next = pfTrie.get(key);
+        const edge = node * 65536 + c;
+        next = pfTrie.get(edge);
         if (next === undefined) {
           next = pfNodes++;
-          pfTrie.set(key, next);
+          pfTrie.set(edge, next);
           pfMask.push(0);
+          pfExact.push(0);
         }
       }
       node = next;
     }
-    pfMask[node] = pfMask[node]! | mask;
+    if (whole) pfExact[node] = pfExact[node]! | mask;
+    else pfMask[node] = pfMask[node]! | mask;
   }
 
   const figuresBySeries = new Map<string, FigureRef[]>();
@@ -280,7 +295,7 @@ export function hydrateDetector(input: unknown): CompiledDetector {
   }
   for (const list of figuresBySeries.values()) list.sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
 
-  return { json, terms, root, edgeStart, edgeCode, edgeNode, exact, prefix, anchorTerms, pfRoot, pfTrie, pfMask, figuresBySeries };
+  return { json, terms, root, edgeStart, edgeCode, edgeNode, exact, prefix, anchorTerms, pfRoot, pfTrie, pfMask, pfExact, figuresBySeries };
 }
 
 /** The trie child of `node` for code unit `c`, or -1. */

@@ -277,6 +277,12 @@ function annotate(det: CompiledDetector, text: string, sc: BlockScan, fired: Hit
  * Decide relevance and annotate each block. Blocks give each other context (up to two on
  * either side); the page title gives context to all. Offsets are into each block's text.
  */
+const NONE: BlockResult = Object.freeze({
+  relevant: false,
+  explanation: Object.freeze({ rule: null, terms: [], context: null }),
+  annotations: [],
+}) as BlockResult;
+
 export function detectBlocks(det: CompiledDetector, blocks: readonly { text: string }[], options: DetectOptions = {}): BlockResult[] {
   const scans = blocks.map((b) => scan(det, b.text));
   const title = options.title ? scan(det, options.title) : null;
@@ -284,8 +290,8 @@ export function detectBlocks(det: CompiledDetector, blocks: readonly { text: str
   const first = blocks.map((block, i): BlockResult => {
     const sc = scans[i]!;
     const text = block.text;
+    if ((sc.has & (bit(G.child) | bit(G.strong))) === 0) return NONE;
     const none: BlockResult = { relevant: false, explanation: { rule: null, terms: [], context: null }, annotations: [] };
-    if ((sc.has & (bit(G.child) | bit(G.strong))) === 0) return none;
 
     const contextOf = (mask: number): Explanation['context'] => {
       const own = firstOf(sc.hits, mask);
@@ -348,6 +354,7 @@ export function detectBlocks(det: CompiledDetector, blocks: readonly { text: str
   return first.map((r, i) => {
     if (r.relevant) return r;
     const sc = scans[i]!;
+    if (r === NONE && (sc.has & bit(G.child)) === 0) return r;
     if ((sc.has & bit(G.child)) === 0 || (sc.has & bit(G.exclude)) !== 0) return r;
     if (!(first[i - 1]?.relevant || first[i + 1]?.relevant)) return r;
     const anns = annotate(det, blocks[i]!.text, sc, []).filter((a) => a.kind === 'figure' || a.kind === 'claim');

@@ -19,6 +19,7 @@ export interface Hit {
 }
 
 const MAX_PHRASE_WORDS = 24;
+const MAX_WORD = 160;
 
 function isDigitCode(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
@@ -195,7 +196,8 @@ export function findHits(det: CompiledDetector, text: string, from = 0, to = tex
     const s = i;
     const j = wordEnd(text, i, to);
     scN = 0;
-    walkToken(det, text, s, j);
+    // No pattern word is longer than 80 units: longer runs (base64, URLs, junk) cannot match.
+    if (j - s <= MAX_WORD) walkToken(det, text, s, j);
     const n = scN;
     for (let a = 0; a < n; a++) {
       const list = anchorTerms[sc[a]!];

@@ -130,9 +130,13 @@ export function lookalike(c: number, script: number): number {
   return c;
 }
 
+const skeletonTable = new Uint16Array(65536);
+for (let c = 0; c < 65536; c++) skeletonTable[c] = c;
+for (const [cyr, lat] of cyrToLat) skeletonTable[cyr] = lat;
+
 /** A skeleton code used only by the pre-filter: Cyrillic look-alikes fold to Latin. */
 export function skeleton(c: number): number {
-  return cyrToLat.get(c) ?? c;
+  return skeletonTable[c]!;
 }
 
 /** Whether a class belongs inside a word. */

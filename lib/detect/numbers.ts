@@ -273,6 +273,8 @@ function qualifierBefore(text: string, from: number, start: number): { q: Qualif
 
 /** At most this many numbers are read from one block (adversarial input stays linear). */
 export const MAX_NUMBERS = 200;
+/** Numbers are read in at most this many code units of one block. */
+export const MAX_READ = 20_000;
 
 export interface NumberOptions {
   /** Whether a child term starts at `pos` (within a few characters): lets "2000 children" be a count. */
@@ -281,7 +283,8 @@ export interface NumberOptions {
 
 /** Read the counts in `text[from, to)`. */
 export function readNumbers(text: string, from = 0, to = text.length, options: NumberOptions = {}): NumberMatch[] {
-  const toks = tokenize(text, from, to);
+  // Article blocks are paragraphs; in a pathological block, only its start is read.
+  const toks = tokenize(text, from, Math.min(to, from + MAX_READ));
   const out: NumberMatch[] = [];
   const childAfter = (t: Tok | undefined): boolean =>
     options.childAt !== undefined && options.childAt(t ? t.s : to, Math.min(to, (t ? t.s : to) + 40));

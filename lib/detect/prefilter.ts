@@ -23,23 +23,26 @@ function isWord(k: number): boolean {
   return (k >= 1 && k <= 6) || k === SLOW;
 }
 
+const STEM = 8;
+
 function walkStem(det: CompiledDetector, key: string): number {
-  const { pfRoot, pfTrie, pfMask } = det;
+  const { pfRoot, pfTrie, pfMask, pfExact } = det;
   let node = 0;
   let mask = 0;
-  for (let q = 0; q < key.length && q < 5; q++) {
+  for (let q = 0; q < key.length && q < STEM; q++) {
     const f = skeleton(key.charCodeAt(q));
-    const next = node === 0 && f < 0x530 ? pfRoot[f]! : pfTrie.get(node * 65536 + f) ?? -1;
+    const next = node === 0 ? pfRoot[f]! : pfTrie.get(node * 65536 + f) ?? -1;
     if (next < 0) break;
     node = next;
     mask |= pfMask[node]!;
+    if (q + 1 === key.length) mask |= pfExact[node]!;
   }
   return mask;
 }
 
 /** Which pre-filter groups occur in `text` (a bit mask over `G`). */
 export function prefilterMask(det: CompiledDetector, text: string): number {
-  const { pfRoot, pfTrie, pfMask } = det;
+  const { pfRoot, pfTrie, pfMask, pfExact } = det;
   const n = text.length;
   let mask = 0;
   let prevWord = false;
@@ -52,7 +55,7 @@ export function prefilterMask(det: CompiledDetector, text: string): number {
       let depth = 0;
       let q = i;
       let redo = false;
-      while (q < n && depth < 5) {
+      while (q < n && depth < STEM) {
         const cq = text.charCodeAt(q);
         const kq = charClass(cq);
         if (kq === IGN) {
@@ -65,16 +68,21 @@ export function prefilterMask(det: CompiledDetector, text: string): number {
         }
         if (!isWord(kq)) break;
         const f = skeleton(foldChar(cq));
-        const next = node === 0 && f < 0x530 ? pfRoot[f]! : pfTrie.get(node * 65536 + f) ?? -1;
+        const next = node === 0 ? pfRoot[f]! : pfTrie.get(node * 65536 + f) ?? -1;
         if (next < 0) break;
         node = next;
         depth++;
         mask |= pfMask[node]!;
         q++;
+        if (pfExact[node] !== 0) {
+          let e = q;
+          while (e < n && charClass(text.charCodeAt(e)) === IGN) e++;
+          if (e >= n || !isWord(charClass(text.charCodeAt(e)))) mask |= pfExact[node]!;
+        }
       }
       if (redo) {
         let e = i;
-        while (e < n && isWord(charClass(text.charCodeAt(e)))) e++;
+        while (e < n && e - i < 64 && isWord(charClass(text.charCodeAt(e)))) e++;
         mask |= walkStem(det, foldWord(text.slice(i, e)));
       }
       if (satisfied(mask)) return mask;
