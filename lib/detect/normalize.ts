@@ -116,6 +116,8 @@ const LAT_TO_CYR: Record<string, string> = {
 const CYR_TO_LAT: Record<string, string> = {};
 for (const [lat, cyr] of Object.entries(LAT_TO_CYR)) CYR_TO_LAT[cyr] = lat;
 CYR_TO_LAT['в'] = 'b';
+// Cyrillic letters that only ever stand in for Latin ones.
+Object.assign(CYR_TO_LAT, { ѕ: 's', ј: 'j', ԁ: 'd', ԛ: 'q', ԝ: 'w', һ: 'h', ӏ: 'l' });
 CYR_TO_LAT['н'] = 'h';
 
 const latToCyr = new Map<number, number>();

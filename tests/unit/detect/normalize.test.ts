@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { foldWord, normalizeWithMap } from '../../../lib/detect/normalize';
+import { compileDetector, findHits } from '../../../lib/detect/index';
+import { tinyLexicon } from '../../fixtures/detect/lexicons';
+
+const det = compileDetector([tinyLexicon]);
+const quotes = (text: string) => [...new Set(findHits(det, text).map((h) => text.slice(h.start, h.end)))];
+
+describe('foldWord', () => {
+  it.each([
+    ['CHILDREN', 'children'],
+    ['Дети', 'дети'],
+    ['ЁЛКА', 'елка'],
+    ['чим’я', "чим'я"],
+    ['чимʼя', "чим'я"],
+    ['chil\u00ADdren', 'children'],
+    ['chil\u200Bdren', 'children'],
+    ['ﬁle', 'file'],
+    ['ＫＩＤＳ', 'kids'],
+    ['forţat', 'forțat'],
+    ['де\u0301ти', 'дети'],
+    ['Rus\u0455ia', 'russia'],
+    ['e\u0301te\u0301', 'été'],
+    // Latin look-alikes inside a Cyrillic word, and the reverse
+    ['дeти', 'дети'],
+    ['сhildrеn', 'children'],
+  ])('%j → %j', (input, folded) => {
+    expect(foldWord(input)).toBe(folded);
+  });
+});
+
+describe('matching keeps exact offsets of the original text', () => {
+  it('soft hyphens, zero-width characters and look-alikes inside words', () => {
+    const text = 'Chil\u00ADdren were de\u200Bported to Rus\u0455ia.';
+    const hits = findHits(det, text);
+    expect(quotes(text)).toEqual(['Chil\u00ADdren', 'de\u200Bported', 'to Rus\u0455ia', 'Rus\u0455ia']);
+  });
+  it('emoji and surrogate pairs before a match', () => {
+    const text = '🇺🇦👶🏽 children 😢 deported';
+    expect(quotes(text)).toEqual(['children', 'deported']);
+    const h = findHits(det, text)[0]!;
+    expect(h.start).toBe(text.indexOf('children'));
+  });
+  it('combining marks stay inside the matched span', () => {
+    const text = 'kid\u0332s deported';
+    expect(quotes(text)).toEqual(['kid\u0332s', 'deported']);
+    // A mark that composes (i + acute = í) makes another letter: no match.
+    expect(quotes('ki\u0301ds')).toEqual([]);
+  });
+  it('no-break and thin spaces separate words; phrases match across them', () => {
+    expect(quotes('deported to\u00A0Russia')).toEqual(['deported', 'to\u00A0Russia', 'Russia']);
+    expect(quotes('forcibly\u2009transferred')).toEqual(['forcibly\u2009transferred']);
+  });
+  it('a sentence break ends a phrase', () => {
+    expect(quotes('They went to. Russia')).toEqual(['Russia']);
+  });
+  it('possessives and elision', () => {
+    expect(quotes("the children's fate in Ukraine's east")).toEqual(["children's", "Ukraine's"]);
+  });
+});
+
+describe('normalizeWithMap', () => {
+  it('maps every normalised unit back into the original', () => {
+    const text = 'Де\u00ADти — 🇺🇦 CHILDREN’s\u00A0fate';
+    const { text: norm, map } = normalizeWithMap(text);
+    expect(norm).toBe("дети — 🇺🇦 children's fate");
+    expect(map).toHaveLength(norm.length + 1);
+    expect(map[norm.length]).toBe(text.length);
+    for (let i = 0; i < norm.length; i++) {
+      expect(map[i]).toBeGreaterThanOrEqual(0);
+      expect(map[i]).toBeLessThan(text.length);
+    }
+    expect(text[map[norm.indexOf('children')]!]).toBe('C');
+    expect(text[map[2]!]).toBe('т'); // after the soft hyphen
+  });
+});
