@@ -253,20 +253,18 @@ function prefixMatch(key: string): boolean {
   return false;
 }
 
+const SPACE_CLASS = '[\\s\\u00A0\\u202F\\u2009]';
+const QUALIFIER_RES: [RegExp, Qualifier][] = QUALIFIERS.map(([phrase, q]) => [
+  new RegExp(`(?:^|[^\\p{L}\\p{N}])(${phrase.split(' ').join(`${SPACE_CLASS}+`)})${SPACE_CLASS}*$`, 'u'),
+  q,
+]);
+
 function qualifierBefore(text: string, from: number, start: number): { q: Qualifier; s: number } | null {
   const s0 = Math.max(from, start - 40);
-  const before = text.slice(s0, start);
-  const folded = before.toLowerCase().replace(/[\s\u00A0\u202F\u2009]+/gu, ' ').replace(/[’ʼ]/gu, "'");
-  const trimmed = folded.replace(/\s+$/u, '');
-  for (const [phrase, q] of QUALIFIERS) {
-    if (trimmed.endsWith(phrase)) {
-      const at = trimmed.length - phrase.length;
-      const prev = at > 0 ? trimmed.charCodeAt(at - 1) : 32;
-      if (at > 0 && isWordChar(prev)) continue;
-      // Map the folded position back: whitespace runs were collapsed, so search in `before`.
-      const idx = before.toLowerCase().lastIndexOf(phrase.split(' ')[0]!);
-      return { q, s: idx >= 0 ? s0 + idx : start };
-    }
+  const before = text.slice(s0, start).toLowerCase().replace(/[’ʼ]/gu, "'");
+  for (const [re, q] of QUALIFIER_RES) {
+    const m = re.exec(before);
+    if (m) return { q, s: s0 + m.index + m[0].length - m[0].replace(/^[^\p{L}\p{N}]/u, '').length };
   }
   return null;
 }
@@ -317,7 +315,7 @@ export function readNumbers(text: string, from = 0, to = text.length, options: N
       if ('$€£₴₽#№/:.'.includes(beforeCh) || (t.s > from && isWordChar(text.charCodeAt(t.s - 1)))) continue;
       if (next && next.num === null && next.gap === '' && (next.key === '%' || prefixMatch(next.key))) continue;
       if (next && next.gap === '' && MONTHS.has(next.key)) continue;
-      if (prev && prev.num === null && (MONTHS.has(prev.key) || BEFORE_NOT_COUNT.has(prev.key)) && t.gap === '') continue;
+      if (prev && prev.num === null && (MONTHS.has(prev.key) || BEFORE_NOT_COUNT.has(prev.key)) && (t.gap === '' || t.gap === '.')) continue;
       if (t.gap.includes('%') || (next && next.gap.startsWith('%'))) continue;
       let value = t.num;
       let end = t.e;
@@ -404,7 +402,7 @@ export function readNumbers(text: string, from = 0, to = text.length, options: N
       i = endTok + 1;
       continue;
     }
-    if (WORDS.has(key) || (SCALE.has(key) && key !== 'm' && key !== 'k' && key !== 'mn')) {
+    if (WORDS.has(key) || (SCALE.has(key) && key !== 'm' && key !== 'k' && key !== 'mn' && !(prev && prev.num !== null && t.gap === ''))) {
       // A run of number words: "seven", "сімсот тисяч", "seven hundred thousand".
       let total = 0;
       let current = 0;
