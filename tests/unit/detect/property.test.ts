@@ -1,0 +1,88 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileDetector, detectBlocks, detectPassage, findHits, normalizeWithMap, prefilter, readNumbers } from '../../../lib/detect/index';
+import { bundledLexicons } from '../../fixtures/detect/lexicons';
+
+const det = compileDetector(bundledLexicons, [{ series: 'ua-verified-deported', value: 19546, asOf: '2023-10' }]);
+
+// Text from topic words, numbers, separators and odd Unicode, so that rules really fire.
+const pieces = [
+  'children', 'deported', 'Ukraine', 'Russia', 'дети', 'депортированы', 'України', 'дітей', 'Kinder', 'verschleppt',
+  '19,546', '700 000', '19.5', 'thousand', 'тис.', 'hundreds', 'of', 'seven', 'only', 'fake', 'Lvova-Belova',
+  ' ', ' ', '\u00A0', '\u2009', '\u00AD', '\u200D', '\n', '.', ',', '’', "'", '-', '🇺🇦', '👶🏽', 'e\u0301', '\uD800', '\uDC00', '1', '2022', '%',
+];
+const topicText = fc.array(fc.constantFrom(...pieces), { maxLength: 80 }).map((a) => a.join(''));
+const anyText = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 }), topicText);
+
+describe('property: no exception, offsets in bounds, quotes match', () => {
+  it('detectPassage on random Unicode and topic soup', () => {
+    fc.assert(
+      fc.property(anyText, fc.option(anyText), (text, title) => {
+        const r = detectPassage(det, text, title ? { title } : {});
+        for (const a of r.annotations) {
+          expect(a.start).toBeGreaterThanOrEqual(0);
+          expect(a.end).toBeLessThanOrEqual(text.length);
+          expect(a.start).toBeLessThanOrEqual(a.end);
+          expect(a.quote).toBe(text.slice(a.start, a.end));
+        }
+        if (r.relevant) expect(prefilter(det, title ? `${title}\n${text}` : text)).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+  });
+  it('findHits and readNumbers stay inside the text', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        for (const h of findHits(det, text)) {
+          expect(h.start).toBeGreaterThanOrEqual(0);
+          expect(h.end).toBeLessThanOrEqual(text.length);
+          expect(h.start).toBeLessThan(h.end);
+        }
+        for (const n of readNumbers(text)) {
+          expect(n.text).toBe(text.slice(n.start, n.end));
+          expect(Number.isFinite(n.value)).toBe(true);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+  it('normalizeWithMap keeps a monotone map into the original', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const { text: norm, map } = normalizeWithMap(text);
+        expect(map).toHaveLength(norm.length + 1);
+        for (let i = 0; i < norm.length; i++) {
+          expect(map[i]).toBeGreaterThanOrEqual(0);
+          expect(map[i]).toBeLessThan(text.length);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('the pre-filter never rejects a page with a relevant block', () => {
+    fc.assert(
+      fc.property(fc.array(topicText, { minLength: 1, maxLength: 4 }), (paras) => {
+        const r = detectBlocks(det, paras.map((text) => ({ text })));
+        if (r.some((b) => b.relevant)) expect(prefilter(det, paras.join('\n'))).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('adversarial repetition is linear', () => {
+  const cases: [string, string][] = [
+    ['дети дети', 'дети '.repeat(40_000)],
+    ['digits', '1 '.repeat(100_000)],
+    ['no spaces', 'д'.repeat(200_000)],
+    ['topic', 'deported Ukrainian children to Russia hundreds of thousands 19,546 '.repeat(3_000)],
+    ['marks', 'e\u0301'.repeat(100_000)],
+  ];
+  it.each(cases)('%s', (_name, text) => {
+    const t0 = performance.now();
+    const r = detectPassage(det, text);
+    const ms = performance.now() - t0;
+    for (const a of r.annotations) expect(a.quote).toBe(text.slice(a.start, a.end));
+    expect(ms).toBeLessThan(1500);
+  });
+});

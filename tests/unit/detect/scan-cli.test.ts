@@ -1,0 +1,88 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runScan } from '../../../scripts/scan';
+import { compileDetector } from '../../../lib/detect/index';
+import { bundledLexicons } from '../../fixtures/detect/lexicons';
+
+const det = compileDetector(bundledLexicons);
+const stdin = (s: string) => () => Promise.resolve(s);
+
+describe('scan --jsonl', () => {
+  it('writes one line per input with the contract fields', async () => {
+    const input = [
+      JSON.stringify({ id: 'a', text: 'Kyiv says 19,546 Ukrainian children were deported to Russia.', lang: 'en' }),
+      JSON.stringify({ id: 'b', text: 'The central bank kept rates unchanged.' }),
+      '',
+    ].join('\n');
+    const r = await runScan(['--jsonl', '-'], stdin(input), det);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(2);
+    const [a, b] = lines as [any, any];
+    expect(a.id).toBe('a');
+    expect(a.relevant).toBe(true);
+    expect(a.lang).toBe('en');
+    const fig = a.annotations.find((x: any) => x.figures.length > 0);
+    expect(fig.quote).toBe('19,546 Ukrainian children');
+    expect(fig.figures[0]).toMatchObject({ text: '19,546', value: 19546, series: 'ua-verified-deported' });
+    expect(typeof fig.start).toBe('number');
+    expect(Array.isArray(fig.cards)).toBe(true);
+    expect(b).toEqual({ id: 'b', relevant: false, lang: 'en', annotations: [] });
+  });
+
+  it.each([
+    ['invalid JSON', '{"id": "a", "text": "x"}\n{not json}\n', /line|:2/u],
+    ['missing id', '{"text": "x"}\n', /id/u],
+    ['missing text', '{"id": "a"}\n', /text/u],
+    ['not an object', '[1,2]\n', /object/u],
+  ])('bad input (%s): exit 2, message, no output', async (_name, input, message) => {
+    const r = await runScan(['--jsonl', '-'], stdin(input), det);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('an unreadable file: exit 2', async () => {
+    const r = await runScan(['--jsonl', '/nonexistent/file.jsonl'], stdin(''), det);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/cannot read/u);
+  });
+
+  it('--help documents the HTML output', async () => {
+    const r = await runScan(['--help'], stdin(''), det);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/one line per RELEVANT block/u);
+  });
+});
+
+describe('scan PAGE.html', () => {
+  it('reports relevant article blocks with offsets into the block text', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scan-'));
+    const file = join(dir, 'page.html');
+    writeFileSync(
+      file,
+      `<html><head><title>War in Ukraine</title></head><body><nav><p>Menu children deported</p></nav>
+       <article><h1>Report</h1><p>The weather was mild on Monday in the capital of the country.</p>
+       <p>Officials said 300 children were deported to camps in Russia last year.</p>
+       <p>Another paragraph about something else entirely, long enough to count as text.</p></article></body></html>`,
+    );
+    const r = await runScan([file], stdin(''), det);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as any);
+    expect(lines).toHaveLength(1);
+    expect(lines[0].id).toMatch(/^page\.html#\d+$/u);
+    const ann = lines[0].annotations[0];
+    expect(lines[0].text.slice(ann.start, ann.end)).toBe(ann.quote);
+    expect(ann.figures[0].value).toBe(300);
+  });
+  it('a page without topic gives one not-relevant line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scan-'));
+    const file = join(dir, 'off.html');
+    writeFileSync(file, '<html><body><p>Recipes for summer salads.</p></body></html>');
+    const r = await runScan([file], stdin(''), det);
+    expect(JSON.parse(r.stdout)).toEqual({ id: 'off.html', relevant: false, lang: 'en', annotations: [] });
+  });
+});
