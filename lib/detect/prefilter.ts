@@ -87,7 +87,8 @@ export function prefilterMask(det: CompiledDetector, text: string): number {
       }
       if (satisfied(mask)) return mask;
     }
-    prevWord = word;
+    // Ignorables and marks continue a word but never start one (as in the matcher).
+    prevWord = k === IGN || k === MARK ? prevWord : word;
   }
   return mask;
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runScan } from '../../../scripts/scan';
 import { compileDetector } from '../../../lib/detect/index';
 import { bundledLexicons } from '../../fixtures/detect/lexicons';
+import type { OutLine } from '../../../scripts/scan';
 
 const det = compileDetector(bundledLexicons);
 const stdin = (s: string) => () => Promise.resolve(s);
@@ -18,13 +19,13 @@ describe('scan --jsonl', () => {
     ].join('\n');
     const r = await runScan(['--jsonl', '-'], stdin(input), det);
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as OutLine);
     expect(lines).toHaveLength(2);
-    const [a, b] = lines as [any, any];
+    const [a, b] = lines as [OutLine, OutLine];
     expect(a.id).toBe('a');
     expect(a.relevant).toBe(true);
     expect(a.lang).toBe('en');
-    const fig = a.annotations.find((x: any) => x.figures.length > 0);
+    const fig = a.annotations.find((x) => x.figures.length > 0)!;
     expect(fig.quote).toBe('19,546 Ukrainian children');
     expect(fig.figures[0]).toMatchObject({ text: '19,546', value: 19546, series: 'ua-verified-deported' });
     expect(typeof fig.start).toBe('number');
@@ -71,12 +72,13 @@ describe('scan PAGE.html', () => {
     );
     const r = await runScan([file], stdin(''), det);
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as any);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as OutLine);
     expect(lines).toHaveLength(1);
-    expect(lines[0].id).toMatch(/^page\.html#\d+$/u);
-    const ann = lines[0].annotations[0];
-    expect(lines[0].text.slice(ann.start, ann.end)).toBe(ann.quote);
-    expect(ann.figures[0].value).toBe(300);
+    const line = lines[0]!;
+    expect(line.id).toMatch(/^page\.html#\d+$/u);
+    const ann = line.annotations[0]!;
+    expect(line.text!.slice(ann.start, ann.end)).toBe(ann.quote);
+    expect(ann.figures[0]!.value).toBe(300);
   });
   it('a page without topic gives one not-relevant line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'scan-'));
