@@ -1,30 +1,44 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { badgeText } from '@/lib/badge';
-import { FactDb, createDataHandlers, createDataService } from '@/lib/db';
+import { clearTabReport } from '@/lib/badge/tab-report';
+import { createReportHandler } from '@/lib/badge/report-handler';
 import { loadBundledDataset } from '@/lib/dataset/bundled';
+import { FactDb, createDataHandlers, createDataService, readDetectorInputs } from '@/lib/db';
+import { publishDetector } from '@/lib/detector-store/publish';
 import { createRouter } from '@/lib/messages';
 
 export default defineBackground(() => {
-  const data = createDataService(new FactDb(), () => loadBundledDataset(), {
-    log: (message, detail) => console.info(`[factcheck] ${message}`, detail ?? ''),
-  });
+  const log = (message: string, detail?: unknown) =>
+    console.info(`[context-cards] ${message}`, detail ?? '');
+  const db = new FactDb();
+  const data = createDataService(db, () => loadBundledDataset(), { log });
 
-  // Install and update write the bundled dataset; browser start and any first query check
-  // it (one shared promise, so queries wait), which also repairs a damaged database.
-  const seed = () => void data.ensureSeeded();
-  browser.runtime.onInstalled.addListener(seed);
-  browser.runtime.onStartup.addListener(seed);
+  // Seeding, then the detector compiled from what is stored. One shared promise per wake,
+  // so the install handler, browser start and a content script's request wait together.
+  let preparing: Promise<boolean> | null = null;
+  const prepare = (): Promise<boolean> =>
+    (preparing ??= data
+      .ensureSeeded()
+      .then(() => publishDetector(() => readDetectorInputs(db)))
+      .then((result) => {
+        log(`detector ${result}`);
+        return result !== 'no-dataset';
+      })
+      .catch((error: unknown) => {
+        log('preparing the detector failed', error);
+        preparing = null;
+        return false;
+      }));
+
+  browser.runtime.onInstalled.addListener(() => void prepare());
+  browser.runtime.onStartup.addListener(() => void prepare());
+  browser.tabs.onRemoved.addListener((tabId) => void clearTabReport(tabId));
 
   const route = createRouter(browser.runtime.id, {
     ping: () => ({ ok: true, pong: true }),
     ...createDataHandlers(data, () => browser.runtime.getManifest().version),
-    'report-annotations': async ({ count }, sender) => {
-      if (sender.tabId !== undefined) {
-        await browser.action.setBadgeText({ tabId: sender.tabId, text: badgeText(count) });
-      }
-      return { ok: true };
-    },
+    'report-annotations': createReportHandler((details) => browser.action.setBadgeText(details)),
+    'ensure-detector': async () => ({ ok: true, ready: await prepare() }),
   });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

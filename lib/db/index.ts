@@ -5,3 +5,4 @@ export * from './queries';
 export * from './user';
 export * from './service';
 export * from './handlers';
+export * from './detector-inputs';

@@ -12,7 +12,14 @@ export const ReportAnnotationsRequest = z.strictObject({
   type: z.literal('report-annotations'),
   /** Number of annotations on the sender's page (badge text). */
   count: z.number().int().nonnegative().max(100_000),
+  /** The page the count is for (it changes on single-page-app navigations). */
+  url: z
+    .string()
+    .max(4096)
+    .regex(/^https?:\/\//, 'must be an http(s) page URL'),
 });
+/** Asks the background to compile and publish the detector if it has not yet. */
+export const EnsureDetectorRequest = z.strictObject({ type: z.literal('ensure-detector') });
 export const GetCardsRequest = z.strictObject({
   type: z.literal('get-cards'),
   /**
@@ -27,6 +34,7 @@ export const Request = z.discriminatedUnion('type', [
   StatusRequest,
   ReportAnnotationsRequest,
   GetCardsRequest,
+  EnsureDetectorRequest,
 ]);
 export type Request = z.infer<typeof Request>;
 
@@ -68,6 +76,11 @@ export const GetCardsResponse = z.strictObject({
   /** Ids that name no record in the stored dataset. */
   missing: z.array(z.string()),
 });
+export const EnsureDetectorResponse = z.strictObject({
+  ok: z.literal(true),
+  /** A detector is published in extension storage. */
+  ready: z.boolean(),
+});
 export const ErrorResponse = z.strictObject({ ok: z.literal(false), error: z.string().max(500) });
 
 export const ResponseFor = {
@@ -75,6 +88,7 @@ export const ResponseFor = {
   status: StatusResponse,
   'report-annotations': AckResponse,
   'get-cards': GetCardsResponse,
+  'ensure-detector': EnsureDetectorResponse,
 } as const satisfies Record<Request['type'], z.ZodType>;
 
 export type ResponseOf<T extends Request['type']> = z.infer<(typeof ResponseFor)[T]>;

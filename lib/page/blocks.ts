@@ -33,7 +33,10 @@ export function findArticleRoot(doc: Document): Element | null {
   return doc.body;
 }
 
-export function extractBlocks(doc: Document, root: Element | null = findArticleRoot(doc)): TextBlock[] {
+export function extractBlocks(
+  doc: Document,
+  root: Element | null = findArticleRoot(doc),
+): TextBlock[] {
   if (!root) return [];
   const blocks: TextBlock[] = [];
   for (const element of Array.from(root.querySelectorAll(BLOCK_SELECTOR))) {

@@ -25,6 +25,11 @@ export interface ExtensionBrowser {
   badgeText(page: Page): Promise<string>;
   /** Waits until the badge of `page`'s tab satisfies `accept`, then returns it. */
   waitForBadge(page: Page, accept: (text: string) => boolean, timeoutMs?: number): Promise<string>;
+  /**
+   * Waits until the content script has reported a scan of `page`'s current URL to the
+   * background (the per-tab report the popup reads), and returns its annotation count.
+   */
+  waitForReport(page: Page, timeoutMs?: number): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -86,6 +91,20 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
         await new Promise((r) => setTimeout(r, 100));
       }
       throw new Error(`badge did not settle as expected within ${timeoutMs} ms (last: "${last}")`);
+    },
+    async waitForReport(page, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        const tabId = await tabIdOf(page);
+        const report = await worker.evaluate(async (id: number) => {
+          const key = `tab-report:${id}`;
+          const stored = await chrome.storage.session.get(key);
+          return (stored[key] ?? null) as { url: string; count: number } | null;
+        }, tabId);
+        if (report && report.url === page.url()) return report.count;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`no scan report for ${page.url()} within ${timeoutMs} ms`);
     },
     async close() {
       await context.close();

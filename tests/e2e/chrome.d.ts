@@ -12,6 +12,9 @@ declare namespace chrome {
     }
     function query(info: object): Promise<Tab[]>;
   }
+  namespace storage {
+    const session: { get(key: string | null): Promise<Record<string, unknown>> };
+  }
   namespace action {
     function getBadgeText(details: { tabId: number }): Promise<string>;
   }

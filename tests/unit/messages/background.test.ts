@@ -5,6 +5,9 @@ import background from '@/entrypoints/background';
 import { DB_NAME } from '@/lib/db';
 import { loadBundledDataset } from '@/lib/dataset/bundled';
 import { GetCardsResponse, StatusResponse } from '@/lib/messages';
+import { detectorItem } from '@/lib/detector-store';
+import { hydrateDetector, prefilter } from '@/lib/detect';
+import { readTabReport } from '@/lib/badge/tab-report';
 
 afterEach(async () => {
   await Dexie.delete(DB_NAME);
@@ -52,5 +55,32 @@ describe('background wiring', () => {
       ok: false,
     });
     expect(await send({ type: 'ping' }, own)).toEqual({ ok: true, pong: true });
+  });
+
+  it('publishes the detector compiled from the stored dataset, once per dataset', async () => {
+    vi.spyOn(console, 'info').mockImplementation(() => {});
+    background.main();
+    const own = { id: fakeBrowser.runtime.id };
+    expect(await send({ type: 'ensure-detector' }, own)).toEqual({ ok: true, ready: true });
+    const published = await detectorItem.getValue();
+    expect(published?.datasetKey).toMatch(/^\d{4}\.\d{2}\.\d{2}/);
+    const detector = hydrateDetector(published!.detector);
+    expect(prefilter(detector, 'Russia deported thousands of Ukrainian children.')).toBe(true);
+    expect(prefilter(detector, 'A recipe for lentil soup with lemon.')).toBe(false);
+  });
+
+  it('sets the tab badge from a content script report and keeps the report for the popup', async () => {
+    vi.spyOn(console, 'info').mockImplementation(() => {});
+    const setBadgeText = vi.spyOn(fakeBrowser.action, 'setBadgeText').mockResolvedValue();
+    background.main();
+    const fromTab = { id: fakeBrowser.runtime.id, tab: { id: 7 } };
+    const url = 'https://news.example/story';
+    expect(await send({ type: 'report-annotations', count: 4, url }, fromTab)).toEqual({
+      ok: true,
+    });
+    expect(setBadgeText).toHaveBeenLastCalledWith({ tabId: 7, text: '4' });
+    expect(await readTabReport(7)).toMatchObject({ url, count: 4 });
+    await send({ type: 'report-annotations', count: 0, url }, fromTab);
+    expect(setBadgeText).toHaveBeenLastCalledWith({ tabId: 7, text: '' });
   });
 });

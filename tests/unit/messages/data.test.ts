@@ -20,6 +20,7 @@ beforeEach(() => {
   route = createRouter(OWN, {
     ping: () => ({ ok: true, pong: true }),
     'report-annotations': () => ({ ok: true }),
+    'ensure-detector': () => ({ ok: true, ready: true }),
     ...createDataHandlers(service, () => '0.1.0'),
   });
 });

@@ -13,6 +13,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     ),
     'report-annotations': vi.fn(() => ({ ok: true }) as const),
     'get-cards': vi.fn(() => ({ ok: true as const, cards: {}, missing: [] })),
+    'ensure-detector': vi.fn(() => ({ ok: true, ready: true }) as const),
     ...overrides,
   };
 }
@@ -30,11 +31,16 @@ describe('router', () => {
       datasetVersion: '2026.11.01',
       ready: true,
     });
-    expect(await route({ type: 'report-annotations', count: 3 }, { id: OWN, tabId: 9 })).toEqual({
+    expect(
+      await route(
+        { type: 'report-annotations', count: 3, url: 'https://news.example/a' },
+        { id: OWN, tabId: 9 },
+      ),
+    ).toEqual({
       ok: true,
     });
     expect(h['report-annotations']).toHaveBeenCalledWith(
-      { type: 'report-annotations', count: 3 },
+      { type: 'report-annotations', count: 3, url: 'https://news.example/a' },
       { id: OWN, tabId: 9 },
     );
   });
@@ -77,8 +83,16 @@ describe('router', () => {
     ['an unknown type', { type: 'drop-tables' }],
     ['a prototype-ish type', { type: '__proto__' }],
     ['extra keys', { type: 'ping', extra: 1 }],
-    ['a negative count', { type: 'report-annotations', count: -1 }],
-    ['a fractional count', { type: 'report-annotations', count: 1.5 }],
+    ['a negative count', { type: 'report-annotations', count: -1, url: 'https://news.example/a' }],
+    [
+      'a fractional count',
+      { type: 'report-annotations', count: 1.5, url: 'https://news.example/a' },
+    ],
+    ['a report without a url', { type: 'report-annotations', count: 1 }],
+    [
+      'a report for a javascript: url',
+      { type: 'report-annotations', count: 1, url: 'javascript:alert(1)' },
+    ],
     ['get-cards without ids', { type: 'get-cards' }],
     ['ids that are not an array', { type: 'get-cards', ids: 'claim:a' }],
     ['an id that is not a string', { type: 'get-cards', ids: [42] }],
@@ -150,8 +164,9 @@ describe('router', () => {
 });
 
 describe('Request schema', () => {
-  it('knows exactly the four request types', () => {
+  it('knows exactly the five request types', () => {
     expect(Request.options.map((o) => o.shape.type.value).sort()).toEqual([
+      'ensure-detector',
       'get-cards',
       'ping',
       'report-annotations',

@@ -1,0 +1,3 @@
+export * from './items';
+export * from './publish';
+export * from './load';

@@ -1,0 +1,40 @@
+import type { BlockResult, CompiledDetector } from '@/lib/detect';
+import { detectBlocks } from '@/lib/detect';
+import { extractBlocks, findArticleRoot, type TextBlock } from './blocks';
+
+export interface PageScan {
+  /** The cheap pre-filter found topic words (otherwise nothing else ran). */
+  passedPrefilter: boolean;
+  blocks: TextBlock[];
+  results: BlockResult[];
+  /** Annotations on the page: what the toolbar badge shows. */
+  annotationCount: number;
+}
+
+export interface ScanSources {
+  /** Cheap test on the page's raw text; false means "no topic words here". */
+  prefilter: (text: string) => boolean;
+  /** The full detector, loaded only when the pre-filter passes. */
+  detector: () => Promise<CompiledDetector | null>;
+}
+
+const EMPTY: PageScan = { passedPrefilter: false, blocks: [], results: [], annotationCount: 0 };
+
+/**
+ * Scans a document: pre-filter over the article's raw text first, and only if it passes,
+ * block extraction and the full engine. Never mutates the document.
+ */
+export async function scanDocument(doc: Document, sources: ScanSources): Promise<PageScan> {
+  const root = findArticleRoot(doc);
+  if (!root) return EMPTY;
+  const title = doc.title ?? '';
+  if (!sources.prefilter(`${title}\n${root.textContent ?? ''}`)) return EMPTY;
+  const detector = await sources.detector();
+  if (!detector) return { ...EMPTY, passedPrefilter: true };
+  const blocks = extractBlocks(doc, root);
+  const lang = doc.documentElement?.getAttribute('lang') ?? undefined;
+  const results = detectBlocks(detector, blocks, { title, ...(lang ? { lang } : {}) });
+  let annotationCount = 0;
+  for (const result of results) if (result.relevant) annotationCount += result.annotations.length;
+  return { passedPrefilter: true, blocks, results, annotationCount };
+}
