@@ -5,7 +5,23 @@
  * words that match nothing allocate nothing.
  */
 import { step, type CompiledDetector } from './compile';
-import { APOS, BRK, CYR, IGN, LAT, MARK, SLOW, charClass, foldChar, foldWord, lookalike } from './normalize';
+import {
+  APOS,
+  BRK,
+  CLASS,
+  CYR,
+  DIG as DIG_K,
+  FOLD,
+  IGN,
+  LAT,
+  LETTER_OTHER,
+  MARK,
+  SLOW,
+  charClass,
+  foldChar,
+  foldWord,
+  lookalike,
+} from './normalize';
 
 export interface Hit {
   term: number;
@@ -18,6 +34,11 @@ export interface Hit {
   tokEnd: number;
 }
 
+// Local aliases: module bindings imported through a CommonJS transform (tsx, vitest) are
+// getters, too slow to call once per code unit.
+const CLS = CLASS;
+const FLD = FOLD;
+
 const MAX_PHRASE_WORDS = 24;
 const MAX_WORD = 160;
 
@@ -26,7 +47,7 @@ function isDigitCode(c: number): boolean {
 }
 
 function isWord(k: number): boolean {
-  return k >= 1 && k <= 6 || k === SLOW;
+  return (k >= 1 && k <= 6) || k === SLOW;
 }
 
 /** Walk an already-folded key through the trie; push matched word ids to `out`. */
@@ -115,7 +136,18 @@ function walkToken(det: CompiledDetector, text: string, s: number, e: number): v
   if (apos > s && apos - s <= 4 && lat > 0) walkKeyScratch(det, foldWord(text.slice(apos + 1, e)));
 }
 
-function tokenHas(det: CompiledDetector, text: string, s: number, e: number, word: number): boolean {
+/** Whether a word (as cut by `wordEnd`) that reached `pos` ends there. */
+function endsWordAt(text: string, pos: number, to: number): boolean {
+  return wordEnd(text, pos, to) === pos;
+}
+
+function tokenHas(
+  det: CompiledDetector,
+  text: string,
+  s: number,
+  e: number,
+  word: number,
+): boolean {
   const saved = scN;
   walkToken(det, text, s, e);
   let found = false;
@@ -127,7 +159,12 @@ function tokenHas(det: CompiledDetector, text: string, s: number, e: number, wor
 function isBreakAt(text: string, i: number, from: number, to: number): boolean {
   return (
     charClass(text.charCodeAt(i)) === BRK &&
-    !(i > from && i + 1 < to && isDigitCode(text.charCodeAt(i - 1)) && isDigitCode(text.charCodeAt(i + 1)))
+    !(
+      i > from &&
+      i + 1 < to &&
+      isDigitCode(text.charCodeAt(i - 1)) &&
+      isDigitCode(text.charCodeAt(i + 1))
+    )
   );
 }
 
@@ -137,7 +174,13 @@ function wordEnd(text: string, s: number, to: number): number {
   while (j < to) {
     const k = charClass(text.charCodeAt(j));
     if (isWord(k)) j++;
-    else if (k === APOS && j + 1 < to && isWord(charClass(text.charCodeAt(j + 1))) && charClass(text.charCodeAt(j + 1)) !== IGN) j++;
+    else if (
+      k === APOS &&
+      j + 1 < to &&
+      isWord(charClass(text.charCodeAt(j + 1))) &&
+      charClass(text.charCodeAt(j + 1)) !== IGN
+    )
+      j++;
     else break;
   }
   return j;
@@ -169,11 +212,18 @@ function prevWord(text: string, pos: number, from: number, to: number): [number,
   while (i > from) {
     const k = charClass(text.charCodeAt(i - 1));
     if (isWord(k)) i--;
-    else if (k === APOS && i - 2 >= from && isWord(charClass(text.charCodeAt(i - 2))) && charClass(text.charCodeAt(i)) !== IGN) i--;
+    else if (
+      k === APOS &&
+      i - 2 >= from &&
+      isWord(charClass(text.charCodeAt(i - 2))) &&
+      charClass(text.charCodeAt(i)) !== IGN
+    )
+      i--;
     else break;
   }
   // The main loop never starts a word on an ignorable or a combining mark.
-  while (i < e && (charClass(text.charCodeAt(i)) === IGN || charClass(text.charCodeAt(i)) === MARK)) i++;
+  while (i < e && (charClass(text.charCodeAt(i)) === IGN || charClass(text.charCodeAt(i)) === MARK))
+    i++;
   return [i, e];
 }
 
@@ -181,23 +231,99 @@ function prevWord(text: string, pos: number, from: number, to: number): [number,
  * Find all term matches in `text[from, to)`, sorted by start. Each word is walked through
  * the trie once; phrases are anchored at their longest word and verified on the words around
  * it only when that word occurs, so common words inside phrases ("to", "of", "в") cost nothing.
+ *
+ * One pass per word: the word boundary, its script mix and the trie walk are computed
+ * together from the memo tables. Words with marks, compatibility letters or mixed scripts
+ * (rare) are walked again by `walkToken`, which folds them exactly.
  */
 export function findHits(det: CompiledDetector, text: string, from = 0, to = text.length): Hit[] {
-  const { anchorTerms, terms } = det;
+  const { anchorTerms, terms, root, exact, prefix, edgeStart, edgeCode, edgeNode } = det;
   const hits: Hit[] = [];
   let tok = 0;
   let i = from;
   while (i < to) {
-    const k0 = charClass(text.charCodeAt(i));
-    if (!isWord(k0) || k0 === IGN || k0 === MARK) {
+    const c0 = text.charCodeAt(i);
+    let k0 = CLS[c0]!;
+    if (k0 === 255) k0 = charClass(c0);
+    // Word starts: Latin, Cyrillic, other letters, digits, compatibility letters.
+    if (!(k0 <= DIG_K && k0 >= 1) && k0 !== SLOW) {
       i++;
       continue;
     }
     const s = i;
-    const j = wordEnd(text, i, to);
     scN = 0;
-    // No pattern word is longer than 80 units: longer runs (base64, URLs, junk) cannot match.
-    if (j - s <= MAX_WORD) walkToken(det, text, s, j);
+    let lat = 0;
+    let cyr = 0;
+    let slow = false;
+    let apos = -1;
+    let node = root[FLD[c0]!]!;
+    let alive = node >= 0;
+    if (k0 === LAT) lat++;
+    else if (k0 === CYR) cyr++;
+    else if (k0 === SLOW) {
+      slow = true;
+      alive = false;
+    }
+    if (alive) {
+      const pre = prefix[node];
+      if (pre) for (const w of pre) push(w);
+    }
+    let j = i + 1;
+    for (; j < to; j++) {
+      const c = text.charCodeAt(j);
+      let k = CLS[c]!;
+      if (k === 255) k = charClass(c);
+      if (k === LAT) lat++;
+      else if (k === CYR) cyr++;
+      else if (k === IGN) continue;
+      else if (k === MARK || k === SLOW) {
+        slow = true;
+        alive = false;
+      } else if (k === APOS) {
+        if (j + 1 >= to) break;
+        const c1 = text.charCodeAt(j + 1);
+        let k1 = CLS[c1]!;
+        if (k1 === 255) k1 = charClass(c1);
+        if (!isWord(k1) || k1 === IGN) break;
+        if (apos < 0) apos = j;
+        if (alive && node !== 0 && FLD[c1] === 0x73 && endsWordAt(text, j + 2, to)) {
+          const ex = exact[node];
+          if (ex) for (const w of ex) push(w);
+        }
+      } else if (k !== LETTER_OTHER && k !== DIG_K) break;
+      if (alive) {
+        // Inline `step` (sorted edge list; nodes past the root have few children).
+        const f = FLD[c]!;
+        let lo = edgeStart[node]!;
+        const hi = edgeStart[node + 1]!;
+        node = -1;
+        for (; lo < hi; lo++) {
+          const e = edgeCode[lo]!;
+          if (e >= f) {
+            if (e === f) node = edgeNode[lo]!;
+            break;
+          }
+        }
+        if (node < 0) alive = false;
+        else {
+          const pre = prefix[node];
+          if (pre) for (const w of pre) push(w);
+        }
+      }
+    }
+    if (j - s > MAX_WORD) scN = 0;
+    else if (slow || (lat > 0 && cyr > 0)) {
+      scN = 0;
+      walkToken(det, text, s, j);
+    } else {
+      if (alive) {
+        const ex = exact[node];
+        if (ex) for (const w of ex) push(w);
+      }
+      // French and Italian elision (l'enfant, d'enfants, dell'infanzia): match the rest too.
+      if (apos > s && apos - s <= 4 && lat > 0)
+        walkKeyScratch(det, foldWord(text.slice(apos + 1, j)));
+    }
     const n = scN;
     for (let a = 0; a < n; a++) {
       const list = anchorTerms[sc[a]!];
@@ -224,7 +350,15 @@ export function findHits(det: CompiledDetector, text: string, from = 0, to = tex
           if (!w || !tokenHas(det, text, w[0], w[1], term.words[q]!)) ok = false;
           else end = w[1];
         }
-        if (ok) hits.push({ term: t, group: term.group, start, end, tok: tok - anchor, tokEnd: tok + (len - 1 - anchor) });
+        if (ok)
+          hits.push({
+            term: t,
+            group: term.group,
+            start,
+            end,
+            tok: tok - anchor,
+            tokEnd: tok + (len - 1 - anchor),
+          });
       }
     }
     tok++;

@@ -16,7 +16,7 @@
 export const SEP = 0; // separator: space, punctuation, symbols, emoji halves
 export const LAT = 1; // Latin letter
 export const CYR = 2; // Cyrillic letter
-export const LET = 3; // other letter or digit-like letter
+export const LETTER_OTHER = 3; // other letter or digit-like letter
 export const DIG = 4; // decimal digit
 export const MARK = 5; // combining mark (inside a word)
 export const IGN = 6; // ignorable inside a word: soft hyphen, ZWSP, ZWNJ, ZWJ, WJ, BOM
@@ -25,8 +25,14 @@ export const SLOW = 8; // letter whose compatibility form differs (ligature, ful
 export const BRK = 9; // sentence punctuation or line break: ends phrases
 const UNKNOWN = 255;
 
-const classTable = new Uint8Array(65536).fill(UNKNOWN);
-const foldTable = new Uint16Array(65536);
+/**
+ * Memo tables, exported for the hot loops: `CLASS[c]` is the class of `c` once known (255
+ * before); a known class implies a known `FOLD[c]` (see `charClass`).
+ */
+export const CLASS = new Uint8Array(65536).fill(UNKNOWN);
+export const FOLD = new Uint16Array(65536);
+const classTable = CLASS;
+const foldTable = FOLD;
 const foldKnown = new Uint8Array(65536);
 
 const APOSTROPHES = "'’ʼ‘`´′ʹ＇";
@@ -54,18 +60,19 @@ function computeClass(c: number): number {
     const base = nfkc.length === 1 ? nfkc : ch;
     if (reLatin.test(base)) return nfkc !== ch ? SLOW : LAT;
     if (reCyrillic.test(base)) return CYR;
-    return nfkc !== ch ? SLOW : LET;
+    return nfkc !== ch ? SLOW : LETTER_OTHER;
   }
-  if (reDigit.test(ch)) return ch.normalize('NFKC') !== ch ? SLOW : LET;
-  if (reNumber.test(ch)) return LET;
+  if (reDigit.test(ch)) return ch.normalize('NFKC') !== ch ? SLOW : LETTER_OTHER;
+  if (reNumber.test(ch)) return LETTER_OTHER;
   return SEP;
 }
 
-/** The class of one UTF-16 code unit (memoised). */
+/** The class of one UTF-16 code unit (memoised; also memoises its fold). */
 export function charClass(c: number): number {
   let k = classTable[c]!;
   if (k === UNKNOWN) {
     k = computeClass(c);
+    foldChar(c);
     classTable[c] = k;
   }
   return k;
@@ -111,7 +118,20 @@ export function foldChar(c: number): number {
 
 /** Latin letters (after folding) that look like Cyrillic ones, and back. */
 const LAT_TO_CYR: Record<string, string> = {
-  a: 'а', b: 'в', c: 'с', e: 'е', h: 'н', i: 'і', k: 'к', m: 'м', o: 'о', p: 'р', t: 'т', x: 'х', y: 'у', j: 'ј',
+  a: 'а',
+  b: 'в',
+  c: 'с',
+  e: 'е',
+  h: 'н',
+  i: 'і',
+  k: 'к',
+  m: 'м',
+  o: 'о',
+  p: 'р',
+  t: 'т',
+  x: 'х',
+  y: 'у',
+  j: 'ј',
 };
 const CYR_TO_LAT: Record<string, string> = {};
 for (const [lat, cyr] of Object.entries(LAT_TO_CYR)) CYR_TO_LAT[cyr] = lat;
@@ -143,7 +163,15 @@ export function skeleton(c: number): number {
 
 /** Whether a class belongs inside a word. */
 export function isWordClass(k: number): boolean {
-  return k === LAT || k === CYR || k === LET || k === DIG || k === MARK || k === IGN || k === SLOW;
+  return (
+    k === LAT ||
+    k === CYR ||
+    k === LETTER_OTHER ||
+    k === DIG ||
+    k === MARK ||
+    k === IGN ||
+    k === SLOW
+  );
 }
 
 /**

@@ -29,7 +29,10 @@ const vocab = (entries: [number, string][]): Vocab => {
 
 /** Scale words after a number ("thousand", "тис.", "Mio."). */
 const SCALE = vocab([
-  [100, 'hundred hundreds сто сотня сотни сотен сотні сотень hundert cent cents cien ciento cento centinaio sto sută sute'],
+  [
+    100,
+    'hundred hundreds сто сотня сотни сотен сотні сотень hundert cent cents cien ciento cento centinaio sto sută sute',
+  ],
   [
     1000,
     'thousand thousands k тыс тысяча тысячи тысяч тис тисяча тисячі тисяч tausend tsd mille milliers mil miles mila migliaia migliaio tys tysiąc tysiące tysięcy mie mii',
@@ -42,48 +45,69 @@ const SCALE = vocab([
 
 /** Number words: units and teens, tens, hundreds (ru/uk/pl compounds). */
 const WORDS = vocab([
-  [1, 'one один одна одно одного один одна одне eins ein eine un une uno una jeden jedna jedno unu o'],
+  [
+    1,
+    'one один одна одно одного один одна одне eins ein eine un une uno una jeden jedna jedno unu o',
+  ],
   [2, 'two два две двое дві двоє zwei deux dos due dwa dwie dwoje doi două'],
   [3, 'three три трое троє drei trois tres tre trzy troje trei'],
   [4, 'four четыре четверо чотири четверо vier quatre cuatro quattro cztery czworo patru'],
-  [5, 'five пять пятеро п\'ять п\'ятеро fünf cinq cinco cinque pięć pięcioro cinci'],
+  [5, "five пять пятеро п'ять п'ятеро fünf cinq cinco cinque pięć pięcioro cinci"],
   [6, 'six шесть шестеро шість шестеро sechs seis sei sześć sześcioro șase'],
   [7, 'seven семь семеро сім семеро sieben sept siete sette siedem siedmioro șapte'],
   [8, 'eight восемь восьмеро вісім восьмеро acht huit ocho otto osiem ośmioro opt'],
-  [9, 'nine девять девятеро дев\'ять дев\'ятеро neun neuf nueve nove dziewięć nouă'],
+  [9, "nine девять девятеро дев'ять дев'ятеро neun neuf nueve nove dziewięć nouă"],
   [10, 'ten десять десятеро zehn dix diez dieci dziesięć zece'],
   [11, 'eleven одиннадцать одинадцять elf onze once undici jedenaście unsprezece'],
   [12, 'twelve двенадцать дванадцять zwölf douze doce dodici dwanaście doisprezece'],
   [13, 'thirteen тринадцать тринадцять dreizehn treize trece tredici trzynaście treisprezece'],
-  [14, 'fourteen четырнадцать чотирнадцять vierzehn quatorze catorce quattordici czternaście paisprezece'],
-  [15, 'fifteen пятнадцать п\'ятнадцять fünfzehn quinze quince quindici piętnaście cincisprezece'],
+  [
+    14,
+    'fourteen четырнадцать чотирнадцять vierzehn quatorze catorce quattordici czternaście paisprezece',
+  ],
+  [15, "fifteen пятнадцать п'ятнадцять fünfzehn quinze quince quindici piętnaście cincisprezece"],
   [16, 'sixteen шестнадцать шістнадцять sechzehn seize dieciséis sedici szesnaście șaisprezece'],
-  [17, 'seventeen семнадцать сімнадцять siebzehn diecisiete diciassette siedemnaście șaptesprezece'],
+  [
+    17,
+    'seventeen семнадцать сімнадцять siebzehn diecisiete diciassette siedemnaście șaptesprezece',
+  ],
   [18, 'eighteen восемнадцать вісімнадцять achtzehn dieciocho diciotto osiemnaście optsprezece'],
-  [19, 'nineteen девятнадцать дев\'ятнадцять neunzehn diecinueve diciannove dziewiętnaście nouăsprezece'],
+  [
+    19,
+    "nineteen девятнадцать дев'ятнадцять neunzehn diecinueve diciannove dziewiętnaście nouăsprezece",
+  ],
   [20, 'twenty двадцать двадцять zwanzig vingt veinte venti dwadzieścia douăzeci'],
   [30, 'thirty тридцать тридцять dreißig trente treinta trenta trzydzieści treizeci'],
   [40, 'forty сорок vierzig quarante cuarenta quaranta czterdzieści patruzeci'],
-  [50, 'fifty пятьдесят п\'ятдесят fünfzig cinquante cincuenta cinquanta pięćdziesiąt cincizeci'],
+  [50, "fifty пятьдесят п'ятдесят fünfzig cinquante cincuenta cinquanta pięćdziesiąt cincizeci"],
   [60, 'sixty шестьдесят шістдесят sechzig soixante sesenta sessanta sześćdziesiąt șaizeci'],
   [70, 'seventy семьдесят сімдесят siebzig setenta settanta siedemdziesiąt șaptezeci'],
   [80, 'eighty восемьдесят вісімдесят achtzig ochenta ottanta osiemdziesiąt optzeci'],
-  [90, 'ninety девяносто дев\'яносто neunzig noventa novanta dziewięćdziesiąt nouăzeci'],
+  [90, "ninety девяносто дев'яносто neunzig noventa novanta dziewięćdziesiąt nouăzeci"],
   [200, 'двести двісті dwieście'],
   [300, 'триста trzysta'],
   [400, 'четыреста чотириста czterysta'],
-  [500, 'пятьсот п\'ятсот pięćset'],
+  [500, "пятьсот п'ятсот pięćset"],
   [600, 'шестьсот шістсот sześćset'],
   [700, 'семьсот сімсот siedemset'],
   [800, 'восемьсот вісімсот osiemset'],
-  [900, 'девятьсот дев\'ятсот dziewięćset'],
+  [900, "девятьсот дев'ятсот dziewięćset"],
 ]);
 
 /** Vague quantities: value and whether "of thousands" may follow. */
 const VAGUE = vocab([
-  [10, 'dozens десятки десятков десятків dutzende dizaines decenas decine dziesiątki dziesiątek zeci'],
-  [100, 'hundreds сотни сотен сотні сотень hunderte centaines cientos centenares centinaia setki setek sute'],
-  [1000, 'thousands тысячи тысяч тисячі тисяч tausende milliers miles migliaia tysiące tysięcy mii'],
+  [
+    10,
+    'dozens десятки десятков десятків dutzende dizaines decenas decine dziesiątki dziesiątek zeci',
+  ],
+  [
+    100,
+    'hundreds сотни сотен сотні сотень hunderte centaines cientos centenares centinaia setki setek sute',
+  ],
+  [
+    1000,
+    'thousands тысячи тысяч тисячі тисяч tausende milliers miles migliaia tysiące tysięcy mii',
+  ],
   [10_000, 'zehntausende'],
   [10, 'tens'],
   [100_000, 'hunderttausende'],
@@ -92,7 +116,9 @@ const VAGUE = vocab([
 ]);
 /** "a few", "several" before a scale word: about three times the scale. */
 const FEW = new Set(
-  'few several несколько кілька декілька einige mehrere quelques plusieurs unos unas varios varias alcune alcuni diverse kilka parę câteva câțiva'.split(' '),
+  'few several несколько кілька декілька einige mehrere quelques plusieurs unos unas varios varias alcune alcuni diverse kilka parę câteva câțiva'.split(
+    ' ',
+  ),
 );
 const OF = new Set(['of', 'de', 'des', 'di', 'von', 'd']);
 
@@ -126,27 +152,130 @@ const BEFORE_NOT_COUNT = new Set(
 );
 
 const QUALIFIERS: [string, Qualifier][] = [
-  ['more than', 'more-than'], ['over', 'more-than'], ['upwards of', 'more-than'], ['in excess of', 'more-than'],
-  ['at least', 'at-least'], ['no fewer than', 'at-least'], ['not less than', 'at-least'], ['a minimum of', 'at-least'],
-  ['nearly', 'about'], ['almost', 'about'], ['about', 'about'], ['around', 'about'], ['approximately', 'about'], ['roughly', 'about'], ['some', 'about'], ['close to', 'about'], ['an estimated', 'about'], ['estimated', 'about'], ['approx', 'about'],
-  ['up to', 'up-to'], ['as many as', 'up-to'],
-  ['fewer than', 'fewer-than'], ['less than', 'fewer-than'],
+  ['more than', 'more-than'],
+  ['over', 'more-than'],
+  ['upwards of', 'more-than'],
+  ['in excess of', 'more-than'],
+  ['at least', 'at-least'],
+  ['no fewer than', 'at-least'],
+  ['not less than', 'at-least'],
+  ['a minimum of', 'at-least'],
+  ['nearly', 'about'],
+  ['almost', 'about'],
+  ['about', 'about'],
+  ['around', 'about'],
+  ['approximately', 'about'],
+  ['roughly', 'about'],
+  ['some', 'about'],
+  ['close to', 'about'],
+  ['an estimated', 'about'],
+  ['estimated', 'about'],
+  ['approx', 'about'],
+  ['up to', 'up-to'],
+  ['as many as', 'up-to'],
+  ['fewer than', 'fewer-than'],
+  ['less than', 'fewer-than'],
   // uk
-  ['понад', 'more-than'], ['більше ніж', 'more-than'], ['більше', 'more-than'], ['більш ніж', 'more-than'], ['щонайменше', 'at-least'], ['принаймні', 'at-least'], ['не менше ніж', 'at-least'], ['не менше', 'at-least'], ['близько', 'about'], ['майже', 'about'], ['приблизно', 'about'], ['орієнтовно', 'about'], ['до', 'up-to'], ['менше ніж', 'fewer-than'], ['менше', 'fewer-than'],
+  ['понад', 'more-than'],
+  ['більше ніж', 'more-than'],
+  ['більше', 'more-than'],
+  ['більш ніж', 'more-than'],
+  ['щонайменше', 'at-least'],
+  ['принаймні', 'at-least'],
+  ['не менше ніж', 'at-least'],
+  ['не менше', 'at-least'],
+  ['близько', 'about'],
+  ['майже', 'about'],
+  ['приблизно', 'about'],
+  ['орієнтовно', 'about'],
+  ['до', 'up-to'],
+  ['менше ніж', 'fewer-than'],
+  ['менше', 'fewer-than'],
   // ru
-  ['более чем', 'more-than'], ['более', 'more-than'], ['больше чем', 'more-than'], ['больше', 'more-than'], ['свыше', 'more-than'], ['не менее чем', 'at-least'], ['не менее', 'at-least'], ['по меньшей мере', 'at-least'], ['как минимум', 'at-least'], ['минимум', 'at-least'], ['около', 'about'], ['почти', 'about'], ['примерно', 'about'], ['приблизительно', 'about'], ['порядка', 'about'], ['менее', 'fewer-than'], ['меньше', 'fewer-than'],
+  ['более чем', 'more-than'],
+  ['более', 'more-than'],
+  ['больше чем', 'more-than'],
+  ['больше', 'more-than'],
+  ['свыше', 'more-than'],
+  ['не менее чем', 'at-least'],
+  ['не менее', 'at-least'],
+  ['по меньшей мере', 'at-least'],
+  ['как минимум', 'at-least'],
+  ['минимум', 'at-least'],
+  ['около', 'about'],
+  ['почти', 'about'],
+  ['примерно', 'about'],
+  ['приблизительно', 'about'],
+  ['порядка', 'about'],
+  ['менее', 'fewer-than'],
+  ['меньше', 'fewer-than'],
   // de
-  ['mehr als', 'more-than'], ['über', 'more-than'], ['mindestens', 'at-least'], ['wenigstens', 'at-least'], ['fast', 'about'], ['beinahe', 'about'], ['etwa', 'about'], ['rund', 'about'], ['knapp', 'about'], ['ungefähr', 'about'], ['circa', 'about'], ['ca', 'about'], ['annähernd', 'about'], ['bis zu', 'up-to'], ['weniger als', 'fewer-than'],
+  ['mehr als', 'more-than'],
+  ['über', 'more-than'],
+  ['mindestens', 'at-least'],
+  ['wenigstens', 'at-least'],
+  ['fast', 'about'],
+  ['beinahe', 'about'],
+  ['etwa', 'about'],
+  ['rund', 'about'],
+  ['knapp', 'about'],
+  ['ungefähr', 'about'],
+  ['circa', 'about'],
+  ['ca', 'about'],
+  ['annähernd', 'about'],
+  ['bis zu', 'up-to'],
+  ['weniger als', 'fewer-than'],
   // fr
-  ['plus de', 'more-than'], ['au moins', 'at-least'], ['près de', 'about'], ['environ', 'about'], ['quelque', 'about'], ['presque', 'about'], ['jusqu\'à', 'up-to'], ['moins de', 'fewer-than'],
+  ['plus de', 'more-than'],
+  ['au moins', 'at-least'],
+  ['près de', 'about'],
+  ['environ', 'about'],
+  ['quelque', 'about'],
+  ['presque', 'about'],
+  ["jusqu'à", 'up-to'],
+  ['moins de', 'fewer-than'],
   // es
-  ['más de', 'more-than'], ['al menos', 'at-least'], ['por lo menos', 'at-least'], ['casi', 'about'], ['cerca de', 'about'], ['unos', 'about'], ['unas', 'about'], ['alrededor de', 'about'], ['aproximadamente', 'about'], ['hasta', 'up-to'], ['menos de', 'fewer-than'],
+  ['más de', 'more-than'],
+  ['al menos', 'at-least'],
+  ['por lo menos', 'at-least'],
+  ['casi', 'about'],
+  ['cerca de', 'about'],
+  ['unos', 'about'],
+  ['unas', 'about'],
+  ['alrededor de', 'about'],
+  ['aproximadamente', 'about'],
+  ['hasta', 'up-to'],
+  ['menos de', 'fewer-than'],
   // it
-  ['più di', 'more-than'], ['oltre', 'more-than'], ['almeno', 'at-least'], ['quasi', 'about'], ['circa', 'about'], ['fino a', 'up-to'], ['meno di', 'fewer-than'],
+  ['più di', 'more-than'],
+  ['oltre', 'more-than'],
+  ['almeno', 'at-least'],
+  ['quasi', 'about'],
+  ['circa', 'about'],
+  ['fino a', 'up-to'],
+  ['meno di', 'fewer-than'],
   // pl
-  ['ponad', 'more-than'], ['więcej niż', 'more-than'], ['przeszło', 'more-than'], ['co najmniej', 'at-least'], ['przynajmniej', 'at-least'], ['prawie', 'about'], ['blisko', 'about'], ['około', 'about'], ['niemal', 'about'], ['mniej niż', 'fewer-than'],
+  ['ponad', 'more-than'],
+  ['więcej niż', 'more-than'],
+  ['przeszło', 'more-than'],
+  ['co najmniej', 'at-least'],
+  ['przynajmniej', 'at-least'],
+  ['prawie', 'about'],
+  ['blisko', 'about'],
+  ['około', 'about'],
+  ['niemal', 'about'],
+  ['mniej niż', 'fewer-than'],
   // ro
-  ['peste', 'more-than'], ['mai mult de', 'more-than'], ['mai bine de', 'more-than'], ['cel puțin', 'at-least'], ['cel puţin', 'at-least'], ['aproape', 'about'], ['aproximativ', 'about'], ['în jur de', 'about'], ['până la', 'up-to'], ['mai puțin de', 'fewer-than'],
+  ['peste', 'more-than'],
+  ['mai mult de', 'more-than'],
+  ['mai bine de', 'more-than'],
+  ['cel puțin', 'at-least'],
+  ['cel puţin', 'at-least'],
+  ['aproape', 'about'],
+  ['aproximativ', 'about'],
+  ['în jur de', 'about'],
+  ['până la', 'up-to'],
+  ['mai puțin de', 'fewer-than'],
 ];
 // Longest first, so "more than" wins over "than" and "не менее" over "менее".
 QUALIFIERS.sort((a, b) => b[0].length - a[0].length);
@@ -163,7 +292,18 @@ interface Tok {
   gap: string;
 }
 
-const GROUP_SEPS = new Set([',', '.', ' ', '\u00A0', '\u202F', '\u2009', '\u2007', '\u2008', "'", '’']);
+const GROUP_SEPS = new Set([
+  ',',
+  '.',
+  ' ',
+  '\u00A0',
+  '\u202F',
+  '\u2009',
+  '\u2007',
+  '\u2008',
+  "'",
+  '’',
+]);
 
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
@@ -210,7 +350,12 @@ function tokenize(text: string, from: number, to: number): Tok[] {
       let end = j;
       // Decimal part: "19.5", "19,5" (one or two digits, or three after a non-grouped dot
       // when a scale word follows, handled by the caller's scale logic).
-      if (!grouped && j + 1 < to && (text[j] === '.' || text[j] === ',') && isDigit(text.charCodeAt(j + 1))) {
+      if (
+        !grouped &&
+        j + 1 < to &&
+        (text[j] === '.' || text[j] === ',') &&
+        isDigit(text.charCodeAt(j + 1))
+      ) {
         let k = j + 1;
         while (k < to && isDigit(text.charCodeAt(k))) k++;
         const frac = text.slice(j + 1, k);
@@ -222,7 +367,14 @@ function tokenize(text: string, from: number, to: number): Tok[] {
           value = Number.NaN;
         }
       }
-      toks.push({ s, e: end, key: '', num: value, bare: !grouped && end === j && firstLen === 4, gap: text.slice(gapStart, s).trim() });
+      toks.push({
+        s,
+        e: end,
+        key: '',
+        num: value,
+        bare: !grouped && end === j && firstLen === 4,
+        gap: text.slice(gapStart, s).trim(),
+      });
       i = end;
       gapStart = end;
       continue;
@@ -233,10 +385,23 @@ function tokenize(text: string, from: number, to: number): Tok[] {
       while (j < to) {
         const cj = text.charCodeAt(j);
         if (isWordChar(cj) && !isDigit(cj)) j++;
-        else if ((cj === 0x27 || cj === 0x2019 || cj === 0x2bc) && j + 1 < to && isWordChar(text.charCodeAt(j + 1)) && !isDigit(text.charCodeAt(j + 1))) j++;
+        else if (
+          (cj === 0x27 || cj === 0x2019 || cj === 0x2bc) &&
+          j + 1 < to &&
+          isWordChar(text.charCodeAt(j + 1)) &&
+          !isDigit(text.charCodeAt(j + 1))
+        )
+          j++;
         else break;
       }
-      toks.push({ s, e: j, key: foldWord(text.slice(s, j)), num: null, bare: false, gap: text.slice(gapStart, s).trim() });
+      toks.push({
+        s,
+        e: j,
+        key: foldWord(text.slice(s, j)),
+        num: null,
+        bare: false,
+        gap: text.slice(gapStart, s).trim(),
+      });
       i = j;
       gapStart = j;
       continue;
@@ -253,18 +418,81 @@ function prefixMatch(key: string): boolean {
   return false;
 }
 
-const SPACE_CLASS = '[\\s\\u00A0\\u202F\\u2009]';
-const QUALIFIER_RES: [RegExp, Qualifier][] = QUALIFIERS.map(([phrase, q]) => [
-  new RegExp(`(?:^|[^\\p{L}\\p{N}])(${phrase.split(' ').join(`${SPACE_CLASS}+`)})${SPACE_CLASS}*$`, 'u'),
-  q,
-]);
+// Qualifiers are matched backwards from the number, character by character, against phrases
+// indexed by their last character (no regular expressions on the hot path). A space in a
+// phrase matches one or more spaces; the phrase must start the 40-unit window or follow a
+// character that is not a letter or digit, and only spaces may separate it from the number.
+const QUAL_BY_LAST = new Map<number, [string, Qualifier][]>();
+for (const [phrase, q] of QUALIFIERS) {
+  const last = phrase.charCodeAt(phrase.length - 1);
+  const list = QUAL_BY_LAST.get(last) ?? [];
+  list.push([phrase, q]);
+  QUAL_BY_LAST.set(last, list);
+}
 
-function qualifierBefore(text: string, from: number, start: number): { q: Qualifier; s: number } | null {
+const spaceMemo = new Uint8Array(65536); // 0 unknown, 1 space, 2 not
+function isSpaceCode(c: number): boolean {
+  let v = spaceMemo[c]!;
+  if (v === 0) {
+    v = /\s/u.test(String.fromCharCode(c)) ? 1 : 2;
+    spaceMemo[c] = v;
+  }
+  return v === 1;
+}
+const alnumMemo = new Uint8Array(65536);
+function isAlnumCode(c: number): boolean {
+  let v = alnumMemo[c]!;
+  if (v === 0) {
+    v = /[\p{L}\p{N}]/u.test(String.fromCharCode(c)) ? 1 : 2;
+    alnumMemo[c] = v;
+  }
+  return v === 1;
+}
+const lowerMemo = new Uint16Array(65536);
+const lowerKnown = new Uint8Array(65536);
+/** Lower case of one code unit, with ’ and ʼ read as an ASCII apostrophe. */
+function lowerCode(c: number): number {
+  if (lowerKnown[c] === 0) {
+    const l = String.fromCharCode(c).toLowerCase();
+    lowerMemo[c] = c === 0x2019 || c === 0x2bc ? 0x27 : l.length === 1 ? l.charCodeAt(0) : c;
+    lowerKnown[c] = 1;
+  }
+  return lowerMemo[c]!;
+}
+
+function qualifierBefore(
+  text: string,
+  from: number,
+  start: number,
+): { q: Qualifier; s: number } | null {
   const s0 = Math.max(from, start - 40);
-  const before = text.slice(s0, start).toLowerCase().replace(/[’ʼ]/gu, "'");
-  for (const [re, q] of QUALIFIER_RES) {
-    const m = re.exec(before);
-    if (m) return { q, s: s0 + m.index + m[0].length - m[0].replace(/^[^\p{L}\p{N}]/u, '').length };
+  let e = start;
+  while (e > s0 && isSpaceCode(text.charCodeAt(e - 1))) e--;
+  if (e <= s0) return null;
+  const list = QUAL_BY_LAST.get(lowerCode(text.charCodeAt(e - 1)));
+  if (!list) return null;
+  for (const [phrase, q] of list) {
+    let i = e - 1;
+    let p = phrase.length - 1;
+    let ok = true;
+    while (p >= 0) {
+      const ch = phrase.charCodeAt(p);
+      if (ch === 0x20) {
+        if (i < s0 || !isSpaceCode(text.charCodeAt(i))) {
+          ok = false;
+          break;
+        }
+        while (i >= s0 && isSpaceCode(text.charCodeAt(i))) i--;
+      } else {
+        if (i < s0 || lowerCode(text.charCodeAt(i)) !== ch) {
+          ok = false;
+          break;
+        }
+        i--;
+      }
+      p--;
+    }
+    if (ok && (i < s0 || !isAlnumCode(text.charCodeAt(i)))) return { q, s: i + 1 };
   }
   return null;
 }
@@ -280,12 +508,18 @@ export interface NumberOptions {
 }
 
 /** Read the counts in `text[from, to)`. */
-export function readNumbers(text: string, from = 0, to = text.length, options: NumberOptions = {}): NumberMatch[] {
+export function readNumbers(
+  text: string,
+  from = 0,
+  to = text.length,
+  options: NumberOptions = {},
+): NumberMatch[] {
   // Article blocks are paragraphs; in a pathological block, only its start is read.
   const toks = tokenize(text, from, Math.min(to, from + MAX_READ));
   const out: NumberMatch[] = [];
   const childAfter = (t: Tok | undefined): boolean =>
-    options.childAt !== undefined && options.childAt(t ? t.s : to, Math.min(to, (t ? t.s : to) + 40));
+    options.childAt !== undefined &&
+    options.childAt(t ? t.s : to, Math.min(to, (t ? t.s : to) + 40));
   let i = 0;
   while (i < toks.length && out.length < MAX_NUMBERS) {
     const t = toks[i]!;
@@ -304,7 +538,11 @@ export function readNumbers(text: string, from = 0, to = text.length, options: N
         let e = t.e;
         while (e < to && isWordChar(text.charCodeAt(e)) && !isDigit(text.charCodeAt(e))) e++;
         const glued = foldWord(text.slice(t.e, e));
-        if (SCALE.has(glued) && (SCALE.get(glued) ?? 0) >= 1000 && !(e < to && isDigit(text.charCodeAt(e)))) {
+        if (
+          SCALE.has(glued) &&
+          (SCALE.get(glued) ?? 0) >= 1000 &&
+          !(e < to && isDigit(text.charCodeAt(e)))
+        ) {
           attachedScale = SCALE.get(glued)!;
           attachedEnd = e;
         } else continue;
@@ -312,10 +550,23 @@ export function readNumbers(text: string, from = 0, to = text.length, options: N
         if (!('-‐‑–'.includes(afterCh) && isDigit(text.charCodeAt(t.e + 1)))) continue;
       }
       const beforeCh = t.s > from ? text[t.s - 1]! : ' ';
-      if ('$€£₴₽#№/:.'.includes(beforeCh) || (t.s > from && isWordChar(text.charCodeAt(t.s - 1)))) continue;
-      if (next && next.num === null && next.gap === '' && (next.key === '%' || prefixMatch(next.key))) continue;
+      if ('$€£₴₽#№/:.'.includes(beforeCh) || (t.s > from && isWordChar(text.charCodeAt(t.s - 1))))
+        continue;
+      if (
+        next &&
+        next.num === null &&
+        next.gap === '' &&
+        (next.key === '%' || prefixMatch(next.key))
+      )
+        continue;
       if (next && next.gap === '' && MONTHS.has(next.key)) continue;
-      if (prev && prev.num === null && (MONTHS.has(prev.key) || BEFORE_NOT_COUNT.has(prev.key)) && (t.gap === '' || t.gap === '.')) continue;
+      if (
+        prev &&
+        prev.num === null &&
+        (MONTHS.has(prev.key) || BEFORE_NOT_COUNT.has(prev.key)) &&
+        (t.gap === '' || t.gap === '.')
+      )
+        continue;
       if (t.gap.includes('%') || (next && next.gap.startsWith('%'))) continue;
       let value = t.num;
       let end = t.e;
@@ -328,7 +579,11 @@ export function readNumbers(text: string, from = 0, to = text.length, options: N
         // Scale word: "19.5 thousand", "700 тыс.", "1,5 млн".
         value *= SCALE.get(next.key)!;
         end = next.e;
-        if (text[end] === '.' && ['тыс', 'тис', 'млн', 'tys', 'tsd', 'mln', 'mio', 'mn'].includes(next.key)) end++;
+        if (
+          text[end] === '.' &&
+          ['тыс', 'тис', 'млн', 'tys', 'tsd', 'mln', 'mio', 'mn'].includes(next.key)
+        )
+          end++;
         i++;
         const after2 = toks[i];
         if (after2 && after2.num === null && after2.gap === '' && prefixMatch(after2.key)) continue;
@@ -354,7 +609,13 @@ export function readNumbers(text: string, from = 0, to = text.length, options: N
       // "a few hundred", "несколько сотен", "kilka tysięcy"
       const j = key === 'a' ? i + 1 : i;
       const sc = toks[j + 1];
-      if (sc && sc.num === null && sc.gap === '' && (SCALE.has(sc.key) || VAGUE.has(sc.key)) && (SCALE.get(sc.key) ?? VAGUE.get(sc.key)!) >= 100) {
+      if (
+        sc &&
+        sc.num === null &&
+        sc.gap === '' &&
+        (SCALE.has(sc.key) || VAGUE.has(sc.key)) &&
+        (SCALE.get(sc.key) ?? VAGUE.get(sc.key)!) >= 100
+      ) {
         const base = SCALE.get(sc.key) ?? VAGUE.get(sc.key)!;
         let value = base * 3;
         let endTok = j + 1;
@@ -367,7 +628,14 @@ export function readNumbers(text: string, from = 0, to = text.length, options: N
         }
         const qual = qualifierBefore(text, from, t.s);
         const endPos = toks[endTok]!.e;
-        out.push({ start: qual ? qual.s : t.s, end: endPos, text: text.slice(qual ? qual.s : t.s, endPos), value, qualifier: 'about', kind: 'vague' });
+        out.push({
+          start: qual ? qual.s : t.s,
+          end: endPos,
+          text: text.slice(qual ? qual.s : t.s, endPos),
+          value,
+          qualifier: 'about',
+          kind: 'vague',
+        });
         i = endTok + 1;
         continue;
       }
@@ -375,7 +643,8 @@ export function readNumbers(text: string, from = 0, to = text.length, options: N
     if (VAGUE.has(key)) {
       const of1 = toks[i + 1];
       const big1 = of1 && of1.num === null && OF.has(of1.key) ? toks[i + 2] : of1;
-      const followedByThousands = big1 !== undefined && big1.num === null && (SCALE.get(big1.key) ?? 0) >= 1000;
+      const followedByThousands =
+        big1 !== undefined && big1.num === null && (SCALE.get(big1.key) ?? 0) >= 1000;
       if ((key === 'kilka' || key === 'tens') && !followedByThousands) {
         i++;
         continue;
@@ -385,7 +654,13 @@ export function readNumbers(text: string, from = 0, to = text.length, options: N
       const of = toks[i + 1];
       const bigAt = of && of.num === null && OF.has(of.key) ? i + 2 : i + 1;
       const big = toks[bigAt];
-      if (big && big.num === null && big.gap === '' && (SCALE.get(big.key) ?? 0) >= 1000 && value < 1000) {
+      if (
+        big &&
+        big.num === null &&
+        big.gap === '' &&
+        (SCALE.get(big.key) ?? 0) >= 1000 &&
+        value < 1000
+      ) {
         value *= SCALE.get(big.key)!;
         endTok = bigAt;
       }
@@ -402,7 +677,14 @@ export function readNumbers(text: string, from = 0, to = text.length, options: N
       i = endTok + 1;
       continue;
     }
-    if (WORDS.has(key) || (SCALE.has(key) && key !== 'm' && key !== 'k' && key !== 'mn' && !(prev && prev.num !== null && t.gap === ''))) {
+    if (
+      WORDS.has(key) ||
+      (SCALE.has(key) &&
+        key !== 'm' &&
+        key !== 'k' &&
+        key !== 'mn' &&
+        !(prev && prev.num !== null && t.gap === ''))
+    ) {
       // A run of number words: "seven", "сімсот тисяч", "seven hundred thousand".
       let total = 0;
       let current = 0;
@@ -414,7 +696,13 @@ export function readNumbers(text: string, from = 0, to = text.length, options: N
         if (WORDS.has(w.key)) {
           current += WORDS.get(w.key)!;
           any = true;
-        } else if (SCALE.has(w.key) && w.key !== 'm' && w.key !== 'k' && w.key !== 'mn' && (any || j === i)) {
+        } else if (
+          SCALE.has(w.key) &&
+          w.key !== 'm' &&
+          w.key !== 'k' &&
+          w.key !== 'mn' &&
+          (any || j === i)
+        ) {
           const sc = SCALE.get(w.key)!;
           if (sc === 100) current = (current || 1) * 100;
           else {
@@ -422,7 +710,16 @@ export function readNumbers(text: string, from = 0, to = text.length, options: N
             current = 0;
           }
           any = true;
-        } else if (j > i && (w.key === 'and' || w.key === 'и' || w.key === 'і' || w.key === 'und' || w.key === 'et' || w.key === 'y' || w.key === 'e')) {
+        } else if (
+          j > i &&
+          (w.key === 'and' ||
+            w.key === 'и' ||
+            w.key === 'і' ||
+            w.key === 'und' ||
+            w.key === 'et' ||
+            w.key === 'y' ||
+            w.key === 'e')
+        ) {
           const nx = toks[j + 1];
           if (!nx || !WORDS.has(nx.key)) break;
         } else break;
@@ -432,7 +729,16 @@ export function readNumbers(text: string, from = 0, to = text.length, options: N
       const lastTok = toks[j - 1]!;
       const isSmall = value < 100;
       // Small number words only count right before a child term ("seven children").
-      const ambiguous = key === 'one' || key === 'un' || key === 'une' || key === 'uno' || key === 'una' || key === 'o' || key === 'ein' || key === 'eine' || key === 'e';
+      const ambiguous =
+        key === 'one' ||
+        key === 'un' ||
+        key === 'une' ||
+        key === 'uno' ||
+        key === 'una' ||
+        key === 'o' ||
+        key === 'ein' ||
+        key === 'eine' ||
+        key === 'e';
       if (value > 0 && (!isSmall || (!ambiguous && childAfter(toks[j])))) {
         const qual = qualifierBefore(text, from, t.s);
         out.push({
