@@ -35,11 +35,14 @@ let cached: Dataset | undefined;
 export function loadBundledDataset(options: ValidateOptions = {}): Dataset {
   if (cached && options.today === undefined) return cached;
   const now = isoDay(options.today ?? new Date());
-  const today = options.today !== undefined || comparePartialDates(now, meta.date) >= 0 ? now : meta.date;
+  const today =
+    options.today !== undefined || comparePartialDates(now, meta.date) >= 0 ? now : meta.date;
   const result = validateDataset(bundledRawDataset(), { today });
   if (!result.ok) {
     const lines = result.problems.map((p) => `${p.path}: ${p.message}`);
-    throw new Error(`The bundled dataset is invalid (${lines.length} problems):\n${lines.join('\n')}`);
+    throw new Error(
+      `The bundled dataset is invalid (${lines.length} problems):\n${lines.join('\n')}`,
+    );
   }
   if (options.today === undefined) cached = result.dataset;
   return result.dataset;

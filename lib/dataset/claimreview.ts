@@ -9,7 +9,10 @@ import type { Claim, Dataset, Source } from './schema';
  */
 export const PROJECT_NAME = 'Child Deportation Fact-Check (browser extension)';
 
-const Organization = z.strictObject({ '@type': z.literal('Organization'), name: z.string().min(1) });
+const Organization = z.strictObject({
+  '@type': z.literal('Organization'),
+  name: z.string().min(1),
+});
 
 const CreativeWork = z.strictObject({
   '@type': z.literal('CreativeWork'),
@@ -31,8 +34,16 @@ export const ClaimReviewJsonLd = z.strictObject({
   itemReviewed: z.strictObject({
     '@type': z.literal('Claim'),
     author: z.union([
-      z.strictObject({ '@type': z.literal('Person'), name: z.string().min(1), jobTitle: z.string().min(1) }),
-      z.strictObject({ '@type': z.literal('Organization'), name: z.string().min(1), description: z.string().min(1) }),
+      z.strictObject({
+        '@type': z.literal('Person'),
+        name: z.string().min(1),
+        jobTitle: z.string().min(1),
+      }),
+      z.strictObject({
+        '@type': z.literal('Organization'),
+        name: z.string().min(1),
+        description: z.string().min(1),
+      }),
     ]),
     datePublished: PartialDate,
     text: z.string().min(1),
@@ -56,7 +67,8 @@ export function shortClaim(text: string, max = 75): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
 }
 
-const ORGANIZATION_WORDS = /\b(ministry|delegation|kremlin|officials|government|office|council|agency)\b/i;
+const ORGANIZATION_WORDS =
+  /\b(ministry|delegation|kremlin|officials|government|office|council|agency)\b/i;
 
 function creativeWork(source: Source): z.infer<typeof CreativeWork> {
   return {

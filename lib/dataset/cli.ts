@@ -52,7 +52,9 @@ export async function runDatasetCli(
         try {
           const size = await io.fileSize(file);
           if (size > maxBytes) {
-            io.err(`${file}: the file is ${size} bytes, larger than the limit of ${maxBytes} bytes\n`);
+            io.err(
+              `${file}: the file is ${size} bytes, larger than the limit of ${maxBytes} bytes\n`,
+            );
             return 2;
           }
           text = await io.readText(file);
@@ -60,7 +62,10 @@ export async function runDatasetCli(
           io.err(`${describeReadError(file, error)}\n`);
           return 2;
         }
-        const result = validateDatasetJson(text, { maxBytes, ...(io.today ? { today: io.today } : {}) });
+        const result = validateDatasetJson(text, {
+          maxBytes,
+          ...(io.today ? { today: io.today } : {}),
+        });
         if (!result.ok) {
           io.err(result.problems.map((p) => `${p.path}: ${p.message}\n`).join(''));
           return 2;
@@ -80,6 +85,8 @@ export async function runDatasetCli(
     io.err(`${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
-  io.err(`${command === undefined ? 'missing command' : `unknown or malformed command: ${argv.join(' ')}`}\n${USAGE}\n`);
+  io.err(
+    `${command === undefined ? 'missing command' : `unknown or malformed command: ${argv.join(' ')}`}\n${USAGE}\n`,
+  );
   return 2;
 }

@@ -39,7 +39,9 @@ function isRealCalendarDate(value: string): boolean {
   if (m[3] === undefined) return true;
   const day = Number(m[3]);
   const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
 }
 
 /**
@@ -62,7 +64,10 @@ export function crossrefDataset(dataset: Dataset, options: CrossrefOptions = {})
       const path = `${name}[${i}].id`;
       const earlier = firstSeen.get(record.id);
       if (earlier !== undefined) {
-        add(path, `the id "${record.id}" is already used at ${earlier}; every id must be unique across the dataset`);
+        add(
+          path,
+          `the id "${record.id}" is already used at ${earlier}; every id must be unique across the dataset`,
+        );
       } else {
         firstSeen.set(record.id, path);
       }
@@ -76,7 +81,8 @@ export function crossrefDataset(dataset: Dataset, options: CrossrefOptions = {})
   const checkSources = (path: string, ids: readonly string[]) => {
     if (ids.length === 0) add(path, 'names no source; at least one is required');
     ids.forEach((id, j) => {
-      if (!sourceIndex.has(id)) add(`${path}[${j}]`, `refers to the source "${id}", which does not exist`);
+      if (!sourceIndex.has(id))
+        add(`${path}[${j}]`, `refers to the source "${id}", which does not exist`);
     });
     const seen = new Set<string>();
     ids.forEach((id, j) => {
@@ -91,7 +97,8 @@ export function crossrefDataset(dataset: Dataset, options: CrossrefOptions = {})
       add(path, `"${value}" is not a real calendar date`);
       return;
     }
-    if (comparePartialDates(value, today) > 0) add(path, `the date ${value} is in the future (today is ${today})`);
+    if (comparePartialDates(value, today) > 0)
+      add(path, `the date ${value} is in the future (today is ${today})`);
   };
 
   // ---- dataset-level dates
@@ -115,7 +122,10 @@ export function crossrefDataset(dataset: Dataset, options: CrossrefOptions = {})
     } else {
       const series = dataset.series[s];
       if (series && series.stance !== figure.stance) {
-        add(`${base}.stance`, `is "${figure.stance}" but its series "${series.id}" is "${series.stance}"; they must be the same`);
+        add(
+          `${base}.stance`,
+          `is "${figure.stance}" but its series "${series.id}" is "${series.stance}"; they must be the same`,
+        );
       }
     }
     checkSources(`${base}.sources`, figure.sources);
@@ -139,8 +149,13 @@ export function crossrefDataset(dataset: Dataset, options: CrossrefOptions = {})
     checkDate(`${base}.date`, claim.date);
     claim.contrasts.forEach((contrast, j) => {
       const { kind, id } = contrast.ref;
-      const name: Collection = kind === 'figure' ? 'figures' : kind === 'finding' ? 'findings' : 'series';
-      if (!has(name, id)) add(`${base}.contrasts[${j}].ref.id`, `refers to the ${kind} "${id}", which does not exist`);
+      const name: Collection =
+        kind === 'figure' ? 'figures' : kind === 'finding' ? 'findings' : 'series';
+      if (!has(name, id))
+        add(
+          `${base}.contrasts[${j}].ref.id`,
+          `refers to the ${kind} "${id}", which does not exist`,
+        );
     });
   });
 
@@ -154,13 +169,25 @@ export function crossrefDataset(dataset: Dataset, options: CrossrefOptions = {})
   const langs = new Map<string, number>();
   dataset.lexicon.forEach((lexicon, i) => {
     const earlier = langs.get(lexicon.lang);
-    if (earlier !== undefined) add(`lexicon[${i}].lang`, `a lexicon for "${lexicon.lang}" already exists at lexicon[${earlier}]`);
+    if (earlier !== undefined)
+      add(
+        `lexicon[${i}].lang`,
+        `a lexicon for "${lexicon.lang}" already exists at lexicon[${earlier}]`,
+      );
     else langs.set(lexicon.lang, i);
     lexicon.claimCues.forEach((cue, j) => {
-      if (!has('claims', cue.id)) add(`lexicon[${i}].claimCues[${j}].id`, `refers to the claim "${cue.id}", which does not exist`);
+      if (!has('claims', cue.id))
+        add(
+          `lexicon[${i}].claimCues[${j}].id`,
+          `refers to the claim "${cue.id}", which does not exist`,
+        );
     });
     lexicon.seriesCues.forEach((cue, j) => {
-      if (!has('series', cue.id)) add(`lexicon[${i}].seriesCues[${j}].id`, `refers to the series "${cue.id}", which does not exist`);
+      if (!has('series', cue.id))
+        add(
+          `lexicon[${i}].seriesCues[${j}].id`,
+          `refers to the series "${cue.id}", which does not exist`,
+        );
     });
   });
 

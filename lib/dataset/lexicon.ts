@@ -7,7 +7,8 @@ import { DetectLanguage, Id } from './primitives';
  * `*` (any word ending). Nothing else: an imported dataset can never inject a regular
  * expression. The detector compiles these into linear-time matchers.
  */
-export const SAFE_PATTERN = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*\*?(?: [\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*\*?)*$/u;
+export const SAFE_PATTERN =
+  /^[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*\*?(?: [\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*\*?)*$/u;
 
 export const Pattern = z
   .string()

@@ -33,7 +33,20 @@ export const HttpsUrl = z
   }, 'must be an https: URL');
 
 export const LanguageCode = z.enum([
-  'en', 'uk', 'ru', 'de', 'fr', 'es', 'it', 'pl', 'ro', 'cs', 'et', 'pt', 'nl', 'hu',
+  'en',
+  'uk',
+  'ru',
+  'de',
+  'fr',
+  'es',
+  'it',
+  'pl',
+  'ro',
+  'cs',
+  'et',
+  'pt',
+  'nl',
+  'hu',
 ]);
 export type LanguageCode = z.infer<typeof LanguageCode>;
 

@@ -59,14 +59,19 @@ export function parseDatasetJson(text: string, options: { maxBytes?: number } = 
   if (text.length > maxBytes || utf8Length(text) > maxBytes) {
     return {
       ok: false,
-      problems: [{ path: '(file)', message: `the input is larger than the limit of ${maxBytes} bytes` }],
+      problems: [
+        { path: '(file)', message: `the input is larger than the limit of ${maxBytes} bytes` },
+      ],
     };
   }
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, problems: [{ path: '(file)', message: `the input is not valid JSON: ${detail}` }] };
+    return {
+      ok: false,
+      problems: [{ path: '(file)', message: `the input is not valid JSON: ${detail}` }],
+    };
   }
 }
 

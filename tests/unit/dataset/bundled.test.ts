@@ -80,17 +80,25 @@ describe('bundled dataset', () => {
   it('has returns from 47 in 2022 to about 2,000 in February 2026', () => {
     const returned = figuresOf('ua-returned');
     expect(returned.find((f) => f.value === 47 && f.asOf.startsWith('2022'))).toBeDefined();
-    expect(returned.find((f) => f.value === 2000 && f.qualifier === 'about' && f.asOf.startsWith('2026-02'))).toBeDefined();
+    expect(
+      returned.find(
+        (f) => f.value === 2000 && f.qualifier === 'about' && f.asOf.startsWith('2026-02'),
+      ),
+    ).toBeDefined();
   });
 
   it('keeps the anonymous TASS totals as arrivals, not deportations', () => {
     for (const value of [738000, 744000]) {
-      const fig = dataset.figures.find((f) => f.series === 'ru-reported-arrivals' && f.value === value);
+      const fig = dataset.figures.find(
+        (f) => f.series === 'ru-reported-arrivals' && f.value === value,
+      );
       expect(fig, String(value)).toBeDefined();
       expect(fig?.note?.en).toMatch(/TASS/);
       expect(fig?.note?.en).toMatch(/arrived/);
     }
-    expect(values('ru-reported-arrivals')).toEqual(expect.arrayContaining([730000, 700000, 524153]));
+    expect(values('ru-reported-arrivals')).toEqual(
+      expect.arrayContaining([730000, 700000, 524153]),
+    );
   });
 
   it('has the other required figures', () => {
@@ -105,7 +113,7 @@ describe('bundled dataset', () => {
     expect(values('us-first-lady-returns')).toEqual(expect.arrayContaining([8, 7, 6]));
   });
 
-  it('records the key findings with the courts\' and assemblies\' own terms', () => {
+  it("records the key findings with the courts' and assemblies' own terms", () => {
     const icc = dataset.findings.find((f) => f.id === 'finding-icc-warrants-2023');
     expect(icc?.date).toBe('2023-03-17');
     expect(icc?.summary.en).toContain('unlawful deportation of population (children)');
@@ -116,8 +124,17 @@ describe('bundled dataset', () => {
     expect(unga?.sources).toContain('src-un-ga12738');
     const pace = dataset.findings.find((f) => f.id === 'finding-pace-doc-15748-2023');
     expect(pace?.summary.en).toContain('systematic State policy');
-    for (const id of ['finding-un-coi-2023', 'finding-un-coi-2026', 'finding-osce-moscow-mechanism-2023', 'finding-ep-resolution-2025', 'finding-isw-2025-bargaining-chips']) {
-      expect(dataset.findings.some((f) => f.id === id), id).toBe(true);
+    for (const id of [
+      'finding-un-coi-2023',
+      'finding-un-coi-2026',
+      'finding-osce-moscow-mechanism-2023',
+      'finding-ep-resolution-2025',
+      'finding-isw-2025-bargaining-chips',
+    ]) {
+      expect(
+        dataset.findings.some((f) => f.id === id),
+        id,
+      ).toBe(true);
     }
   });
 
@@ -130,7 +147,9 @@ describe('bundled dataset', () => {
   });
 
   it('marks unconfirmed items and explains them', () => {
-    const unconfirmed = [...dataset.figures, ...dataset.claims].filter((r) => r.confidence === 'unconfirmed');
+    const unconfirmed = [...dataset.figures, ...dataset.claims].filter(
+      (r) => r.confidence === 'unconfirmed',
+    );
     expect(unconfirmed.length).toBeGreaterThan(0);
     for (const r of unconfirmed) expect(r.note?.en, r.id).toBeTruthy();
   });

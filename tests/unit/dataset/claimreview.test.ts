@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadBundledDataset } from '../../../lib/dataset/bundled';
-import { ClaimReviewJsonLd, datasetToClaimReviews, shortClaim } from '../../../lib/dataset/claimreview';
+import {
+  ClaimReviewJsonLd,
+  datasetToClaimReviews,
+  shortClaim,
+} from '../../../lib/dataset/claimreview';
 
 const dataset = loadBundledDataset();
 
@@ -43,7 +47,14 @@ describe('ClaimReview projection', () => {
 
   it('rejects a malformed projection', () => {
     const bad = structuredClone(reviews[0]) as Record<string, unknown>;
-    bad.citation = [{ '@type': 'CreativeWork', url: 'javascript:alert(1)', name: 'x', publisher: { '@type': 'Organization', name: 'y' } }];
+    bad.citation = [
+      {
+        '@type': 'CreativeWork',
+        url: 'javascript:alert(1)',
+        name: 'x',
+        publisher: { '@type': 'Organization', name: 'y' },
+      },
+    ];
     expect(ClaimReviewJsonLd.safeParse(bad).success).toBe(false);
   });
 });

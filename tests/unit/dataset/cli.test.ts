@@ -18,7 +18,13 @@ afterAll(() => {
 async function run(argv: string[]) {
   let out = '';
   let err = '';
-  const io = { ...createNodeDatasetIo((t) => void (out += t), (t) => void (err += t)), today: TODAY };
+  const io = {
+    ...createNodeDatasetIo(
+      (t) => void (out += t),
+      (t) => void (err += t),
+    ),
+    today: TODAY,
+  };
   const code = await runDatasetCli(argv, io);
   return { code, out, err };
 }
@@ -74,7 +80,9 @@ describe('dataset command', () => {
     const file = writeFixture('dangling.json', JSON.stringify(raw));
     const { code, err } = await run(['check', file]);
     expect(code).toBe(2);
-    expect(err).toContain('figures[0].series: refers to the series "no-such-series", which does not exist');
+    expect(err).toContain(
+      'figures[0].series: refers to the series "no-such-series", which does not exist',
+    );
   });
 
   it('check rejects a javascript: URL', async () => {

@@ -56,7 +56,11 @@ describe('crossref rules, one broken fixture each', () => {
     const problems = problemsAfter((d) => {
       at(d.claims, 1).sources.push('src-missing');
     });
-    expect(problems.some((p) => p.path.startsWith('claims[1].sources[') && p.message.includes('src-missing'))).toBe(true);
+    expect(
+      problems.some(
+        (p) => p.path.startsWith('claims[1].sources[') && p.message.includes('src-missing'),
+      ),
+    ).toBe(true);
   });
 
   it('finding sources must exist', () => {
@@ -122,7 +126,9 @@ describe('crossref rules, one broken fixture each', () => {
       if (!fig) throw new Error('fixture figure missing');
       fig.asOf = '2023-09'; // its source was published on 2023-08-10
     });
-    expect(problems.some((p) => p.path.endsWith('.asOf') && p.message.includes('2023-08-10'))).toBe(true);
+    expect(problems.some((p) => p.path.endsWith('.asOf') && p.message.includes('2023-08-10'))).toBe(
+      true,
+    );
   });
 
   it('a month-precision asOf in the month of publication is fine', () => {
@@ -161,7 +167,10 @@ describe('crossref rules, one broken fixture each', () => {
     const problems = problemsAfter((d) => {
       at(d.findings, 0).date = '2023-02-30';
     });
-    expect(problems).toContainEqual({ path: 'findings[0].date', message: '"2023-02-30" is not a real calendar date' });
+    expect(problems).toContainEqual({
+      path: 'findings[0].date',
+      message: '"2023-02-30" is not a real calendar date',
+    });
   });
 
   it("a figure's stance must equal its series' stance", () => {
@@ -170,7 +179,9 @@ describe('crossref rules, one broken fixture each', () => {
       if (!fig) throw new Error('fixture figure missing');
       fig.stance = 'documented';
     });
-    expect(problems.some((p) => p.path.endsWith('.stance') && p.message.includes('official-claim'))).toBe(true);
+    expect(
+      problems.some((p) => p.path.endsWith('.stance') && p.message.includes('official-claim')),
+    ).toBe(true);
   });
 
   it('every record has a source (also checked here, beyond the schema)', () => {
@@ -179,7 +190,9 @@ describe('crossref rules, one broken fixture each', () => {
     at(dataset.claims, 0).sources = [];
     at(dataset.findings, 0).sources = [];
     const paths = crossrefDataset(dataset, { today: TODAY }).map((p) => p.path);
-    expect(paths).toEqual(expect.arrayContaining(['figures[0].sources', 'claims[0].sources', 'findings[0].sources']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['figures[0].sources', 'claims[0].sources', 'findings[0].sources']),
+    );
   });
 
   it('a duplicate lexicon language is reported', () => {

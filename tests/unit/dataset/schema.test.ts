@@ -22,7 +22,8 @@ describe('primitives', () => {
   });
 
   it('accepts full and month dates only', () => {
-    for (const good of ['2023-07-31', '2023-07']) expect(PartialDate.safeParse(good).success).toBe(true);
+    for (const good of ['2023-07-31', '2023-07'])
+      expect(PartialDate.safeParse(good).success).toBe(true);
     for (const bad of ['2023', '2023-13', '2023-7-1', '31.07.2023', '2023-07-32']) {
       expect(PartialDate.safeParse(bad).success, bad).toBe(false);
     }
