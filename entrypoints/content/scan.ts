@@ -2,7 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { prefilter } from '@/lib/detect';
 import { detectorItem } from '@/lib/detector-store/items';
 import { loadPublishedDetector, type LoadedDetector } from '@/lib/detector-store/load';
-import { sendRequest } from '@/lib/messages/client';
+import { sendPageRequest } from '@/lib/messages/page-client';
 import { createRescanScheduler } from '@/lib/page/rescan';
 import { scanDocument } from '@/lib/page/scan-document';
 import { watchTextChanges } from '@/lib/page/watch';
@@ -15,7 +15,7 @@ import { watchTextChanges } from '@/lib/page/watch';
 export async function startPageScan(ctx: ContentScriptContext): Promise<void> {
   let loading: Promise<LoadedDetector | null> | null = null;
   const detector = () =>
-    (loading ??= loadPublishedDetector(() => sendRequest({ type: 'ensure-detector' })));
+    (loading ??= loadPublishedDetector(() => sendPageRequest({ type: 'ensure-detector' })));
 
   let lastReport: { url: string; count: number } | null = null;
   const scanAndReport = async () => {
@@ -29,7 +29,7 @@ export async function startPageScan(ctx: ContentScriptContext): Promise<void> {
     const report = { url: location.href, count: scan.annotationCount };
     if (lastReport?.url === report.url && lastReport.count === report.count) return;
     lastReport = report;
-    await sendRequest({ type: 'report-annotations', ...report });
+    await sendPageRequest({ type: 'report-annotations', ...report });
   };
 
   const scheduler = createRescanScheduler({

@@ -9,7 +9,8 @@
  * character trie (a single Map keyed by node and code unit), which takes well under a
  * millisecond for the bundled lexicons.
  */
-import { SAFE_PATTERN, type Lexicon } from '../dataset/lexicon';
+import type { Lexicon } from '../dataset/lexicon';
+import { SAFE_PATTERN } from '../dataset/safe-pattern';
 import { foldWord, skeleton } from './normalize';
 
 export const GROUPS = [

@@ -1,9 +1,8 @@
 import { browser } from 'wxt/browser';
+import { MessageError } from './errors';
 import { ErrorResponse, Request, ResponseFor, type ResponseOf } from './protocol';
 
-export class MessageError extends Error {
-  override name = 'MessageError';
-}
+export { MessageError };
 
 /**
  * Sends a request to the background and validates the answer. Throws `MessageError`

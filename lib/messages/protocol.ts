@@ -1,6 +1,21 @@
 import { z } from 'zod';
-// Only the Dexie-free card schemas: this module is bundled into content scripts.
+// Only the Dexie-free card schemas, so a page-side card view can validate its answers.
 import { Card, CardId, MAX_CARD_IDS } from '@/lib/db/cards';
+import {
+  AckResponse,
+  EnsureDetectorRequest,
+  EnsureDetectorResponse,
+  ErrorResponse,
+  ReportAnnotationsRequest,
+} from './page-protocol';
+
+export {
+  AckResponse,
+  EnsureDetectorRequest,
+  EnsureDetectorResponse,
+  ErrorResponse,
+  ReportAnnotationsRequest,
+};
 
 /**
  * Every message that crosses a context boundary (content script, popup, options →
@@ -8,18 +23,6 @@ import { Card, CardId, MAX_CARD_IDS } from '@/lib/db/cards';
  */
 export const PingRequest = z.strictObject({ type: z.literal('ping') });
 export const StatusRequest = z.strictObject({ type: z.literal('status') });
-export const ReportAnnotationsRequest = z.strictObject({
-  type: z.literal('report-annotations'),
-  /** Number of annotations on the sender's page (badge text). */
-  count: z.number().int().nonnegative().max(100_000),
-  /** The page the count is for (it changes on single-page-app navigations). */
-  url: z
-    .string()
-    .max(4096)
-    .regex(/^https?:\/\//, 'must be an http(s) page URL'),
-});
-/** Asks the background to compile and publish the detector if it has not yet. */
-export const EnsureDetectorRequest = z.strictObject({ type: z.literal('ensure-detector') });
 export const GetCardsRequest = z.strictObject({
   type: z.literal('get-cards'),
   /**
@@ -68,7 +71,6 @@ export const StatusResponse = z.strictObject({
   ready: z.boolean(),
   dataset: DatasetInfo.optional(),
 });
-export const AckResponse = z.strictObject({ ok: z.literal(true) });
 export const GetCardsResponse = z.strictObject({
   ok: z.literal(true),
   /** Cards keyed by the id that was asked for. */
@@ -76,20 +78,12 @@ export const GetCardsResponse = z.strictObject({
   /** Ids that name no record in the stored dataset. */
   missing: z.array(z.string()),
 });
-export const EnsureDetectorResponse = z.strictObject({
-  ok: z.literal(true),
-  /** A detector is published in extension storage. */
-  ready: z.boolean(),
-});
-export const ErrorResponse = z.strictObject({ ok: z.literal(false), error: z.string().max(500) });
-
 export const ResponseFor = {
   ping: PingResponse,
   status: StatusResponse,
   'report-annotations': AckResponse,
   'get-cards': GetCardsResponse,
   'ensure-detector': EnsureDetectorResponse,
-} as const satisfies Record<Request['type'], z.ZodType>;
+} as const satisfies Record<Request['type'], z.core.$ZodType>;
 
 export type ResponseOf<T extends Request['type']> = z.infer<(typeof ResponseFor)[T]>;
-export type ErrorResponse = z.infer<typeof ErrorResponse>;

@@ -165,7 +165,7 @@ describe('router', () => {
 
 describe('Request schema', () => {
   it('knows exactly the five request types', () => {
-    expect(Request.options.map((o) => o.shape.type.value).sort()).toEqual([
+    expect(Request.options.flatMap((o) => [...o.shape.type._zod.values]).sort()).toEqual([
       'ensure-detector',
       'get-cards',
       'ping',

@@ -1,0 +1,43 @@
+import * as z from 'zod/mini';
+
+/**
+ * The requests a content script sends on every page, and their answers. Written with
+ * `zod/mini` so the content script validates its messages without bundling classic Zod
+ * or the dataset schemas: it must cost almost nothing on pages off the topic.
+ * `protocol.ts` composes these into the full protocol.
+ */
+export const ReportAnnotationsRequest = z.strictObject({
+  type: z.literal('report-annotations'),
+  /** Number of annotations on the sender's page (badge text). */
+  count: z.number().check(z.int(), z.nonnegative(), z.maximum(100_000)),
+  /** The page the count is for (it changes on single-page-app navigations). */
+  url: z.string().check(z.maxLength(4096), z.regex(/^https?:\/\//, 'must be an http(s) page URL')),
+});
+
+/** Asks the background to compile and publish the detector if it has not yet. */
+export const EnsureDetectorRequest = z.strictObject({ type: z.literal('ensure-detector') });
+
+export const PageRequest = z.discriminatedUnion('type', [
+  ReportAnnotationsRequest,
+  EnsureDetectorRequest,
+]);
+export type PageRequest = z.infer<typeof PageRequest>;
+
+export const AckResponse = z.strictObject({ ok: z.literal(true) });
+export const EnsureDetectorResponse = z.strictObject({
+  ok: z.literal(true),
+  /** A detector is published in extension storage. */
+  ready: z.boolean(),
+});
+export const ErrorResponse = z.strictObject({
+  ok: z.literal(false),
+  error: z.string().check(z.maxLength(500)),
+});
+export type ErrorResponse = z.infer<typeof ErrorResponse>;
+
+export const PageResponseFor = {
+  'report-annotations': AckResponse,
+  'ensure-detector': EnsureDetectorResponse,
+} as const satisfies Record<PageRequest['type'], z.ZodMiniType>;
+
+export type PageResponseOf<T extends PageRequest['type']> = z.infer<(typeof PageResponseFor)[T]>;
