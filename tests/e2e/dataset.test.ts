@@ -1,15 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from './browser';
+import { describe, expect, it } from 'vitest';
+import { useExtensionSession } from './session';
 
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  browser = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useExtensionSession();
 
 interface FigureEntry {
   figure: { value: number; asOf: string; sources: string[] };
@@ -18,8 +10,8 @@ interface FigureEntry {
 
 describe('the dataset in the installed extension', () => {
   it('is seeded on install and serves a card through the background', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const page = await session.browser.context.newPage();
+    await page.goto(`chrome-extension://${session.browser.extensionId}/popup.html`);
     const status = (await page.evaluate(() => chrome.runtime.sendMessage({ type: 'status' }))) as {
       ready: boolean;
       datasetVersion: string;

@@ -1,25 +1,14 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectErrors, launchWithExtension, type ExtensionBrowser } from './browser';
-import { startStaticServer, type StaticServer } from './static-server';
+import { describe, expect, it } from 'vitest';
+import { collectErrors } from './browser';
+import { useExtensionSession } from './session';
 
-let browser: ExtensionBrowser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await startStaticServer({ '/': 'tests/fixtures/pages' });
-  browser = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useExtensionSession();
 
 /** Waits until the content script has reported for this page, then returns the badge. */
 async function settledBadge(page: Page): Promise<string> {
-  await browser.waitForReport(page);
-  return browser.badgeText(page);
+  await session.browser.waitForReport(page);
+  return session.browser.badgeText(page);
 }
 
 const pageTextUnchanged = (page: Page) =>
@@ -29,9 +18,9 @@ const pageTextUnchanged = (page: Page) =>
 
 describe('detection in Chromium', () => {
   it('counts annotations on the demo article', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     const errors = collectErrors(page);
-    await page.goto(server.url('/demo/article.html'));
+    await page.goto(session.server.url('/demo/article.html'));
     const badge = await settledBadge(page);
     expect(Number(badge)).toBeGreaterThanOrEqual(5);
     expect(await pageTextUnchanged(page)).toBe(true);
@@ -40,45 +29,45 @@ describe('detection in Chromium', () => {
   });
 
   it('counts annotations on a Ukrainian-language article', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/relevant-uk.html'));
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url('/relevant-uk.html'));
     expect(Number(await settledBadge(page))).toBeGreaterThanOrEqual(2);
     await page.close();
   });
 
   it('leaves the badge empty on an off-topic page', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/plain-recipe.html'));
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url('/plain-recipe.html'));
     expect(await settledBadge(page)).toBe('');
     expect(await pageTextUnchanged(page)).toBe(true);
     await page.close();
   });
 
   it("leaves the badge empty on Ukraine's own evacuations, prisoner exchanges and strikes", async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/hard-negative-evacuation.html'));
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url('/hard-negative-evacuation.html'));
     expect(await settledBadge(page)).toBe('');
     await page.close();
   });
 
   it('updates the badge when a single-page app swaps in a relevant story', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/spa.html'));
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url('/spa.html'));
     expect(await settledBadge(page)).toBe('');
     await page.evaluate(() =>
       (window as unknown as { __navigate(path: string): void }).__navigate(
         '/spa.html?story=children',
       ),
     );
-    const badge = await browser.waitForBadge(page, (text) => text !== '');
+    const badge = await session.browser.waitForBadge(page, (text) => text !== '');
     expect(Number(badge)).toBeGreaterThanOrEqual(1);
     await page.close();
   });
 
   it('survives odd markup (shadow DOM, iframe, contenteditable, 20,000 list items) without errors', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     const errors = collectErrors(page);
-    await page.goto(server.url('/hostile.html'));
+    await page.goto(session.server.url('/hostile.html'));
     const badge = await settledBadge(page);
     expect(Number(badge)).toBeGreaterThanOrEqual(1);
     // The editor the reader is typing in is never annotated or changed.

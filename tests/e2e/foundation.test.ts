@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectErrors, launchWithExtension, type ExtensionBrowser } from './browser';
-import { startStaticServer, type StaticServer } from './static-server';
+import { describe, expect, it } from 'vitest';
+import { collectErrors } from './browser';
+import { useExtensionSession } from './session';
 
-let browser: ExtensionBrowser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await startStaticServer({ '/': 'tests/fixtures/pages' });
-  browser = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useExtensionSession();
 
 describe('the built extension in Chromium', () => {
   it('starts its service worker and answers a ping', async () => {
-    expect(browser.extensionId).toMatch(/^[a-p]{32}$/);
-    const page = await browser.context.newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    expect(session.browser.extensionId).toMatch(/^[a-p]{32}$/);
+    const page = await session.browser.context.newPage();
+    await page.goto(`chrome-extension://${session.browser.extensionId}/popup.html`);
     const answer = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'ping' }));
     expect(answer).toEqual({ ok: true, pong: true });
     const refused = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'drop-tables' }));
@@ -28,9 +17,9 @@ describe('the built extension in Chromium', () => {
   });
 
   it('renders the popup with a real status line and no console errors', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     const errors = collectErrors(page);
-    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await page.goto(`chrome-extension://${session.browser.extensionId}/popup.html`);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Context Cards');
     await expect.poll(() => page.locator('[role=status]').getAttribute('data-state')).toBe('ready');
     expect(await page.locator('[role=status]').textContent()).toMatch(/^Version \d+\.\d+\.\d+/);
@@ -39,9 +28,9 @@ describe('the built extension in Chromium', () => {
   });
 
   it('renders the options page with no console errors', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     const errors = collectErrors(page);
-    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await page.goto(`chrome-extension://${session.browser.extensionId}/options.html`);
     await expect.poll(() => page.locator('h1').textContent()).toContain('Options');
     await expect.poll(() => page.locator('[role=status]').getAttribute('data-state')).toBe('ready');
     expect(errors).toEqual([]);
@@ -49,10 +38,10 @@ describe('the built extension in Chromium', () => {
   });
 
   it('runs the content script on the demo article, sets the badge, and leaves the page text alone', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     const errors = collectErrors(page);
-    await page.goto(server.url('/demo/article.html'));
-    const badge = await browser.waitForBadge(page, (text) => text !== '');
+    await page.goto(session.server.url('/demo/article.html'));
+    const badge = await session.browser.waitForBadge(page, (text) => text !== '');
     expect(Number(badge)).toBeGreaterThan(0);
     expect(
       await page.evaluate(() =>
