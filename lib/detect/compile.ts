@@ -87,12 +87,6 @@ export interface CompiledDetector {
   readonly prefix: (number[] | undefined)[];
   /** Word id → terms anchored at it. */
   readonly anchorTerms: (number[] | undefined)[];
-  /** Pre-filter trie over skeleton codes: root array for codes < 0x530, Map for the rest. */
-  readonly pfRoot: Int32Array;
-  readonly pfTrie: Map<number, number>;
-  readonly pfMask: number[];
-  /** Groups whose whole (short) word ends at this pre-filter node. */
-  readonly pfExact: number[];
   readonly figuresBySeries: Map<string, FigureRef[]>;
 }
 
@@ -105,7 +99,8 @@ export function isSafePattern(pattern: string): boolean {
 
 /** Split a pattern into folded words ("deport*" → ["deport*"], "lvova-belova" → 2 words). */
 export function patternWords(pattern: string): string[] {
-  if (!isSafePattern(pattern)) throw new PatternError(`not a safe pattern: ${JSON.stringify(pattern)}`);
+  if (!isSafePattern(pattern))
+    throw new PatternError(`not a safe pattern: ${JSON.stringify(pattern)}`);
   const out: string[] = [];
   for (const raw of pattern.split(' ')) {
     const wild = raw.endsWith('*');
@@ -135,7 +130,10 @@ function stemOf(word: string): string {
 }
 
 /** Compile validated lexicons (and optional figures) into the serialisable detector form. */
-export function compileLexicons(lexicons: readonly Lexicon[], figures: readonly FigureRef[] = []): SerializedDetector {
+export function compileLexicons(
+  lexicons: readonly Lexicon[],
+  figures: readonly FigureRef[] = [],
+): SerializedDetector {
   const words: string[] = [];
   const wordIds = new Map<string, number>();
   const terms: TermRow[] = [];
@@ -161,7 +159,9 @@ export function compileLexicons(lexicons: readonly Lexicon[], figures: readonly 
     if (group === G.child || group === G.strong || group === G.context || group === G.destination) {
       // Any word of a phrase must be present: index the longest (the most selective; on a
       // tie the later one, since phrases tend to start with prepositions: "до рф", "in russia").
-      const longest = ws.reduce((a, b) => (b.replace('*', '').length >= a.replace('*', '').length ? b : a));
+      const longest = ws.reduce((a, b) =>
+        b.replace('*', '').length >= a.replace('*', '').length ? b : a,
+      );
       const stem = stemOf(longest);
       // A short exact word only counts when the page's word ends there too.
       const exactWord = !longest.endsWith('*') && stem.length === longest.length;
@@ -182,9 +182,12 @@ export function compileLexicons(lexicons: readonly Lexicon[], figures: readonly 
       [G.destination, lex.destination],
       [G.exclude, lex.exclude],
     ];
-    for (const [group, patterns] of groups) for (const p of patterns ?? []) add(group, null, lex.lang, p);
-    for (const cue of lex.claimCues) for (const p of cue.patterns) add(G.claim, cue.id, lex.lang, p);
-    for (const cue of lex.seriesCues) for (const p of cue.patterns) add(G.series, cue.id, lex.lang, p);
+    for (const [group, patterns] of groups)
+      for (const p of patterns ?? []) add(group, null, lex.lang, p);
+    for (const cue of lex.claimCues)
+      for (const p of cue.patterns) add(G.claim, cue.id, lex.lang, p);
+    for (const cue of lex.seriesCues)
+      for (const p of cue.patterns) add(G.series, cue.id, lex.lang, p);
   }
   return {
     format: 'cdc-detector/1',
@@ -252,51 +255,27 @@ export function hydrateDetector(input: unknown): CompiledDetector {
     return { id, group, ref, lang, pattern, words, anchor };
   });
 
-  const pfRoot = new Int32Array(65536).fill(-1);
-  const pfTrie = new Map<number, number>();
-  const pfMask: number[] = [0];
-  const pfExact: number[] = [0];
-  let pfNodes = 1;
-  for (const [key, mask] of json.stems) {
-    const whole = key.endsWith('$');
-    const stem = whole ? key.slice(0, -1) : key;
-    let node = 0;
-    for (let i = 0; i < stem.length; i++) {
-      const c = stem.charCodeAt(i);
-      let next: number | undefined;
-      if (node === 0) {
-        next = pfRoot[c]!;
-        if (next < 0) {
-          next = pfNodes++;
-          pfRoot[c] = next;
-          pfMask.push(0);
-          pfExact.push(0);
-        }
-      } else {
-        const edge = node * 65536 + c;
-        next = pfTrie.get(edge);
-        if (next === undefined) {
-          next = pfNodes++;
-          pfTrie.set(edge, next);
-          pfMask.push(0);
-          pfExact.push(0);
-        }
-      }
-      node = next;
-    }
-    if (whole) pfExact[node] = pfExact[node]! | mask;
-    else pfMask[node] = pfMask[node]! | mask;
-  }
-
   const figuresBySeries = new Map<string, FigureRef[]>();
   for (const f of json.figures) {
     const list = figuresBySeries.get(f.series) ?? [];
     list.push(f);
     figuresBySeries.set(f.series, list);
   }
-  for (const list of figuresBySeries.values()) list.sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
+  for (const list of figuresBySeries.values())
+    list.sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
 
-  return { json, terms, root, edgeStart, edgeCode, edgeNode, exact, prefix, anchorTerms, pfRoot, pfTrie, pfMask, pfExact, figuresBySeries };
+  return {
+    json,
+    terms,
+    root,
+    edgeStart,
+    edgeCode,
+    edgeNode,
+    exact,
+    prefix,
+    anchorTerms,
+    figuresBySeries,
+  };
 }
 
 /** The trie child of `node` for code unit `c`, or -1. */
@@ -324,7 +303,10 @@ export function step(det: CompiledDetector, node: number, c: number): number {
 }
 
 /** Compile and hydrate in one step. `detector.json` is the serialisable form. */
-export function compileDetector(lexicons: readonly Lexicon[], figures: readonly FigureRef[] = []): CompiledDetector {
+export function compileDetector(
+  lexicons: readonly Lexicon[],
+  figures: readonly FigureRef[] = [],
+): CompiledDetector {
   return hydrateDetector(compileLexicons(lexicons, figures));
 }
 
@@ -343,18 +325,35 @@ function checkSerialized(input: unknown): SerializedDetector {
   if (o.format !== 'cdc-detector/1') fail('unknown format');
   const { langs, words, terms, stems, figures } = o;
   if (!Array.isArray(langs) || !langs.every((l) => typeof l === 'string')) fail('langs');
-  if (!Array.isArray(words) || !words.every((w) => typeof w === 'string' && w.length > 0 && w.length <= 80)) fail('words');
+  if (
+    !Array.isArray(words) ||
+    !words.every((w) => typeof w === 'string' && w.length > 0 && w.length <= 80)
+  )
+    fail('words');
   if (!Array.isArray(terms)) fail('terms');
   for (const t of terms as unknown[]) {
     if (!Array.isArray(t) || t.length !== 5) fail('term row');
     const [group, ref, lang, pattern, ids] = t as unknown[];
-    if (typeof group !== 'number' || !Number.isInteger(group) || group < 0 || group >= GROUPS.length) fail('term group');
+    if (
+      typeof group !== 'number' ||
+      !Number.isInteger(group) ||
+      group < 0 ||
+      group >= GROUPS.length
+    )
+      fail('term group');
     if (ref !== null && typeof ref !== 'string') fail('term ref');
     if (typeof lang !== 'string' || typeof pattern !== 'string') fail('term lang/pattern');
-    if (!Array.isArray(ids) || ids.length === 0 || !ids.every((i) => Number.isInteger(i) && i >= 0 && i < words.length))
+    if (
+      !Array.isArray(ids) ||
+      ids.length === 0 ||
+      !ids.every((i) => Number.isInteger(i) && i >= 0 && i < words.length)
+    )
       fail('term words');
   }
-  if (!Array.isArray(stems) || !stems.every((s) => Array.isArray(s) && typeof s[0] === 'string' && typeof s[1] === 'number'))
+  if (
+    !Array.isArray(stems) ||
+    !stems.every((s) => Array.isArray(s) && typeof s[0] === 'string' && typeof s[1] === 'number')
+  )
     fail('stems');
   if (
     !Array.isArray(figures) ||

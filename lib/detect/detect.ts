@@ -20,7 +20,8 @@ import { readNumbers } from './numbers';
 export const WINDOW = 24;
 const NEIGHBOURS = 2;
 
-export type Rule = 'strong' | 'child+movement' | 'child+euphemism+destination' | 'child+return' | 'neighbour+figure';
+export type Rule =
+  'strong' | 'child+movement' | 'child+euphemism+destination' | 'child+return' | 'neighbour+figure';
 
 export interface MatchedTerm {
   group: Group;
@@ -92,7 +93,15 @@ const bit = (g: number) => 1 << g;
 
 function term(det: CompiledDetector, text: string, h: Hit): MatchedTerm {
   const t = det.terms[h.term]!;
-  return { group: GROUPS[t.group]!, pattern: t.pattern, lang: t.lang, ref: t.ref, text: text.slice(h.start, h.end), start: h.start, end: h.end };
+  return {
+    group: GROUPS[t.group]!,
+    pattern: t.pattern,
+    lang: t.lang,
+    ref: t.ref,
+    text: text.slice(h.start, h.end),
+    start: h.start,
+    end: h.end,
+  };
 }
 
 /** The closest pair (a in groupA, b in groupB) within WINDOW tokens, or null. Linear. */
@@ -131,14 +140,25 @@ function firstOf(hits: Hit[], mask: number): Hit | undefined {
 }
 
 /** Sentence around [start, end) in a block: split at . ! ? … followed by a space or the end. */
-export function sentenceAround(text: string, start: number, end: number, limit = 400): [number, number] {
+export function sentenceAround(
+  text: string,
+  start: number,
+  end: number,
+  limit = 400,
+): [number, number] {
   let s = start;
   const sMin = Math.max(0, start - limit);
   const eMax = Math.min(text.length, end + limit);
   while (s > sMin) {
     const c = text[s - 1]!;
     if (c === '\n') break;
-    if ((c === ' ' || c === '\u00A0') && s >= 2 && '.!?…'.includes(text[s - 2]!) && !/\d/u.test(text[s - 3] ?? '')) break;
+    if (
+      (c === ' ' || c === '\u00A0') &&
+      s >= 2 &&
+      '.!?…'.includes(text[s - 2]!) &&
+      !/\d/u.test(text[s - 3] ?? '')
+    )
+      break;
     s--;
   }
   let e = end;
@@ -156,7 +176,11 @@ export function sentenceAround(text: string, start: number, end: number, limit =
   return [s, e];
 }
 
-function placeFigure(det: CompiledDetector, series: string | null, value: number): Pick<FigureNote, 'newer' | 'latest'> {
+function placeFigure(
+  det: CompiledDetector,
+  series: string | null,
+  value: number,
+): Pick<FigureNote, 'newer' | 'latest'> {
   if (!series) return {};
   const list = det.figuresBySeries.get(series);
   if (!list || list.length === 0) return {};
@@ -202,7 +226,14 @@ function annotate(det: CompiledDetector, text: string, sc: BlockScan, fired: Hit
   for (const h of sc.hits) {
     if (h.group !== G.claim) continue;
     if (anns.length >= MAX_ANNOTATIONS) break;
-    anns.push({ start: h.start, end: h.end, quote: '', kind: 'claim', cards: [det.terms[h.term]!.ref!], figures: [] });
+    anns.push({
+      start: h.start,
+      end: h.end,
+      quote: '',
+      kind: 'claim',
+      cards: [det.terms[h.term]!.ref!],
+      figures: [],
+    });
   }
   const seriesHits = sc.hits.filter((h) => h.group === G.series);
   // The child noun after a number, with at most two words between ("300 Ukrainian children").
@@ -211,9 +242,16 @@ function annotate(det: CompiledDetector, text: string, sc: BlockScan, fired: Hit
     if (!h || h.start - pos > 40) return undefined;
     const between = text.slice(pos, h.start);
     if (/[.,;:!?()«»"“”]/u.test(between)) return undefined;
-    return between.trim().split(/\s+/u).filter((w) => w.length > 0).length <= 2 ? h : undefined;
+    return between
+      .trim()
+      .split(/\s+/u)
+      .filter((w) => w.length > 0).length <= 2
+      ? h
+      : undefined;
   };
-  const numbers = readNumbers(text, 0, text.length, { childAt: (from) => nounAfter(from) !== undefined });
+  const numbers = readNumbers(text, 0, text.length, {
+    childAt: (from) => nounAfter(from) !== undefined,
+  });
   for (const n of numbers) {
     if (anns.length >= 2 * MAX_ANNOTATIONS) break;
     // The child noun after the number belongs to the span ("19,546 children").
@@ -223,7 +261,11 @@ function annotate(det: CompiledDetector, text: string, sc: BlockScan, fired: Hit
     const [ss, se] = sentenceAround(text, n.start, end);
     let series: string | null = null;
     let bestD = Infinity;
-    for (let k = lowerBound(seriesHits, ss); k < seriesHits.length && seriesHits[k]!.start < se; k++) {
+    for (
+      let k = lowerBound(seriesHits, ss);
+      k < seriesHits.length && seriesHits[k]!.start < se;
+      k++
+    ) {
       const h = seriesHits[k]!;
       if (h.end > se) continue;
       const d = h.start >= end ? h.start - end : h.end <= n.start ? (n.start - h.end) * 1.2 : 0;
@@ -232,7 +274,8 @@ function annotate(det: CompiledDetector, text: string, sc: BlockScan, fired: Hit
         series = det.terms[h.term]!.ref;
       }
     }
-    if (series === null || bestD > 120) series = seriesByValue(det, n.value) ?? (bestD <= 120 ? series : null);
+    if (series === null || bestD > 120)
+      series = seriesByValue(det, n.value) ?? (bestD <= 120 ? series : null);
     if (series === null && !noun) continue; // neither a series nor "N children": not a count we place
     anns.push({
       start: n.start,
@@ -240,7 +283,15 @@ function annotate(det: CompiledDetector, text: string, sc: BlockScan, fired: Hit
       quote: '',
       kind: 'figure',
       cards: series ? [series] : [],
-      figures: [{ text: n.text, value: n.value, qualifier: n.qualifier, series, ...placeFigure(det, series, n.value) }],
+      figures: [
+        {
+          text: n.text,
+          value: n.value,
+          qualifier: n.qualifier,
+          series,
+          ...placeFigure(det, series, n.value),
+        },
+      ],
     });
   }
   if (anns.length === 0 && fired.length > 0) {
@@ -250,7 +301,9 @@ function annotate(det: CompiledDetector, text: string, sc: BlockScan, fired: Hit
     const cards = [
       ...new Set(
         sc.hits
-          .filter((h) => (h.group === G.series || h.group === G.claim) && h.start >= s && h.end <= e)
+          .filter(
+            (h) => (h.group === G.series || h.group === G.claim) && h.start >= s && h.end <= e,
+          )
           .map((h) => det.terms[h.term]!.ref!),
       ),
     ];
@@ -265,7 +318,8 @@ function annotate(det: CompiledDetector, text: string, sc: BlockScan, fired: Hit
       last.end = Math.max(last.end, a.end);
       for (const c of a.cards) if (!last.cards.includes(c)) last.cards.push(c);
       last.figures.push(...a.figures);
-      if (a.kind === 'figure' || last.kind === 'figure') last.kind = last.figures.length > 0 ? 'figure' : last.kind;
+      if (a.kind === 'figure' || last.kind === 'figure')
+        last.kind = last.figures.length > 0 ? 'figure' : last.kind;
     } else merged.push({ ...a, cards: [...a.cards], figures: [...a.figures] });
   }
   if (merged.length > MAX_ANNOTATIONS) merged.length = MAX_ANNOTATIONS;
@@ -283,87 +337,148 @@ const NONE: BlockResult = Object.freeze({
   annotations: [],
 }) as BlockResult;
 
-export function detectBlocks(det: CompiledDetector, blocks: readonly { text: string }[], options: DetectOptions = {}): BlockResult[] {
-  const scans = blocks.map((b) => scan(det, b.text));
-  const title = options.title ? scan(det, options.title) : null;
-  const CTX = bit(G.context) | bit(G.destination) | bit(G.strong);
-  const first = blocks.map((block, i): BlockResult => {
-    const sc = scans[i]!;
-    const text = block.text;
-    if ((sc.has & (bit(G.child) | bit(G.strong))) === 0) return NONE;
-    const none: BlockResult = { relevant: false, explanation: { rule: null, terms: [], context: null }, annotations: [] };
+const CTX = bit(G.context) | bit(G.destination) | bit(G.strong);
+const CHILD_OR_STRONG = bit(G.child) | bit(G.strong);
 
-    const contextOf = (mask: number): Explanation['context'] => {
-      const own = firstOf(sc.hits, mask);
-      if (own) return { where: 'block', text: text.slice(own.start, own.end) };
-      for (let d = 1; d <= NEIGHBOURS; d++) {
-        for (const j of [i - d, i + d]) {
-          const nb = scans[j];
-          if (!nb || (nb.has & mask) === 0) continue;
-          const h = firstOf(nb.hits, mask)!;
-          return { where: 'neighbour', text: blocks[j]!.text.slice(h.start, h.end) };
-        }
-      }
-      if (title && (title.has & mask) !== 0) {
-        const h = firstOf(title.hits, mask)!;
-        return { where: 'title', text: options.title!.slice(h.start, h.end) };
-      }
-      return null;
-    };
-    const near = (mask: number, d = 1): boolean => {
-      if ((sc.has & mask) !== 0) return true;
-      for (let k = 1; k <= d; k++) if (((scans[i - k]?.has ?? 0) & mask) !== 0 || ((scans[i + k]?.has ?? 0) & mask) !== 0) return true;
-      return false;
-    };
-    const excluded = (sc.has & bit(G.exclude)) !== 0;
-    const destInBlock = (sc.has & bit(G.destination)) !== 0;
-    const fire = (rule: Rule, fired: Hit[], context: Explanation['context']): BlockResult => ({
-      relevant: true,
-      explanation: { rule, terms: fired.map((h) => term(det, text, h)), context },
-      annotations: annotate(det, text, sc, fired),
-    });
+interface Page {
+  det: CompiledDetector;
+  blocks: readonly { text: string }[];
+  scans: BlockScan[];
+  title: BlockScan | null;
+  titleText: string;
+}
 
-    const strong = firstOf(sc.hits, bit(G.strong));
-    if (strong) return fire('strong', [strong], contextOf(CTX));
+function contextOf(page: Page, i: number, mask: number): Explanation['context'] {
+  const sc = page.scans[i]!;
+  const own = firstOf(sc.hits, mask);
+  if (own) return { where: 'block', text: page.blocks[i]!.text.slice(own.start, own.end) };
+  for (let d = 1; d <= NEIGHBOURS; d++) {
+    for (const j of [i - d, i + d]) {
+      const nb = page.scans[j];
+      if (!nb || (nb.has & mask) === 0) continue;
+      const h = firstOf(nb.hits, mask)!;
+      return { where: 'neighbour', text: page.blocks[j]!.text.slice(h.start, h.end) };
+    }
+  }
+  const title = page.title;
+  if (title && (title.has & mask) !== 0) {
+    const h = firstOf(title.hits, mask)!;
+    return { where: 'title', text: page.titleText.slice(h.start, h.end) };
+  }
+  return null;
+}
 
-    let note: string | undefined;
-    const mv = nearPair(sc.hits, G.child, G.movement);
-    if (mv) {
-      const ctx = contextOf(CTX);
-      if (!ctx) note = 'child and movement terms, but no Ukraine/Russia context';
-      else if (excluded && !destInBlock) note = 'child and movement terms, vetoed by an exclude term';
-      else return fire('child+movement', mv, ctx);
-    }
-    const eu = nearPair(sc.hits, G.child, G.euphemism);
-    if (eu) {
-      if (excluded) note ??= 'child and euphemism terms, vetoed by an exclude term';
-      else if (near(bit(G.destination), 1)) return fire('child+euphemism+destination', eu, contextOf(bit(G.destination)));
-      else note ??= 'child and euphemism terms, but no Russia-side destination';
-    }
-    const rt = nearPair(sc.hits, G.child, G.return);
-    if (rt) {
-      const ctx = contextOf(CTX);
-      if (excluded) note ??= 'child and return terms, vetoed by an exclude term';
-      else if (ctx && near(bit(G.destination) | bit(G.movement), 1)) return fire('child+return', rt, ctx);
-      else note ??= 'child and return terms, but no destination or movement term nearby';
-    }
-    return note ? { ...none, explanation: { ...none.explanation, note } } : none;
-  });
+function near(page: Page, i: number, mask: number, d = 1): boolean {
+  const { scans } = page;
+  if ((scans[i]!.has & mask) !== 0) return true;
+  for (let k = 1; k <= d; k++)
+    if (((scans[i - k]?.has ?? 0) & mask) !== 0 || ((scans[i + k]?.has ?? 0) & mask) !== 0)
+      return true;
+  return false;
+}
+
+function fire(
+  page: Page,
+  i: number,
+  rule: Rule,
+  fired: Hit[],
+  context: Explanation['context'],
+): BlockResult {
+  const text = page.blocks[i]!.text;
+  return {
+    relevant: true,
+    explanation: { rule, terms: fired.map((h) => term(page.det, text, h)), context },
+    annotations: annotate(page.det, text, page.scans[i]!, fired),
+  };
+}
+
+/** The rules for one block that holds a child or a strong term. */
+function judge(page: Page, i: number): BlockResult {
+  const sc = page.scans[i]!;
+  const excluded = (sc.has & bit(G.exclude)) !== 0;
+  const destInBlock = (sc.has & bit(G.destination)) !== 0;
+
+  const strong = firstOf(sc.hits, bit(G.strong));
+  if (strong) return fire(page, i, 'strong', [strong], contextOf(page, i, CTX));
+
+  let note: string | undefined;
+  const mv = nearPair(sc.hits, G.child, G.movement);
+  if (mv) {
+    const ctx = contextOf(page, i, CTX);
+    if (!ctx) note = 'child and movement terms, but no Ukraine/Russia context';
+    else if (excluded && !destInBlock) note = 'child and movement terms, vetoed by an exclude term';
+    else return fire(page, i, 'child+movement', mv, ctx);
+  }
+  const eu = nearPair(sc.hits, G.child, G.euphemism);
+  if (eu) {
+    if (excluded) note ??= 'child and euphemism terms, vetoed by an exclude term';
+    else if (near(page, i, bit(G.destination), 1))
+      return fire(
+        page,
+        i,
+        'child+euphemism+destination',
+        eu,
+        contextOf(page, i, bit(G.destination)),
+      );
+    else note ??= 'child and euphemism terms, but no Russia-side destination';
+  }
+  const rt = nearPair(sc.hits, G.child, G.return);
+  if (rt) {
+    const ctx = contextOf(page, i, CTX);
+    if (excluded) note ??= 'child and return terms, vetoed by an exclude term';
+    else if (ctx && near(page, i, bit(G.destination) | bit(G.movement), 1))
+      return fire(page, i, 'child+return', rt, ctx);
+    else note ??= 'child and return terms, but no destination or movement term nearby';
+  }
+  return {
+    relevant: false,
+    explanation: { rule: null, terms: [], context: null, ...(note ? { note } : {}) },
+    annotations: [],
+  };
+}
+
+export function detectBlocks(
+  det: CompiledDetector,
+  blocks: readonly { text: string }[],
+  options: DetectOptions = {},
+): BlockResult[] {
+  const n = blocks.length;
+  const scans: BlockScan[] = new Array<BlockScan>(n);
+  for (let i = 0; i < n; i++) scans[i] = scan(det, blocks[i]!.text);
+  const page: Page = {
+    det,
+    blocks,
+    scans,
+    title: options.title ? scan(det, options.title) : null,
+    titleText: options.title ?? '',
+  };
+  const first: BlockResult[] = new Array<BlockResult>(n);
+  for (let i = 0; i < n; i++)
+    first[i] = (scans[i]!.has & CHILD_OR_STRONG) === 0 ? NONE : judge(page, i);
   // Second pass: a block next to a relevant one that counts children ("464 children were
   // ...", "about 20,000 children who ...") or echoes a claim carries its figures too.
-  return first.map((r, i) => {
-    if (r.relevant) return r;
+  const out: BlockResult[] = new Array<BlockResult>(n);
+  for (let i = 0; i < n; i++) {
+    const r = first[i]!;
+    out[i] = r;
+    if (r.relevant) continue;
     const sc = scans[i]!;
-    if (r === NONE && (sc.has & bit(G.child)) === 0) return r;
-    if ((sc.has & bit(G.child)) === 0 || (sc.has & bit(G.exclude)) !== 0) return r;
-    if (!(first[i - 1]?.relevant || first[i + 1]?.relevant)) return r;
-    const anns = annotate(det, blocks[i]!.text, sc, []).filter((a) => a.kind === 'figure' || a.kind === 'claim');
-    if (anns.length === 0) return r;
+    if ((sc.has & bit(G.child)) === 0 || (sc.has & bit(G.exclude)) !== 0) continue;
+    if (!(first[i - 1]?.relevant || first[i + 1]?.relevant)) continue;
+    const anns = annotate(det, blocks[i]!.text, sc, []).filter(
+      (a) => a.kind === 'figure' || a.kind === 'claim',
+    );
+    if (anns.length === 0) continue;
     const child = firstOf(sc.hits, bit(G.child))!;
-    return {
+    out[i] = {
       relevant: true,
-      explanation: { rule: 'neighbour+figure', terms: [term(det, blocks[i]!.text, child)], context: { where: 'neighbour', text: '' } },
+      explanation: {
+        rule: 'neighbour+figure',
+        terms: [term(det, blocks[i]!.text, child)],
+        context: { where: 'neighbour', text: '' },
+      },
       annotations: anns,
     };
-  });
+  }
+  return out;
 }

@@ -6,6 +6,12 @@
  *   const json = det.json;                               // plain JSON, for storage/messages
  *   const again = hydrateDetector(json);                 // cheap
  *   if (prefilter(det, pageText)) detectBlocks(det, blocks, { title, lang });
+ *
+ * Content scripts can load the small pre-filter alone and the detector only when it passes:
+ *
+ *   const pfJson = compilePrefilter(det);                 // a few KB, with the detector
+ *   const pf = prefilterFromJSON(pfJson);                 // on every page: cheap
+ *   if (runPrefilter(pf, pageText)) { ...load the detector, detectBlocks(...) }
  */
 export {
   compileDetector,
@@ -23,7 +29,16 @@ export {
   type Term,
 } from './compile';
 export { findHits, type Hit } from './match';
-export { prefilter, prefilterMask } from './prefilter';
+export {
+  prefilter,
+  prefilterMask,
+  compilePrefilter,
+  prefilterFromJSON,
+  runPrefilter,
+  runPrefilterMask,
+  type Prefilter,
+  type PrefilterJSON,
+} from './prefilter';
 export { readNumbers, type NumberMatch } from './numbers';
 export { detectLanguage } from './language';
 export {

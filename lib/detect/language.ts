@@ -14,13 +14,18 @@ const STOP: Record<Exclude<DetectLanguage, 'uk' | 'ru'>, string> = {
   pl: 'i w z na się nie że do jest to o od przez dla po jak są za co oraz ich być został które',
   ro: 'și în de la cu pe care din o un pentru că este nu au fost mai ca sunt se iar lui ale',
 };
-const UK = 'і в на що не з до як та це за але від його є вона були було від які який також вже під час після через'.split(' ');
-const RU = 'и в на что не с по как это за но от его она были было которые который также уже под во время после через'.split(' ');
+const UK =
+  'і в на що не з до як та це за але від його є вона були було від які який також вже під час після через'.split(
+    ' ',
+  );
+const RU =
+  'и в на что не с по как это за но от его она были было которые который также уже под во время после через'.split(
+    ' ',
+  );
 
-const stopSets = Object.fromEntries(Object.entries(STOP).map(([k, v]) => [k, new Set(v.split(' '))])) as Record<
-  keyof typeof STOP,
-  Set<string>
->;
+const stopSets = Object.fromEntries(
+  Object.entries(STOP).map(([k, v]) => [k, new Set(v.split(' '))]),
+) as Record<keyof typeof STOP, Set<string>>;
 const ukSet = new Set(UK);
 const ruSet = new Set(RU);
 
@@ -43,7 +48,8 @@ export function detectLanguage(input: string, fallback: DetectLanguage = 'en'): 
     const c = text.charCodeAt(i);
     if (c >= 0x400 && c <= 0x4ff) {
       cyr++;
-      if (c === 0x456 || c === 0x457 || c === 0x454 || c === 0x491) ukOnly++; // і ї є ґ
+      if (c === 0x456 || c === 0x457 || c === 0x454 || c === 0x491)
+        ukOnly++; // і ї є ґ
       else if (c === 0x44b || c === 0x44d || c === 0x44a || c === 0x451) ruOnly++; // ы э ъ ё
     } else if ((c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f)) lat++;
   }
@@ -59,7 +65,9 @@ export function detectLanguage(input: string, fallback: DetectLanguage = 'en'): 
   }
   if (lat === 0) return fallback;
   const score: Record<string, number> = { en: 0, de: 0, fr: 0, es: 0, it: 0, pl: 0, ro: 0 };
-  for (const w of words) for (const lang of Object.keys(stopSets) as (keyof typeof STOP)[]) if (stopSets[lang].has(w)) score[lang]! += 1;
+  for (const w of words)
+    for (const lang of Object.keys(stopSets) as (keyof typeof STOP)[])
+      if (stopSets[lang].has(w)) score[lang]! += 1;
   for (const [re, lang, weight] of HINTS) {
     const m = text.match(new RegExp(re.source, 'gu'));
     if (m) score[lang]! += Math.min(m.length, 50) * weight * 0.5;

@@ -6,22 +6,40 @@
  */
 import { step, type CompiledDetector } from './compile';
 import {
-  APOS,
-  BRK,
-  CLASS,
-  CYR,
-  DIG as DIG_K,
-  FOLD,
-  IGN,
-  LAT,
-  LETTER_OTHER,
-  MARK,
-  SLOW,
-  charClass,
-  foldChar,
-  foldWord,
-  lookalike,
+  APOS as APOS_,
+  BRK as BRK_,
+  CLASS as CLASS_,
+  CYR as CYR_,
+  DIG as DIG_K_,
+  FOLD as FOLD_,
+  IGN as IGN_,
+  LAT as LAT_,
+  LETTER_OTHER as LETTER_OTHER_,
+  MARK as MARK_,
+  SLOW as SLOW_,
+  charClass as charClass_,
+  foldChar as foldChar_,
+  foldWord as foldWord_,
+  lookalike as lookalike_,
 } from './normalize';
+
+// Local copies: bindings imported through a CommonJS transform (tsx, vitest) are getters,
+// too slow to read once per code unit.
+const APOS = APOS_;
+const BRK = BRK_;
+const CLASS = CLASS_;
+const CYR = CYR_;
+const DIG_K = DIG_K_;
+const FOLD = FOLD_;
+const IGN = IGN_;
+const LAT = LAT_;
+const LETTER_OTHER = LETTER_OTHER_;
+const MARK = MARK_;
+const SLOW = SLOW_;
+const charClass = charClass_;
+const foldChar = foldChar_;
+const foldWord = foldWord_;
+const lookalike = lookalike_;
 
 export interface Hit {
   term: number;
@@ -36,8 +54,8 @@ export interface Hit {
 
 // Local aliases: module bindings imported through a CommonJS transform (tsx, vitest) are
 // getters, too slow to call once per code unit.
-const CLS = CLASS;
-const FLD = FOLD;
+const CLS: Uint8Array = CLASS;
+const FLD: Uint16Array = FOLD;
 
 const MAX_PHRASE_WORDS = 24;
 const MAX_WORD = 160;
@@ -141,21 +159,6 @@ function endsWordAt(text: string, pos: number, to: number): boolean {
   return wordEnd(text, pos, to) === pos;
 }
 
-function tokenHas(
-  det: CompiledDetector,
-  text: string,
-  s: number,
-  e: number,
-  word: number,
-): boolean {
-  const saved = scN;
-  walkToken(det, text, s, e);
-  let found = false;
-  for (let q = saved; q < scN; q++) if (sc[q] === word) found = true;
-  scN = saved;
-  return found;
-}
-
 function isBreakAt(text: string, i: number, from: number, to: number): boolean {
   return (
     charClass(text.charCodeAt(i)) === BRK &&
@@ -227,6 +230,48 @@ function prevWord(text: string, pos: number, from: number, to: number): [number,
   return [i, e];
 }
 
+// Phrase verification looks at the words around an anchor; many phrases share an anchor
+// ("to russia", "into russia", ...), so the neighbouring words and their matched word ids are
+// memoised per call in a small direct-mapped cache keyed by position and direction.
+const NB = 64;
+const nbPos = new Int32Array(NB).fill(-1);
+const nbS = new Int32Array(NB);
+const nbE = new Int32Array(NB);
+const nbIds: Int32Array[] = new Array<Int32Array>(NB).fill(new Int32Array(0));
+
+/** Cache slot of the word after (`forward`) or before `pos`, or -1 at a break or the edge. */
+function neighbour(
+  det: CompiledDetector,
+  text: string,
+  pos: number,
+  from: number,
+  to: number,
+  forward: boolean,
+): number {
+  const key = forward ? 2 * pos + 1 : 2 * pos;
+  const slot = key & (NB - 1);
+  if (nbPos[slot] === key) return nbS[slot]! < 0 ? -1 : slot;
+  const w = forward ? nextWord(text, pos, to, from) : prevWord(text, pos, from, to);
+  nbPos[slot] = key;
+  if (!w) {
+    nbS[slot] = -1;
+    return -1;
+  }
+  nbS[slot] = w[0];
+  nbE[slot] = w[1];
+  const saved = scN;
+  walkToken(det, text, w[0], w[1]);
+  nbIds[slot] = sc.slice(saved, scN);
+  scN = saved;
+  return slot;
+}
+
+function idsHave(slot: number, word: number): boolean {
+  const ids = nbIds[slot]!;
+  for (let q = 0; q < ids.length; q++) if (ids[q] === word) return true;
+  return false;
+}
+
 /**
  * Find all term matches in `text[from, to)`, sorted by start. Each word is walked through
  * the trie once; phrases are anchored at their longest word and verified on the words around
@@ -239,6 +284,7 @@ function prevWord(text: string, pos: number, from: number, to: number): [number,
 export function findHits(det: CompiledDetector, text: string, from = 0, to = text.length): Hit[] {
   const { anchorTerms, terms, root, exact, prefix, edgeStart, edgeCode, edgeNode } = det;
   const hits: Hit[] = [];
+  nbPos.fill(-1);
   let tok = 0;
   let i = from;
   while (i < to) {
@@ -341,14 +387,14 @@ export function findHits(det: CompiledDetector, text: string, from = 0, to = tex
         let end = j;
         let ok = true;
         for (let q = anchor - 1; q >= 0 && ok; q--) {
-          const w = prevWord(text, start, from, to);
-          if (!w || !tokenHas(det, text, w[0], w[1], term.words[q]!)) ok = false;
-          else start = w[0];
+          const w = neighbour(det, text, start, from, to, false);
+          if (w < 0 || !idsHave(w, term.words[q]!)) ok = false;
+          else start = nbS[w]!;
         }
         for (let q = anchor + 1; q < len && ok; q++) {
-          const w = nextWord(text, end, to, from);
-          if (!w || !tokenHas(det, text, w[0], w[1], term.words[q]!)) ok = false;
-          else end = w[1];
+          const w = neighbour(det, text, end, from, to, true);
+          if (w < 0 || !idsHave(w, term.words[q]!)) ok = false;
+          else end = nbE[w]!;
         }
         if (ok)
           hits.push({

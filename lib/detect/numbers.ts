@@ -8,7 +8,12 @@
  * Runs only on relevant blocks, so it favours clarity over speed; it is still linear.
  */
 import type { Qualifier } from '../dataset/schema';
-import { charClass, foldWord } from './normalize';
+import { charClass as charClass_, foldWord as foldWord_ } from './normalize';
+
+// Local copies: bindings imported through a CommonJS transform (tsx, vitest) are getters,
+// too slow to read once per code unit.
+const charClass = charClass_;
+const foldWord = foldWord_;
 
 export interface NumberMatch {
   start: number;

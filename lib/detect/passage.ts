@@ -36,14 +36,20 @@ export interface PassageResult {
 }
 
 /** Detect a whole passage as one page (its paragraphs give each other context). */
-export function detectPassage(det: CompiledDetector, text: string, options: DetectOptions = {}): PassageResult {
-  if (!prefilter(det, options.title ? `${options.title}\n${text}` : text)) return { relevant: false, annotations: [], blocks: [] };
+export function detectPassage(
+  det: CompiledDetector,
+  text: string,
+  options: DetectOptions = {},
+): PassageResult {
+  if (!prefilter(det, options.title ? `${options.title}\n${text}` : text))
+    return { relevant: false, annotations: [], blocks: [] };
   const blocks = splitPassage(text);
   const results = detectBlocks(det, blocks, options);
   const annotations: Annotation[] = [];
   results.forEach((r, k) => {
     const off = blocks[k]!.offset;
-    for (const a of r.annotations) annotations.push({ ...a, start: a.start + off, end: a.end + off });
+    for (const a of r.annotations)
+      annotations.push({ ...a, start: a.start + off, end: a.end + off });
   });
   return {
     relevant: results.some((r) => r.relevant),

@@ -1,21 +1,56 @@
 import { describe, expect, it } from 'vitest';
 import { Lexicon } from '../../../lib/dataset/lexicon';
-import { compileDetector, compileLexicons, detectBlocks, detectorFromJSON, hydrateDetector, isSafePattern, patternWords } from '../../../lib/detect/index';
+import {
+  compileDetector,
+  compileLexicons,
+  compilePrefilter,
+  detectBlocks,
+  detectorFromJSON,
+  hydrateDetector,
+  isSafePattern,
+  patternWords,
+  prefilter,
+  prefilterFromJSON,
+  runPrefilter,
+} from '../../../lib/detect/index';
 import { bundledLexicons, tinyLexicon } from '../../fixtures/detect/lexicons';
 
 describe('safe pattern language', () => {
-  it.each(['deport*', 'forcibly transferred', 'lvova-belova', "children's", 'дети', '700 000', 'évacué*'])('accepts %j', (p) => {
+  it.each([
+    'deport*',
+    'forcibly transferred',
+    'lvova-belova',
+    "children's",
+    'дети',
+    '700 000',
+    'évacué*',
+  ])('accepts %j', (p) => {
     expect(isSafePattern(p)).toBe(true);
     expect(() => patternWords(p)).not.toThrow();
   });
-  it.each(['dep.rt', 'a|b', '(kids)', 'kid+', '[a-z]+', '.*', '^kids$', 'kid?', '<b>kids</b>', 'kids  now', ' kids', '*kids', 'ki*ds', 'a\\d', 'x', 'kids\n', 'a{2,}'])(
-    'rejects %j',
-    (p) => {
-      expect(isSafePattern(p)).toBe(false);
-      expect(() => patternWords(p)).toThrow();
-      expect(Lexicon.safeParse({ ...tinyLexicon, child: [p] }).success).toBe(false);
-    },
-  );
+  it.each([
+    'dep.rt',
+    'a|b',
+    '(kids)',
+    'kid+',
+    '[a-z]+',
+    '.*',
+    '^kids$',
+    'kid?',
+    '<b>kids</b>',
+    'kids  now',
+    ' kids',
+    '*kids',
+    'ki*ds',
+    'a\\d',
+    'x',
+    'kids\n',
+    'a{2,}',
+  ])('rejects %j', (p) => {
+    expect(isSafePattern(p)).toBe(false);
+    expect(() => patternWords(p)).toThrow();
+    expect(Lexicon.safeParse({ ...tinyLexicon, child: [p] }).success).toBe(false);
+  });
   it('hyphenated words become phrases', () => {
     expect(patternWords('Lvova-Belova')).toEqual(['lvova', 'belova']);
   });
@@ -23,11 +58,16 @@ describe('safe pattern language', () => {
 
 describe('serialise and hydrate', () => {
   it('round-trips through JSON and behaves identically', () => {
-    const det = compileDetector(bundledLexicons, [{ series: 'ua-verified-deported', value: 19546, asOf: '2023-10' }]);
+    const det = compileDetector(bundledLexicons, [
+      { series: 'ua-verified-deported', value: 19546, asOf: '2023-10' },
+    ]);
     const json = JSON.stringify(det.json);
     const again = detectorFromJSON(json);
     expect(JSON.stringify(again.json)).toBe(json);
-    const blocks = [{ text: 'Russia has deported 19,546 Ukrainian children, Kyiv says.' }, { text: 'The weather is fine.' }];
+    const blocks = [
+      { text: 'Russia has deported 19,546 Ukrainian children, Kyiv says.' },
+      { text: 'The weather is fine.' },
+    ];
     expect(detectBlocks(again, blocks)).toEqual(detectBlocks(det, blocks));
     expect(detectBlocks(again, blocks)[0]!.relevant).toBe(true);
   });
@@ -38,7 +78,43 @@ describe('serialise and hydrate', () => {
   });
   it('rejects malformed serialised detectors', () => {
     expect(() => hydrateDetector({})).toThrow(TypeError);
-    expect(() => hydrateDetector({ ...compileLexicons([tinyLexicon]), terms: [[0, null, 'en', 'x', [999]]] })).toThrow(TypeError);
+    expect(() =>
+      hydrateDetector({ ...compileLexicons([tinyLexicon]), terms: [[0, null, 'en', 'x', [999]]] }),
+    ).toThrow(TypeError);
     expect(() => hydrateDetector(null)).toThrow(TypeError);
+  });
+});
+
+describe('the separate pre-filter', () => {
+  const det = compileDetector(bundledLexicons);
+  it('is a few KB of plain JSON, built from a detector, its JSON or the lexicons alike', () => {
+    const json = compilePrefilter(det);
+    expect(JSON.stringify(json).length).toBeLessThan(8_000);
+    expect(compilePrefilter(det.json)).toEqual(json);
+    expect(compilePrefilter(bundledLexicons)).toEqual(json);
+    expect(JSON.parse(JSON.stringify(json))).toEqual(json);
+  });
+  it('answers like the detector pre-filter', () => {
+    const pf = prefilterFromJSON(JSON.stringify(compilePrefilter(det)));
+    for (const text of [
+      'Russia has deported 19,546 Ukrainian children, Kyiv says.',
+      'The weather is fine and the children play in the park.',
+      'Діти були депортовані до Росії.',
+      'Die Kinder wurden nach Russland verschleppt.',
+      'Kinder spielen im Park.',
+      '',
+    ]) {
+      expect(runPrefilter(pf, text)).toBe(prefilter(det, text));
+    }
+    expect(runPrefilter(pf, 'Russia has deported 19,546 Ukrainian children, Kyiv says.')).toBe(
+      true,
+    );
+    expect(runPrefilter(pf, 'The weather is fine.')).toBe(false);
+  });
+  it('rejects malformed pre-filters', () => {
+    expect(() => prefilterFromJSON({})).toThrow(TypeError);
+    expect(() =>
+      prefilterFromJSON({ format: 'cdc-prefilter/1', strong: 1, child: '', place: '' }),
+    ).toThrow(TypeError);
   });
 });

@@ -1,18 +1,75 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileDetector, detectBlocks, detectPassage, findHits, normalizeWithMap, prefilter, readNumbers } from '../../../lib/detect/index';
+import {
+  compileDetector,
+  compilePrefilter,
+  detectBlocks,
+  detectPassage,
+  findHits,
+  normalizeWithMap,
+  prefilter,
+  prefilterFromJSON,
+  readNumbers,
+  runPrefilter,
+} from '../../../lib/detect/index';
 import { bundledLexicons } from '../../fixtures/detect/lexicons';
 
-const det = compileDetector(bundledLexicons, [{ series: 'ua-verified-deported', value: 19546, asOf: '2023-10' }]);
+const det = compileDetector(bundledLexicons, [
+  { series: 'ua-verified-deported', value: 19546, asOf: '2023-10' },
+]);
+// The small pre-filter a content script loads alone, through a JSON round trip.
+const pf = prefilterFromJSON(JSON.stringify(compilePrefilter(det)));
 
 // Text from topic words, numbers, separators and odd Unicode, so that rules really fire.
 const pieces = [
-  'children', 'deported', 'Ukraine', 'Russia', 'дети', 'депортированы', 'України', 'дітей', 'Kinder', 'verschleppt',
-  '19,546', '700 000', '19.5', 'thousand', 'тис.', 'hundreds', 'of', 'seven', 'only', 'fake', 'Lvova-Belova',
-  ' ', ' ', '\u00A0', '\u2009', '\u00AD', '\u200D', '\n', '.', ',', '’', "'", '-', '🇺🇦', '👶🏽', 'e\u0301', '\uD800', '\uDC00', '1', '2022', '%',
+  'children',
+  'deported',
+  'Ukraine',
+  'Russia',
+  'дети',
+  'депортированы',
+  'України',
+  'дітей',
+  'Kinder',
+  'verschleppt',
+  '19,546',
+  '700 000',
+  '19.5',
+  'thousand',
+  'тис.',
+  'hundreds',
+  'of',
+  'seven',
+  'only',
+  'fake',
+  'Lvova-Belova',
+  ' ',
+  ' ',
+  '\u00A0',
+  '\u2009',
+  '\u00AD',
+  '\u200D',
+  '\n',
+  '.',
+  ',',
+  '’',
+  "'",
+  '-',
+  '🇺🇦',
+  '👶🏽',
+  'e\u0301',
+  '\uD800',
+  '\uDC00',
+  '1',
+  '2022',
+  '%',
 ];
 const topicText = fc.array(fc.constantFrom(...pieces), { maxLength: 80 }).map((a) => a.join(''));
-const anyText = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 }), topicText);
+const anyText = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 200 }),
+  fc.string({ unit: 'binary', maxLength: 200 }),
+  topicText,
+);
 
 describe('property: no exception, offsets in bounds, quotes match', () => {
   it('detectPassage on random Unicode and topic soup', () => {
@@ -25,7 +82,10 @@ describe('property: no exception, offsets in bounds, quotes match', () => {
           expect(a.start).toBeLessThanOrEqual(a.end);
           expect(a.quote).toBe(text.slice(a.start, a.end));
         }
-        if (r.relevant) expect(prefilter(det, title ? `${title}\n${text}` : text)).toBe(true);
+        const page = title ? `${title}\n${text}` : text;
+        if (r.relevant) expect(prefilter(det, page)).toBe(true);
+        if (r.relevant) expect(runPrefilter(pf, page)).toBe(true);
+        expect(runPrefilter(pf, page)).toBe(prefilter(det, page));
       }),
       { numRuns: 400 },
     );
@@ -62,8 +122,12 @@ describe('property: no exception, offsets in bounds, quotes match', () => {
   it('the pre-filter never rejects a page with a relevant block', () => {
     fc.assert(
       fc.property(fc.array(topicText, { minLength: 1, maxLength: 4 }), (paras) => {
-        const r = detectBlocks(det, paras.map((text) => ({ text })));
+        const r = detectBlocks(
+          det,
+          paras.map((text) => ({ text })),
+        );
         if (r.some((b) => b.relevant)) expect(prefilter(det, paras.join('\n'))).toBe(true);
+        if (r.some((b) => b.relevant)) expect(runPrefilter(pf, paras.join('\n'))).toBe(true);
       }),
       { numRuns: 400 },
     );
