@@ -346,7 +346,16 @@ interface Page {
   scans: BlockScan[];
   title: BlockScan | null;
   titleText: string;
+  /** Annotations made so far on this page (see MAX_PAGE_ANNOTATIONS). */
+  annotations: number;
 }
+
+/**
+ * At most this many annotations per page: later relevant blocks of a pathological page are
+ * still marked relevant, without spans, so that the page costs linear time with a small
+ * constant.
+ */
+export const MAX_PAGE_ANNOTATIONS = 2000;
 
 function contextOf(page: Page, i: number, mask: number): Explanation['context'] {
   const sc = page.scans[i]!;
@@ -388,8 +397,16 @@ function fire(
   return {
     relevant: true,
     explanation: { rule, terms: fired.map((h) => term(page.det, text, h)), context },
-    annotations: annotate(page.det, text, page.scans[i]!, fired),
+    annotations:
+      page.annotations >= MAX_PAGE_ANNOTATIONS
+        ? []
+        : count(page, annotate(page.det, text, page.scans[i]!, fired)),
   };
+}
+
+function count(page: Page, anns: Annotation[]): Annotation[] {
+  page.annotations += anns.length;
+  return anns;
 }
 
 /** The rules for one block that holds a child or a strong term. */
@@ -451,6 +468,7 @@ export function detectBlocks(
     scans,
     title: options.title ? scan(det, options.title) : null,
     titleText: options.title ?? '',
+    annotations: 0,
   };
   const first: BlockResult[] = new Array<BlockResult>(n);
   for (let i = 0; i < n; i++)
@@ -465,6 +483,7 @@ export function detectBlocks(
     const sc = scans[i]!;
     if ((sc.has & bit(G.child)) === 0 || (sc.has & bit(G.exclude)) !== 0) continue;
     if (!(first[i - 1]?.relevant || first[i + 1]?.relevant)) continue;
+    if (page.annotations >= MAX_PAGE_ANNOTATIONS) continue;
     const anns = annotate(det, blocks[i]!.text, sc, []).filter(
       (a) => a.kind === 'figure' || a.kind === 'claim',
     );

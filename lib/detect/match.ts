@@ -58,6 +58,11 @@ const CLS: Uint8Array = CLASS;
 const FLD: Uint16Array = FOLD;
 
 const MAX_PHRASE_WORDS = 24;
+/**
+ * At most this many matches per call: a real paragraph has a few dozen; a block with more is
+ * pathological (a 1 MB run of topic words), and its first matches decide it.
+ */
+export const MAX_HITS = 4000;
 const MAX_WORD = 160;
 
 function isDigitCode(c: number): boolean {
@@ -409,6 +414,7 @@ export function findHits(det: CompiledDetector, text: string, from = 0, to = tex
     }
     tok++;
     i = j;
+    if (hits.length >= MAX_HITS) break;
   }
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
   return hits;
