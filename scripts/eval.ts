@@ -41,7 +41,9 @@ async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const file = args.find((a) => !a.startsWith('--') && !/^\d/u.test(a));
   if (!file) {
-    process.stderr.write('usage: npm run eval -- FILE.jsonl [--min-precision X --min-recall Y] [--with-title] [--json]\n');
+    process.stderr.write(
+      'usage: npm run eval -- FILE.jsonl [--min-precision X --min-recall Y] [--with-title] [--json]\n',
+    );
     return 2;
   }
   const minP = arg(args, '--min-precision') ?? 0;
@@ -54,7 +56,12 @@ async function main(): Promise<number> {
   const t0 = performance.now();
   const out = scanLines(
     det,
-    rows.map((r) => ({ id: r.id, text: r.text, lang: r.lang, ...(args.includes('--with-title') && r.title ? { title: r.title } : {}) })),
+    rows.map((r) => ({
+      id: r.id,
+      text: r.text,
+      lang: r.lang,
+      ...(args.includes('--with-title') && r.title ? { title: r.title } : {}),
+    })),
   );
   const ms = performance.now() - t0;
 
@@ -75,11 +82,19 @@ async function main(): Promise<number> {
     t[key]++;
     all[key]++;
     if (key === 'fn') misses.push(`${row.id}`);
-    if (key === 'fp') alarms.push(`${row.id} (${row.label}): ${res.annotations.map((a) => JSON.stringify(a.quote.slice(0, 80))).join(' | ')}`);
+    if (key === 'fp')
+      alarms.push(
+        `${row.id} (${row.label}): ${res.annotations.map((a) => JSON.stringify(a.quote.slice(0, 80))).join(' | ')}`,
+      );
     for (const s of row.numbers ?? []) {
       numTotal++;
       const want = expectedValue(s);
-      const found = res.annotations.some((a) => a.figures.some((f) => f.value === want && (a.quote.includes(s) || f.text.includes(s) || s.includes(f.text))));
+      const found = res.annotations.some((a) =>
+        a.figures.some(
+          (f) =>
+            f.value === want && (a.quote.includes(s) || f.text.includes(s) || s.includes(f.text)),
+        ),
+      );
       if (found) numFound++;
       else numMisses.push(`${row.id}: ${JSON.stringify(s)} (want ${want})`);
     }
@@ -92,7 +107,9 @@ async function main(): Promise<number> {
     passages: rows.length,
     ms: Math.round(ms),
     overall: { precision: p(all), recall: r(all), ...all },
-    languages: Object.fromEntries([...per.entries()].sort().map(([l, t]) => [l, { precision: p(t), recall: r(t), ...t }])),
+    languages: Object.fromEntries(
+      [...per.entries()].sort().map(([l, t]) => [l, { precision: p(t), recall: r(t), ...t }]),
+    ),
     numbers: { total: numTotal, found: numFound, share: numTotal ? numFound / numTotal : 1 },
     misses,
     falseAlarms: alarms,
@@ -100,21 +117,36 @@ async function main(): Promise<number> {
   };
   if (args.includes('--json')) process.stdout.write(`${JSON.stringify(report)}\n`);
   else {
-    const lines = [`Corpus ${file}: ${rows.length} passages, scanned in ${Math.round(ms)} ms`, '', 'lang  precision  recall   tp  fp  fn  tn'];
-    for (const [l, t] of [...per.entries()].sort()) lines.push(`${l.padEnd(5)} ${f(p(t)).padStart(9)} ${f(r(t)).padStart(7)} ${String(t.tp).padStart(4)} ${String(t.fp).padStart(3)} ${String(t.fn).padStart(3)} ${String(t.tn).padStart(3)}`);
-    lines.push(`all   ${f(p(all)).padStart(9)} ${f(r(all)).padStart(7)} ${String(all.tp).padStart(4)} ${String(all.fp).padStart(3)} ${String(all.fn).padStart(3)} ${String(all.tn).padStart(3)}`);
-    lines.push('', `numbers found with the right value: ${numFound}/${numTotal} (${f(report.numbers.share)})`);
+    const lines = [
+      `Corpus ${file}: ${rows.length} passages, scanned in ${Math.round(ms)} ms`,
+      '',
+      'lang  precision  recall   tp  fp  fn  tn',
+    ];
+    for (const [l, t] of [...per.entries()].sort())
+      lines.push(
+        `${l.padEnd(5)} ${f(p(t)).padStart(9)} ${f(r(t)).padStart(7)} ${String(t.tp).padStart(4)} ${String(t.fp).padStart(3)} ${String(t.fn).padStart(3)} ${String(t.tn).padStart(3)}`,
+      );
+    lines.push(
+      `all   ${f(p(all)).padStart(9)} ${f(r(all)).padStart(7)} ${String(all.tp).padStart(4)} ${String(all.fp).padStart(3)} ${String(all.fn).padStart(3)} ${String(all.tn).padStart(3)}`,
+    );
+    lines.push(
+      '',
+      `numbers found with the right value: ${numFound}/${numTotal} (${f(report.numbers.share)})`,
+    );
     lines.push('', `misses (${misses.length}):`, ...misses.map((m) => `  ${m}`));
     lines.push('', `false alarms (${alarms.length}):`, ...alarms.map((m) => `  ${m}`));
     lines.push('', `numbers missed (${numMisses.length}):`, ...numMisses.map((m) => `  ${m}`));
     process.stdout.write(`${lines.join('\n')}\n`);
   }
   if (p(all) < minP || r(all) < minR) {
-    process.stderr.write(`eval: below threshold (precision ${f(p(all))} < ${minP} or recall ${f(r(all))} < ${minR})\n`);
+    process.stderr.write(
+      `eval: below threshold (precision ${f(p(all))} < ${minP} or recall ${f(r(all))} < ${minR})\n`,
+    );
     return 1;
   }
   return 0;
 }
 
-const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+const isMain =
+  process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) process.exitCode = await main();

@@ -65,7 +65,8 @@ async function loadFigures(): Promise<FigureRef[]> {
   try {
     const mod = (await import(pathToFileURL(path).href)) as { loadBundledDataset?: () => unknown };
     if (typeof mod.loadBundledDataset !== 'function') return [];
-    const ds = (await mod.loadBundledDataset()) as { figures?: { series: string; value: number; asOf: string }[] } | undefined;
+    const ds = (await mod.loadBundledDataset()) as
+      { figures?: { series: string; value: number; asOf: string }[] } | undefined;
     return (ds?.figures ?? []).map((f) => ({ series: f.series, value: f.value, asOf: f.asOf }));
   } catch {
     return [];
@@ -77,7 +78,13 @@ export interface OutAnnotation {
   end: number;
   quote: string;
   cards: string[];
-  figures: { text: string; value: number; series: string | null; qualifier?: string; newer?: FigureRef }[];
+  figures: {
+    text: string;
+    value: number;
+    series: string | null;
+    qualifier?: string;
+    newer?: FigureRef;
+  }[];
 }
 
 export interface OutLine {
@@ -108,12 +115,17 @@ export function parseJsonl(content: string, name: string): InputLine[] {
     } catch (error) {
       throw new InputError(`${name}:${i + 1}: invalid JSON (${(error as Error).message})`);
     }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InputError(`${name}:${i + 1}: not a JSON object`);
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      throw new InputError(`${name}:${i + 1}: not a JSON object`);
     const o = value as Record<string, unknown>;
-    if (typeof o.id !== 'string' || o.id === '') throw new InputError(`${name}:${i + 1}: missing or non-string "id"`);
-    if (typeof o.text !== 'string') throw new InputError(`${name}:${i + 1}: missing or non-string "text"`);
-    if (o.lang !== undefined && o.lang !== null && typeof o.lang !== 'string') throw new InputError(`${name}:${i + 1}: "lang" must be a string`);
-    if (o.title !== undefined && o.title !== null && typeof o.title !== 'string') throw new InputError(`${name}:${i + 1}: "title" must be a string`);
+    if (typeof o.id !== 'string' || o.id === '')
+      throw new InputError(`${name}:${i + 1}: missing or non-string "id"`);
+    if (typeof o.text !== 'string')
+      throw new InputError(`${name}:${i + 1}: missing or non-string "text"`);
+    if (o.lang !== undefined && o.lang !== null && typeof o.lang !== 'string')
+      throw new InputError(`${name}:${i + 1}: "lang" must be a string`);
+    if (o.title !== undefined && o.title !== null && typeof o.title !== 'string')
+      throw new InputError(`${name}:${i + 1}: "title" must be a string`);
     out.push({
       id: o.id,
       text: o.text,
@@ -124,13 +136,31 @@ export function parseJsonl(content: string, name: string): InputLine[] {
   return out;
 }
 
-function toOut(a: { start: number; end: number; quote: string; cards: string[]; figures: { text: string; value: number; series: string | null; qualifier: string; newer?: FigureRef }[] }): OutAnnotation {
+function toOut(a: {
+  start: number;
+  end: number;
+  quote: string;
+  cards: string[];
+  figures: {
+    text: string;
+    value: number;
+    series: string | null;
+    qualifier: string;
+    newer?: FigureRef;
+  }[];
+}): OutAnnotation {
   return {
     start: a.start,
     end: a.end,
     quote: a.quote,
     cards: a.cards,
-    figures: a.figures.map((f) => ({ text: f.text, value: f.value, series: f.series, qualifier: f.qualifier, ...(f.newer ? { newer: f.newer } : {}) })),
+    figures: a.figures.map((f) => ({
+      text: f.text,
+      value: f.value,
+      series: f.series,
+      qualifier: f.qualifier,
+      ...(f.newer ? { newer: f.newer } : {}),
+    })),
   };
 }
 
@@ -143,19 +173,31 @@ export function scanLines(det: CompiledDetector, lines: InputLine[], explain = f
       relevant: r.relevant,
       lang,
       annotations: r.annotations.map(toOut),
-      ...(explain ? { explain: r.blocks.filter((b) => b.relevant).map((b) => ({ offset: b.offset, ...b.explanation })) } : {}),
+      ...(explain
+        ? {
+            explain: r.blocks
+              .filter((b) => b.relevant)
+              .map((b) => ({ offset: b.offset, ...b.explanation })),
+          }
+        : {}),
     };
   });
 }
 
-export async function scanHtml(det: CompiledDetector, html: string, name: string, explain = false): Promise<OutLine[]> {
+export async function scanHtml(
+  det: CompiledDetector,
+  html: string,
+  name: string,
+  explain = false,
+): Promise<OutLine[]> {
   const { parseHTML } = await import('linkedom');
   const { document } = parseHTML(html);
   const blocks = extractBlocks(document as unknown as Document);
   const title = (document.querySelector('title')?.textContent ?? '').trim();
   const all = blocks.map((b) => b.text).join('\n');
   const lang = detectLanguage(all);
-  if (!prefilter(det, `${title}\n${all}`)) return [{ id: name, relevant: false, lang, annotations: [] }];
+  if (!prefilter(det, `${title}\n${all}`))
+    return [{ id: name, relevant: false, lang, annotations: [] }];
   const results = detectBlocks(det, blocks, { title, lang });
   const out: OutLine[] = [];
   results.forEach((r, i) => {
@@ -179,8 +221,13 @@ export interface RunResult {
 }
 
 /** The whole command as a function (used by tests): never writes, never exits. */
-export async function runScan(args: string[], readStdin: () => Promise<string> = readAllStdin, det?: CompiledDetector): Promise<RunResult> {
-  if (args.includes('--help') || args.includes('-h')) return { code: 0, stdout: `${HELP}\n`, stderr: '' };
+export async function runScan(
+  args: string[],
+  readStdin: () => Promise<string> = readAllStdin,
+  det?: CompiledDetector,
+): Promise<RunResult> {
+  if (args.includes('--help') || args.includes('-h'))
+    return { code: 0, stdout: `${HELP}\n`, stderr: '' };
   const explain = args.includes('--explain');
   const rest = args.filter((a) => a !== '--explain');
   try {
@@ -188,10 +235,13 @@ export async function runScan(args: string[], readStdin: () => Promise<string> =
     const lines: OutLine[] = [];
     if (rest[0] === '--jsonl') {
       const file = rest[1];
-      if (file === undefined) throw new InputError('--jsonl needs a FILE (or - for standard input)');
+      if (file === undefined)
+        throw new InputError('--jsonl needs a FILE (or - for standard input)');
       if (rest.length > 2) throw new InputError(`unexpected argument: ${rest[2]}`);
       const content = file === '-' ? await readStdin() : readInput(file);
-      lines.push(...scanLines(detector, parseJsonl(content, file === '-' ? 'stdin' : file), explain));
+      lines.push(
+        ...scanLines(detector, parseJsonl(content, file === '-' ? 'stdin' : file), explain),
+      );
     } else {
       if (rest.length === 0) throw new InputError(`no input given\n\n${HELP}`);
       for (const file of rest) {
@@ -199,9 +249,14 @@ export async function runScan(args: string[], readStdin: () => Promise<string> =
         lines.push(...(await scanHtml(detector, readInput(file), basename(file), explain)));
       }
     }
-    return { code: 0, stdout: lines.map((l) => JSON.stringify(l)).join('\n') + (lines.length > 0 ? '\n' : ''), stderr: '' };
+    return {
+      code: 0,
+      stdout: lines.map((l) => JSON.stringify(l)).join('\n') + (lines.length > 0 ? '\n' : ''),
+      stderr: '',
+    };
   } catch (error) {
-    if (error instanceof InputError) return { code: 2, stdout: '', stderr: `scan: ${error.message}\n` };
+    if (error instanceof InputError)
+      return { code: 2, stdout: '', stderr: `scan: ${error.message}\n` };
     return { code: 1, stdout: '', stderr: `scan: ${(error as Error).stack ?? String(error)}\n` };
   }
 }
@@ -210,7 +265,9 @@ function readInput(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    throw new InputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new InputError(
+      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
 }
 
@@ -220,7 +277,8 @@ async function readAllStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+const isMain =
+  process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   const result = await runScan(process.argv.slice(2));
   if (result.stderr) process.stderr.write(result.stderr);

@@ -4,7 +4,9 @@ import { compileDetector, findHits } from '../../../lib/detect/index';
 import { tinyLexicon } from '../../fixtures/detect/lexicons';
 
 const det = compileDetector([tinyLexicon]);
-const quotes = (text: string) => [...new Set(findHits(det, text).map((h) => text.slice(h.start, h.end)))];
+const quotes = (text: string) => [
+  ...new Set(findHits(det, text).map((h) => text.slice(h.start, h.end))),
+];
 
 describe('foldWord', () => {
   it.each([
@@ -32,7 +34,12 @@ describe('foldWord', () => {
 describe('matching keeps exact offsets of the original text', () => {
   it('soft hyphens, zero-width characters and look-alikes inside words', () => {
     const text = 'Chil\u00ADdren were de\u200Bported to Rus\u0455ia.';
-    expect(quotes(text)).toEqual(['Chil\u00ADdren', 'de\u200Bported', 'to Rus\u0455ia', 'Rus\u0455ia']);
+    expect(quotes(text)).toEqual([
+      'Chil\u00ADdren',
+      'de\u200Bported',
+      'to Rus\u0455ia',
+      'Rus\u0455ia',
+    ]);
   });
   it('emoji and surrogate pairs before a match', () => {
     const text = '🇺🇦👶🏽 children 😢 deported';

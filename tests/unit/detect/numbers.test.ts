@@ -4,7 +4,8 @@ import { compileDetector, detectBlocks } from '../../../lib/detect/index';
 import { bundledLexicons } from '../../fixtures/detect/lexicons';
 
 const childAt = () => true;
-const read = (text: string) => readNumbers(text, 0, text.length, { childAt }).map((n) => [n.text, n.value, n.qualifier]);
+const read = (text: string) =>
+  readNumbers(text, 0, text.length, { childAt }).map((n) => [n.text, n.value, n.qualifier]);
 
 describe('readNumbers: counts in every language and format', () => {
   it.each<[string, string, number, string]>([
@@ -87,25 +88,39 @@ describe('figures in annotations: series and newer figures', () => {
     { series: 'ua-returned', value: 1859, asOf: '2025-12-04' },
   ]);
   it('places a number in its series and says a newer figure exists', () => {
-    const [r] = detectBlocks(det, [{ text: 'Ukraine says Russia has deported 16,226 Ukrainian children, and only 308 have returned home.' }]);
+    const [r] = detectBlocks(det, [
+      {
+        text: 'Ukraine says Russia has deported 16,226 Ukrainian children, and only 308 have returned home.',
+      },
+    ]);
     expect(r!.relevant).toBe(true);
     const figs = r!.annotations.flatMap((a) => a.figures);
     const deported = figs.find((f) => f.value === 16226)!;
     expect(deported.series).toBe('ua-verified-deported');
-    expect(deported.newer).toEqual({ series: 'ua-verified-deported', value: 19546, asOf: '2023-10-18' });
+    expect(deported.newer).toEqual({
+      series: 'ua-verified-deported',
+      value: 19546,
+      asOf: '2023-10-18',
+    });
     const returned = figs.find((f) => f.value === 308)!;
     expect(returned.series).toBe('ua-returned');
     expect(returned.newer).toBeUndefined();
     expect(returned.latest?.value).toBe(1859);
   });
   it('the latest figure has no newer one', () => {
-    const [r] = detectBlocks(det, [{ text: 'Kyiv has verified the deportation of 19,546 Ukrainian children to Russia.' }]);
+    const [r] = detectBlocks(det, [
+      { text: 'Kyiv has verified the deportation of 19,546 Ukrainian children to Russia.' },
+    ]);
     const f = r!.annotations.flatMap((a) => a.figures).find((x) => x.value === 19546)!;
     expect(f.series).toBe('ua-verified-deported');
     expect(f.newer).toBeUndefined();
   });
   it('Russian arrival totals go to their own series', () => {
-    const [r] = detectBlocks(det, [{ text: 'Москва заявляет, что Россия приняла более 700 тысяч детей с Украины, а Киев называет это депортацией.' }]);
+    const [r] = detectBlocks(det, [
+      {
+        text: 'Москва заявляет, что Россия приняла более 700 тысяч детей с Украины, а Киев называет это депортацией.',
+      },
+    ]);
     const f = r!.annotations.flatMap((a) => a.figures).find((x) => x.value === 700000)!;
     expect(f).toBeDefined();
     expect(f.series).toBe('ru-reported-arrivals');

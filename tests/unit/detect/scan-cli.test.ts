@@ -13,13 +13,20 @@ const stdin = (s: string) => () => Promise.resolve(s);
 describe('scan --jsonl', () => {
   it('writes one line per input with the contract fields', async () => {
     const input = [
-      JSON.stringify({ id: 'a', text: 'Kyiv says 19,546 Ukrainian children were deported to Russia.', lang: 'en' }),
+      JSON.stringify({
+        id: 'a',
+        text: 'Kyiv says 19,546 Ukrainian children were deported to Russia.',
+        lang: 'en',
+      }),
       JSON.stringify({ id: 'b', text: 'The central bank kept rates unchanged.' }),
       '',
     ].join('\n');
     const r = await runScan(['--jsonl', '-'], stdin(input), det);
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as OutLine);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as OutLine);
     expect(lines).toHaveLength(2);
     const [a, b] = lines as [OutLine, OutLine];
     expect(a.id).toBe('a');
@@ -27,7 +34,11 @@ describe('scan --jsonl', () => {
     expect(a.lang).toBe('en');
     const fig = a.annotations.find((x) => x.figures.length > 0)!;
     expect(fig.quote).toBe('19,546 Ukrainian children');
-    expect(fig.figures[0]).toMatchObject({ text: '19,546', value: 19546, series: 'ua-verified-deported' });
+    expect(fig.figures[0]).toMatchObject({
+      text: '19,546',
+      value: 19546,
+      series: 'ua-verified-deported',
+    });
     expect(typeof fig.start).toBe('number');
     expect(Array.isArray(fig.cards)).toBe(true);
     expect(b).toEqual({ id: 'b', relevant: false, lang: 'en', annotations: [] });
@@ -72,7 +83,10 @@ describe('scan PAGE.html', () => {
     );
     const r = await runScan([file], stdin(''), det);
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as OutLine);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as OutLine);
     expect(lines).toHaveLength(1);
     const line = lines[0]!;
     expect(line.id).toMatch(/^page\.html#\d+$/u);
@@ -85,6 +99,11 @@ describe('scan PAGE.html', () => {
     const file = join(dir, 'off.html');
     writeFileSync(file, '<html><body><p>Recipes for summer salads.</p></body></html>');
     const r = await runScan([file], stdin(''), det);
-    expect(JSON.parse(r.stdout)).toEqual({ id: 'off.html', relevant: false, lang: 'en', annotations: [] });
+    expect(JSON.parse(r.stdout)).toEqual({
+      id: 'off.html',
+      relevant: false,
+      lang: 'en',
+      annotations: [],
+    });
   });
 });
