@@ -1,30 +1,44 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { prefilter } from '@/lib/detect';
-import { detectorItem } from '@/lib/detector-store/items';
-import { loadPublishedDetector, type LoadedDetector } from '@/lib/detector-store/load';
+import { runPrefilter } from '@/lib/detect';
+import { prefilterItem } from '@/lib/detector-store/items';
+import {
+  loadPublishedDetector,
+  loadPublishedPrefilter,
+  type LoadedPrefilter,
+} from '@/lib/detector-store/load';
 import { sendPageRequest } from '@/lib/messages/page-client';
 import { createRescanScheduler } from '@/lib/page/rescan';
 import { scanDocument } from '@/lib/page/scan-document';
 import { watchTextChanges } from '@/lib/page/watch';
 
 /**
- * The content script's work on a page: scan once when idle, report the annotation count
- * for the toolbar badge, and scan again when the page's text changes, the URL changes
- * (single-page apps) or a new dataset is published.
+ * The content script's work on a page: scan once, report the annotation count for the
+ * toolbar badge, and scan again when the page's text changes, the URL changes
+ * (single-page apps) or a new dataset is published. Off-topic pages cost one small
+ * storage read and one pre-filter pass; the detector is loaded only when needed.
  */
 export async function startPageScan(ctx: ContentScriptContext): Promise<void> {
-  let loading: Promise<LoadedDetector | null> | null = null;
-  const detector = () =>
-    (loading ??= loadPublishedDetector(() => sendPageRequest({ type: 'ensure-detector' })));
+  let prefilter: Promise<LoadedPrefilter | null> | null = null;
+  const loadPrefilter = () =>
+    (prefilter ??= loadPublishedPrefilter(() => sendPageRequest({ type: 'ensure-detector' })));
+  const detectors = new Map<string, ReturnType<typeof loadPublishedDetector>>();
+  const loadDetector = (datasetKey: string) => {
+    let detector = detectors.get(datasetKey);
+    if (!detector) {
+      detector = loadPublishedDetector(datasetKey);
+      detectors.set(datasetKey, detector);
+    }
+    return detector;
+  };
 
   let lastReport: { url: string; count: number } | null = null;
   const scanAndReport = async () => {
     if (!ctx.isValid) return;
-    const loaded = await detector();
+    const loaded = await loadPrefilter();
     if (!loaded) return;
     const scan = await scanDocument(document, {
-      prefilter: (text) => prefilter(loaded.detector, text),
-      detector: async () => loaded.detector,
+      prefilter: (text) => runPrefilter(loaded.prefilter, text),
+      detector: () => loadDetector(loaded.datasetKey),
     });
     const report = { url: location.href, count: scan.annotationCount };
     if (lastReport?.url === report.url && lastReport.count === report.count) return;
@@ -42,12 +56,14 @@ export async function startPageScan(ctx: ContentScriptContext): Promise<void> {
   );
   ctx.onInvalidated(stopWatching);
   ctx.addEventListener(window, 'wxt:locationchange', () => scheduler.request());
-  const unwatchDetector = detectorItem.watch(() => {
-    loading = null;
+  // A new dataset (update or import) publishes a new pre-filter: scan again with it.
+  const unwatch = prefilterItem.watch(() => {
+    prefilter = null;
+    detectors.clear();
     lastReport = null;
     scheduler.request();
   });
-  ctx.onInvalidated(unwatchDetector);
+  ctx.onInvalidated(unwatch);
 
   await scanAndReport().catch(ignoreInvalidatedContext);
 }

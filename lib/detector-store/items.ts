@@ -1,19 +1,32 @@
 import { storage } from 'wxt/utils/storage';
-import type { SerializedDetector } from '@/lib/detect';
+import type { PrefilterJSON, SerializedDetector } from '@/lib/detect';
 
 /**
- * The compiled detector, published by the background to extension storage so content
- * scripts can read it without waking the service worker (DESIGN.md section 2).
- * `datasetKey` names the stored dataset it was compiled from.
+ * The compiled detector and its small pre-filter, published by the background to
+ * extension storage so content scripts read them without waking the service worker
+ * (DESIGN.md section 2). Every page reads only the pre-filter (a few kB); the detector is
+ * read only when the pre-filter finds topic words. `datasetKey` names the stored dataset
+ * both were compiled from, so a page never pairs a pre-filter with another dataset's
+ * detector.
  */
+export interface PublishedPrefilter {
+  datasetKey: string;
+  /** Compiler format; a content script ignores what it cannot read. */
+  format: number;
+  prefilter: PrefilterJSON;
+}
+
 export interface PublishedDetector {
   datasetKey: string;
-  /** Compiler format; a content script ignores a detector of another format. */
   format: number;
   detector: SerializedDetector;
 }
 
-export const DETECTOR_FORMAT = 1;
+export const DETECTOR_FORMAT = 2;
+
+export const prefilterItem = storage.defineItem<PublishedPrefilter | null>('local:prefilter', {
+  fallback: null,
+});
 
 export const detectorItem = storage.defineItem<PublishedDetector | null>('local:detector', {
   fallback: null,

@@ -1,28 +1,36 @@
-import { hydrateDetector, type CompiledDetector } from '@/lib/detect';
-import { DETECTOR_FORMAT, detectorItem, type PublishedDetector } from './items';
+import {
+  hydrateDetector,
+  prefilterFromJSON,
+  type CompiledDetector,
+  type Prefilter,
+} from '@/lib/detect';
+import { DETECTOR_FORMAT, detectorItem, prefilterItem } from './items';
 
-export interface LoadedDetector {
+export interface LoadedPrefilter {
   datasetKey: string;
-  detector: CompiledDetector;
+  prefilter: Prefilter;
 }
 
 /**
- * Reads the published detector from extension storage; when there is none yet (the
- * first page after install can race the background), asks the background to publish it
- * via `ensurePublished` and reads again. Null when there is still none.
+ * Reads the published pre-filter; when there is none yet (the first page after install
+ * can race the background), asks the background to publish via `ensurePublished` and
+ * reads again. Null when there is still none.
  */
-export async function loadPublishedDetector(
+export async function loadPublishedPrefilter(
   ensurePublished: () => Promise<unknown>,
-): Promise<LoadedDetector | null> {
-  let published = usable(await detectorItem.getValue());
-  if (!published) {
+): Promise<LoadedPrefilter | null> {
+  let published = await prefilterItem.getValue();
+  if (published?.format !== DETECTOR_FORMAT) {
     await ensurePublished();
-    published = usable(await detectorItem.getValue());
+    published = await prefilterItem.getValue();
   }
-  if (!published) return null;
-  return { datasetKey: published.datasetKey, detector: hydrateDetector(published.detector) };
+  if (published?.format !== DETECTOR_FORMAT) return null;
+  return { datasetKey: published.datasetKey, prefilter: prefilterFromJSON(published.prefilter) };
 }
 
-function usable(value: PublishedDetector | null): PublishedDetector | null {
-  return value && value.format === DETECTOR_FORMAT ? value : null;
+/** Reads the published detector compiled from the dataset `datasetKey` names, or null. */
+export async function loadPublishedDetector(datasetKey: string): Promise<CompiledDetector | null> {
+  const published = await detectorItem.getValue();
+  if (published?.format !== DETECTOR_FORMAT || published.datasetKey !== datasetKey) return null;
+  return hydrateDetector(published.detector);
 }

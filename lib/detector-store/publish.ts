@@ -1,27 +1,33 @@
-import { compileLexicons } from '@/lib/detect';
+import { storage as wxtStorage } from 'wxt/utils/storage';
+import { compileLexicons, compilePrefilter } from '@/lib/detect';
 import type { DetectorInputs } from '@/lib/db/detector-inputs';
-import { DETECTOR_FORMAT, detectorItem, type PublishedDetector } from './items';
+import { DETECTOR_FORMAT, detectorItem, prefilterItem } from './items';
 
 export type PublishResult = 'published' | 'unchanged' | 'no-dataset';
 
 /**
- * Compiles the detector from the stored dataset and publishes it, unless the published
- * one already comes from the same dataset content and compiler format.
+ * Compiles the detector and its pre-filter from the stored dataset and publishes both in
+ * one storage write, unless what is published already comes from the same dataset
+ * content and compiler format.
  */
 export async function publishDetector(
   readInputs: () => Promise<DetectorInputs>,
 ): Promise<PublishResult> {
   const inputs = await readInputs();
   if (inputs.datasetKey === null || inputs.lexicons.length === 0) return 'no-dataset';
-  const current = await detectorItem.getValue();
-  if (current?.datasetKey === inputs.datasetKey && current.format === DETECTOR_FORMAT) {
-    return 'unchanged';
-  }
-  const published: PublishedDetector = {
-    datasetKey: inputs.datasetKey,
-    format: DETECTOR_FORMAT,
-    detector: compileLexicons(inputs.lexicons, inputs.figures),
-  };
-  await detectorItem.setValue(published);
+  const [prefilter, detector] = await Promise.all([
+    prefilterItem.getValue(),
+    detectorItem.getValue(),
+  ]);
+  const current = (value: { datasetKey: string; format: number } | null) =>
+    value?.datasetKey === inputs.datasetKey && value.format === DETECTOR_FORMAT;
+  if (current(prefilter) && current(detector)) return 'unchanged';
+
+  const compiled = compileLexicons(inputs.lexicons, inputs.figures);
+  const stamp = { datasetKey: inputs.datasetKey, format: DETECTOR_FORMAT };
+  await wxtStorage.setItems([
+    { item: detectorItem, value: { ...stamp, detector: compiled } },
+    { item: prefilterItem, value: { ...stamp, prefilter: compilePrefilter(compiled) } },
+  ]);
   return 'published';
 }

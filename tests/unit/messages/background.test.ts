@@ -5,8 +5,8 @@ import background from '@/entrypoints/background';
 import { DB_NAME } from '@/lib/db';
 import { loadBundledDataset } from '@/lib/dataset/bundled';
 import { GetCardsResponse, StatusResponse } from '@/lib/messages';
-import { detectorItem } from '@/lib/detector-store';
-import { hydrateDetector, prefilter } from '@/lib/detect';
+import { detectorItem, prefilterItem } from '@/lib/detector-store';
+import { hydrateDetector, prefilter, prefilterFromJSON, runPrefilter } from '@/lib/detect';
 import { readTabReport } from '@/lib/badge/tab-report';
 
 afterEach(async () => {
@@ -67,6 +67,13 @@ describe('background wiring', () => {
     const detector = hydrateDetector(published!.detector);
     expect(prefilter(detector, 'Russia deported thousands of Ukrainian children.')).toBe(true);
     expect(prefilter(detector, 'A recipe for lentil soup with lemon.')).toBe(false);
+
+    const published2 = await prefilterItem.getValue();
+    expect(published2?.datasetKey).toBe(published?.datasetKey);
+    expect(JSON.stringify(published2!.prefilter).length).toBeLessThan(10_000);
+    const small = prefilterFromJSON(published2!.prefilter);
+    expect(runPrefilter(small, 'Russia deported thousands of Ukrainian children.')).toBe(true);
+    expect(runPrefilter(small, 'A recipe for lentil soup with lemon.')).toBe(false);
   });
 
   it('sets the tab badge from a content script report and keeps the report for the popup', async () => {

@@ -1,0 +1,101 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadBundledDataset } from '@/lib/dataset/bundled';
+import {
+  compileDetector,
+  compilePrefilter,
+  prefilterFromJSON,
+  runPrefilter,
+  type CompiledDetector,
+  type Prefilter,
+} from '@/lib/detect';
+import { scanDocument } from '@/lib/page/scan-document';
+
+let detector: CompiledDetector;
+let prefilter: Prefilter;
+
+beforeAll(() => {
+  const dataset = loadBundledDataset();
+  detector = compileDetector(dataset.lexicon, dataset.figures);
+  prefilter = prefilterFromJSON(compilePrefilter(detector));
+});
+
+function page(title: string, paragraphs: string[], lang = 'en'): Document {
+  const doc = document.implementation.createHTMLDocument(title);
+  doc.documentElement.setAttribute('lang', lang);
+  const article = doc.createElement('article');
+  for (const text of paragraphs) {
+    const p = doc.createElement('p');
+    p.textContent = text;
+    article.append(p);
+  }
+  doc.body.append(article);
+  return doc;
+}
+
+const sources = () => ({
+  prefilter: vi.fn((text: string) => runPrefilter(prefilter, text)),
+  detector: vi.fn(async () => detector),
+});
+
+describe('scanDocument', () => {
+  it('stops after the pre-filter on an off-topic page, without loading the detector', async () => {
+    const doc = page('Lentil soup', [
+      'Rinse the lentils and soften an onion in olive oil.',
+      'Children like it with lemon and bread.',
+    ]);
+    const s = sources();
+    const scan = await scanDocument(doc, s);
+    expect(scan).toMatchObject({ passedPrefilter: false, annotationCount: 0 });
+    expect(s.prefilter).toHaveBeenCalledTimes(1);
+    expect(s.detector).not.toHaveBeenCalled();
+  });
+
+  it('counts annotations on a relevant page', async () => {
+    const doc = page('Deported children', [
+      'Russia has deported thousands of Ukrainian children from the occupied territories.',
+      "Ukraine's government says it has verified 19,546 cases.",
+      'The weather in Kyiv was mild.',
+    ]);
+    const scan = await scanDocument(doc, sources());
+    expect(scan.passedPrefilter).toBe(true);
+    expect(scan.results.some((r) => r.relevant)).toBe(true);
+    expect(scan.annotationCount).toBeGreaterThanOrEqual(1);
+    expect(scan.annotationCount).toBe(
+      scan.results.filter((r) => r.relevant).reduce((n, r) => n + r.annotations.length, 0),
+    );
+  });
+
+  it("is silent on Ukraine's own evacuation of children from frontline towns", async () => {
+    const doc = page('Evacuation ordered', [
+      'Ukrainian authorities ordered the mandatory evacuation of families with children from frontline towns in Donetsk region.',
+      'Buses will take residents to safer areas in central Ukraine.',
+    ]);
+    expect((await scanDocument(doc, sources())).annotationCount).toBe(0);
+  });
+
+  it('reads a Ukrainian page', async () => {
+    const doc = page(
+      'Депортовані діти',
+      ['Росія депортувала тисячі українських дітей з окупованих територій.'],
+      'uk',
+    );
+    expect((await scanDocument(doc, sources())).annotationCount).toBeGreaterThanOrEqual(1);
+  });
+
+  it('does not change the document', async () => {
+    const doc = page('Deported children', [
+      'Russia has deported thousands of Ukrainian children from the occupied territories.',
+    ]);
+    const before = doc.documentElement.outerHTML;
+    await scanDocument(doc, sources());
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+
+  it('reports nothing when no detector is available', async () => {
+    const doc = page('Deported children', [
+      'Russia has deported thousands of Ukrainian children from the occupied territories.',
+    ]);
+    const scan = await scanDocument(doc, { ...sources(), detector: async () => null });
+    expect(scan).toMatchObject({ passedPrefilter: true, annotationCount: 0 });
+  });
+});
