@@ -37,6 +37,8 @@ export default defineConfig({
       '--no-first-run',
       '--disable-background-networking',
       '--disable-component-update',
+      // Chromium refuses to start as root with its sandbox (containers, CI boxes).
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
     ],
   },
 });

@@ -26,6 +26,7 @@ if (headed) {
       `--load-extension=${EXTENSION_DIR}`,
       '--no-first-run',
       '--disable-background-networking',
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
     ],
   });
   const page = context.pages()[0] ?? (await context.newPage());
