@@ -45,7 +45,7 @@ const ON = [
   'Die Kinder wurden nach Angaben Kyjiws nach Russland verschleppt und dort in Pflegefamilien untergebracht.',
 ];
 
-function mixedText(bytes: number): string[] {
+export function mixedText(bytes: number): string[] {
   const paras: string[] = [];
   let size = 0;
   let k = 0;

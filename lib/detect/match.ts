@@ -73,24 +73,24 @@ function isWord(k: number): boolean {
   return (k >= 1 && k <= 6) || k === SLOW;
 }
 
-/** Walk an already-folded key through the trie; push matched word ids to `out`. */
-function walkKey(det: CompiledDetector, key: string, out: number[]): void {
+/** Walk an already-folded key through the trie; matched word ids go to the scratch. */
+function walkKeyScratch(det: CompiledDetector, key: string): void {
   const { exact, prefix } = det;
   let node = 0;
   for (let q = 0; q < key.length; q++) {
     const c = key.charCodeAt(q);
     if (c === 0x27 && node !== 0 && q + 2 === key.length && key.charCodeAt(q + 1) === 0x73) {
       const ex = exact[node];
-      if (ex) for (const w of ex) out.push(w);
+      if (ex) for (const w of ex) push(w);
     }
     const next = step(det, node, c);
     if (next < 0) return;
     node = next;
     const pre = prefix[node];
-    if (pre) for (const w of pre) out.push(w);
+    if (pre) for (const w of pre) push(w);
   }
   const ex = exact[node];
-  if (ex) for (const w of ex) out.push(w);
+  if (ex) for (const w of ex) push(w);
 }
 
 // Scratch space for the word ids one token matches (reset per token).
@@ -103,12 +103,6 @@ function push(w: number): void {
     sc = bigger;
   }
   sc[scN++] = w;
-}
-
-function walkKeyScratch(det: CompiledDetector, key: string): void {
-  const tmp: number[] = [];
-  walkKey(det, key, tmp);
-  for (const w of tmp) push(w);
 }
 
 /** Walk the word `text[s, e)` through the trie; matched word ids go to the scratch. */
@@ -194,28 +188,36 @@ function wordEnd(text: string, s: number, to: number): number {
   return j;
 }
 
-/** The word after position `pos`: [start, end], or null at a break or the end. */
-function nextWord(text: string, pos: number, to: number, from: number): [number, number] | null {
+// Result registers of `nextWord` and `prevWord` (no array per call).
+let wS = 0;
+let wE = 0;
+
+/** The word after position `pos` into (wS, wE); false at a break or the end. */
+function nextWord(text: string, pos: number, to: number, from: number): boolean {
   let i = pos;
   while (i < to) {
     const k = charClass(text.charCodeAt(i));
-    if (isWord(k) && k !== IGN && k !== MARK) return [i, wordEnd(text, i, to)];
-    if (isBreakAt(text, i, from, to)) return null;
+    if (isWord(k) && k !== IGN && k !== MARK) {
+      wS = i;
+      wE = wordEnd(text, i, to);
+      return true;
+    }
+    if (isBreakAt(text, i, from, to)) return false;
     i++;
   }
-  return null;
+  return false;
 }
 
-/** The word before position `pos`: [start, end], or null at a break or the start. */
-function prevWord(text: string, pos: number, from: number, to: number): [number, number] | null {
+/** The word before position `pos` into (wS, wE); false at a break or the start. */
+function prevWord(text: string, pos: number, from: number, to: number): boolean {
   let i = pos - 1;
   while (i >= from) {
     const k = charClass(text.charCodeAt(i));
     if (isWord(k) && k !== IGN && k !== MARK) break;
-    if (isBreakAt(text, i, from, to)) return null;
+    if (isBreakAt(text, i, from, to)) return false;
     i--;
   }
-  if (i < from) return null;
+  if (i < from) return false;
   const e = i + 1;
   while (i > from) {
     const k = charClass(text.charCodeAt(i - 1));
@@ -232,17 +234,26 @@ function prevWord(text: string, pos: number, from: number, to: number): [number,
   // The main loop never starts a word on an ignorable or a combining mark.
   while (i < e && (charClass(text.charCodeAt(i)) === IGN || charClass(text.charCodeAt(i)) === MARK))
     i++;
-  return [i, e];
+  wS = i;
+  wE = e;
+  return true;
 }
+
+/** Word ids kept inline per cached word; a word that matches more keeps its own array. */
+const CAP = 16;
 
 // Phrase verification looks at the words around an anchor; many phrases share an anchor
 // ("to russia", "into russia", ...), so the neighbouring words and their matched word ids are
-// memoised per call in a small direct-mapped cache keyed by position and direction.
+// memoised per call in a small direct-mapped cache keyed by position and direction. Words
+// before the anchor usually come from the history of words already read (see `findHits`).
 const NB = 64;
 const nbPos = new Int32Array(NB).fill(-1);
 const nbS = new Int32Array(NB);
 const nbE = new Int32Array(NB);
-const nbIds: Int32Array[] = new Array<Int32Array>(NB).fill(new Int32Array(0));
+/** Number of ids in `nbPool` for a slot, or -1 when they are in `nbBig`. */
+const nbLen = new Int32Array(NB);
+const nbPool = new Int32Array(NB * CAP);
+const nbBig: (Int32Array | undefined)[] = new Array<Int32Array | undefined>(NB).fill(undefined);
 
 /** Cache slot of the word after (`forward`) or before `pos`, or -1 at a break or the edge. */
 function neighbour(
@@ -256,31 +267,86 @@ function neighbour(
   const key = forward ? 2 * pos + 1 : 2 * pos;
   const slot = key & (NB - 1);
   if (nbPos[slot] === key) return nbS[slot]! < 0 ? -1 : slot;
-  const w = forward ? nextWord(text, pos, to, from) : prevWord(text, pos, from, to);
   nbPos[slot] = key;
-  if (!w) {
+  if (!(forward ? nextWord(text, pos, to, from) : prevWord(text, pos, from, to))) {
     nbS[slot] = -1;
     return -1;
   }
-  nbS[slot] = w[0];
-  nbE[slot] = w[1];
+  nbS[slot] = wS;
+  nbE[slot] = wE;
   const saved = scN;
-  walkToken(det, text, w[0], w[1]);
-  nbIds[slot] = sc.slice(saved, scN);
+  walkToken(det, text, wS, wE);
+  const n = scN - saved;
+  if (n <= CAP) {
+    nbLen[slot] = n;
+    const base = slot * CAP;
+    for (let q = 0; q < n; q++) nbPool[base + q] = sc[saved + q]!;
+  } else {
+    nbLen[slot] = -1;
+    nbBig[slot] = sc.slice(saved, scN);
+  }
   scN = saved;
   return slot;
 }
 
 function idsHave(slot: number, word: number): boolean {
-  const ids = nbIds[slot]!;
-  for (let q = 0; q < ids.length; q++) if (ids[q] === word) return true;
+  const n = nbLen[slot]!;
+  if (n < 0) return nbBig[slot]!.includes(word);
+  const base = slot * CAP;
+  for (let q = base; q < base + n; q++) if (nbPool[q] === word) return true;
   return false;
+}
+
+// History of the last H words read by the main loop: offsets, matched word ids, whether a
+// sentence break lies between a word and the one before it, and whether the word is exactly
+// what `prevWord` would find (otherwise phrase checks ask `neighbour`). Indexed by token & (H-1).
+const H = 32;
+const hS = new Int32Array(H);
+/** Number of ids in `hPool`, or -1 when the word is not usable from the history. */
+const hLen = new Int32Array(H);
+const hBrk = new Uint8Array(H);
+const hPool = new Int32Array(H * CAP);
+
+function historyHas(slot: number, word: number): boolean {
+  const base = slot * CAP;
+  const end = base + hLen[slot]!;
+  for (let q = base; q < end; q++) if (hPool[q] === word) return true;
+  return false;
+}
+
+/** Insertion sort by start, then longest first (stable; hits arrive almost sorted). */
+function sortHits(hits: Hit[]): void {
+  const n = hits.length;
+  let sorted = true;
+  for (let a = 1; a < n && sorted; a++) {
+    const p = hits[a - 1]!;
+    const h = hits[a]!;
+    if (h.start < p.start || (h.start === p.start && h.end > p.end)) sorted = false;
+  }
+  if (sorted) return;
+  if (n > 64) {
+    hits.sort((a, b) => a.start - b.start || b.end - a.end);
+    return;
+  }
+  for (let a = 1; a < n; a++) {
+    const h = hits[a]!;
+    let b = a - 1;
+    while (b >= 0) {
+      const p = hits[b]!;
+      if (p.start < h.start || (p.start === h.start && p.end >= h.end)) break;
+      hits[b + 1] = p;
+      b--;
+    }
+    hits[b + 1] = h;
+  }
 }
 
 /**
  * Find all term matches in `text[from, to)`, sorted by start. Each word is walked through
  * the trie once; phrases are anchored at their longest word and verified on the words around
  * it only when that word occurs, so common words inside phrases ("to", "of", "в") cost nothing.
+ * Words before the anchor are taken from the history of words already read; words after it
+ * are read ahead (and memoised).
  *
  * One pass per word: the word boundary, its script mix and the trie walk are computed
  * together from the memo tables. Words with marks, compatibility letters or mixed scripts
@@ -289,15 +355,29 @@ function idsHave(slot: number, word: number): boolean {
 export function findHits(det: CompiledDetector, text: string, from = 0, to = text.length): Hit[] {
   const { anchorTerms, terms, root, exact, prefix, edgeStart, edgeCode, edgeNode } = det;
   const hits: Hit[] = [];
-  nbPos.fill(-1);
+  let cacheUsed = false;
   let tok = 0;
   let i = from;
+  // A sentence break since the last word, and whether the last unit skipped was one that
+  // `prevWord` would read into a word (an apostrophe, an ignorable or a mark).
+  let brk = 0;
+  let sticky = false;
   while (i < to) {
     const c0 = text.charCodeAt(i);
     let k0 = CLS[c0]!;
     if (k0 === 255) k0 = charClass(c0);
     // Word starts: Latin, Cyrillic, other letters, digits, compatibility letters.
     if (!(k0 <= DIG_K && k0 >= 1) && k0 !== SLOW) {
+      if (k0 === BRK) {
+        sticky = false;
+        if (!(
+          i > from &&
+          i + 1 < to &&
+          isDigitCode(text.charCodeAt(i - 1)) &&
+          isDigitCode(text.charCodeAt(i + 1))
+        ))
+          brk = 1;
+      } else sticky = k0 === APOS || k0 === IGN || k0 === MARK;
       i++;
       continue;
     }
@@ -362,7 +442,8 @@ export function findHits(det: CompiledDetector, text: string, from = 0, to = tex
         }
       }
     }
-    if (j - s > MAX_WORD) scN = 0;
+    const long = j - s > MAX_WORD;
+    if (long) scN = 0;
     else if (slow || (lat > 0 && cyr > 0)) {
       scN = 0;
       walkToken(det, text, s, j);
@@ -376,6 +457,20 @@ export function findHits(det: CompiledDetector, text: string, from = 0, to = tex
         walkKeyScratch(det, foldWord(text.slice(apos + 1, j)));
     }
     const n = scN;
+    // Record the word in the history. It stands for what `prevWord` finds only when it does
+    // not end in an ignorable or a mark and no apostrophe, ignorable or mark precedes it.
+    const hs = tok & (H - 1);
+    hS[hs] = s;
+    hBrk[hs] = brk;
+    brk = 0;
+    const kl = CLS[text.charCodeAt(j - 1)]!;
+    if (long || sticky || n > CAP || kl === IGN || kl === MARK) hLen[hs] = -1;
+    else {
+      hLen[hs] = n;
+      const base = hs * CAP;
+      for (let q = 0; q < n; q++) hPool[base + q] = sc[q]!;
+    }
+    sticky = false;
     for (let a = 0; a < n; a++) {
       const list = anchorTerms[sc[a]!];
       if (!list) continue;
@@ -392,9 +487,26 @@ export function findHits(det: CompiledDetector, text: string, from = 0, to = tex
         let end = j;
         let ok = true;
         for (let q = anchor - 1; q >= 0 && ok; q--) {
-          const w = neighbour(det, text, start, from, to, false);
-          if (w < 0 || !idsHave(w, term.words[q]!)) ok = false;
-          else start = nbS[w]!;
+          // The word before `start`: from the history while it is usable, else read back.
+          const u = tok - (anchor - q);
+          const uh = u & (H - 1);
+          if (u >= 0 && hLen[uh]! >= 0 && hLen[(u + 1) & (H - 1)]! >= 0) {
+            if (hBrk[(u + 1) & (H - 1)] !== 0 || !historyHas(uh, term.words[q]!)) ok = false;
+            else start = hS[uh]!;
+          } else if (u < 0) ok = false;
+          else {
+            if (!cacheUsed) {
+              nbPos.fill(-1);
+              cacheUsed = true;
+            }
+            const w = neighbour(det, text, start, from, to, false);
+            if (w < 0 || !idsHave(w, term.words[q]!)) ok = false;
+            else start = nbS[w]!;
+          }
+        }
+        if (ok && anchor + 1 < len && !cacheUsed) {
+          nbPos.fill(-1);
+          cacheUsed = true;
         }
         for (let q = anchor + 1; q < len && ok; q++) {
           const w = neighbour(det, text, end, from, to, true);
@@ -416,6 +528,6 @@ export function findHits(det: CompiledDetector, text: string, from = 0, to = tex
     i = j;
     if (hits.length >= MAX_HITS) break;
   }
-  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  sortHits(hits);
   return hits;
 }
