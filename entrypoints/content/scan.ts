@@ -43,7 +43,7 @@ export async function startPageScan(ctx: ContentScriptContext): Promise<void> {
     const report = { url: location.href, count: scan.annotationCount };
     if (lastReport?.url === report.url && lastReport.count === report.count) return;
     lastReport = report;
-    await sendPageRequest({ type: 'report-annotations', ...report });
+    await sendPageRequest({ type: 'report-annotations', ...report, timing: scan.timing });
   };
 
   const scheduler = createRescanScheduler({

@@ -11,10 +11,10 @@ export function createReportHandler(
   setBadgeText: (details: { tabId: number; text: string }) => Promise<void>,
   now: () => number = Date.now,
 ): Handlers['report-annotations'] {
-  return async ({ count, url }, sender) => {
+  return async ({ count, url, timing }, sender) => {
     if (sender.tabId === undefined) return { ok: true };
     await setBadgeText({ tabId: sender.tabId, text: badgeText(count) });
-    await saveTabReport(sender.tabId, { url, count, at: now() });
+    await saveTabReport(sender.tabId, { url, count, at: now(), timing });
     return { ok: true };
   };
 }

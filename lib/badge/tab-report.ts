@@ -6,6 +6,8 @@ export interface TabReport {
   count: number;
   /** Epoch milliseconds. */
   at: number;
+  /** Main-thread cost of the scan on the page, when the content script measured it. */
+  timing?: { prefilterMs: number; detectMs: number } | undefined;
 }
 
 // Session storage: cleared when the browser closes, never synced, never on disk.

@@ -12,6 +12,13 @@ export const ReportAnnotationsRequest = z.strictObject({
   count: z.number().check(z.int(), z.nonnegative(), z.maximum(100_000)),
   /** The page the count is for (it changes on single-page-app navigations). */
   url: z.string().check(z.maxLength(4096), z.regex(/^https?:\/\//, 'must be an http(s) page URL')),
+  /** What the scan cost on the page's main thread, in milliseconds (bench and popup). */
+  timing: z.optional(
+    z.strictObject({
+      prefilterMs: z.number().check(z.nonnegative(), z.maximum(600_000)),
+      detectMs: z.number().check(z.nonnegative(), z.maximum(600_000)),
+    }),
+  ),
 });
 
 /** Asks the background to compile and publish the detector if it has not yet. */

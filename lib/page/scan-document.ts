@@ -9,6 +9,8 @@ export interface PageScan {
   results: BlockResult[];
   /** Annotations on the page: what the toolbar badge shows. */
   annotationCount: number;
+  /** Main-thread time of the pre-filter step and of block extraction plus detection (ms). */
+  timing: { prefilterMs: number; detectMs: number };
 }
 
 export interface ScanSources {
@@ -16,25 +18,43 @@ export interface ScanSources {
   prefilter: (text: string) => boolean;
   /** The full detector, loaded only when the pre-filter passes. */
   detector: () => Promise<CompiledDetector | null>;
+  /** Clock in milliseconds; `performance.now` by default. */
+  now?: () => number;
 }
-
-const EMPTY: PageScan = { passedPrefilter: false, blocks: [], results: [], annotationCount: 0 };
 
 /**
  * Scans a document: pre-filter over the article's raw text first, and only if it passes,
  * block extraction and the full engine. Never mutates the document.
  */
 export async function scanDocument(doc: Document, sources: ScanSources): Promise<PageScan> {
+  const now = sources.now ?? (() => performance.now());
+  const started = now();
+  const nothing = (passedPrefilter: boolean): PageScan => ({
+    passedPrefilter,
+    blocks: [],
+    results: [],
+    annotationCount: 0,
+    timing: { prefilterMs: now() - started, detectMs: 0 },
+  });
   const root = findArticleRoot(doc);
-  if (!root) return EMPTY;
+  if (!root) return nothing(false);
   const title = doc.title ?? '';
-  if (!sources.prefilter(`${title}\n${root.textContent ?? ''}`)) return EMPTY;
+  if (!sources.prefilter(`${title}\n${root.textContent ?? ''}`)) return nothing(false);
+  const prefilterMs = now() - started;
+
   const detector = await sources.detector();
-  if (!detector) return { ...EMPTY, passedPrefilter: true };
+  if (!detector) return nothing(true);
+  const detectStarted = now();
   const blocks = extractBlocks(doc, root);
   const lang = doc.documentElement?.getAttribute('lang') ?? undefined;
   const results = detectBlocks(detector, blocks, { title, ...(lang ? { lang } : {}) });
   let annotationCount = 0;
   for (const result of results) if (result.relevant) annotationCount += result.annotations.length;
-  return { passedPrefilter: true, blocks, results, annotationCount };
+  return {
+    passedPrefilter: true,
+    blocks,
+    results,
+    annotationCount,
+    timing: { prefilterMs, detectMs: now() - detectStarted },
+  };
 }
