@@ -76,6 +76,47 @@ describe('serialise and hydrate', () => {
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
     expect(JSON.stringify(json).length).toBeLessThan(400_000);
   });
+  it('still reads format 1 (a detector stored before format 2)', () => {
+    const det = compileDetector(bundledLexicons);
+    const v2 = det.json;
+    if (v2.format !== 'cdc-detector/2') throw new Error('expected format 2');
+    const terms = v2.terms.flatMap(([group, ref, lang, patterns, codes]) => {
+      const ps = patterns.split('|');
+      const cs = codes.split(' ');
+      return ps.map(
+        (p, k) =>
+          [group, ref, lang, p, cs[k]!.split('.').map((c) => parseInt(c, 36))] as [
+            number,
+            string | null,
+            string,
+            string,
+            number[],
+          ],
+      );
+    });
+    const v1 = { ...v2, format: 'cdc-detector/1' as const, words: v2.words.split(' '), terms };
+    const old = hydrateDetector(JSON.parse(JSON.stringify(v1)));
+    expect(old.terms).toEqual(det.terms);
+    const blocks = [
+      { text: 'Russia has deported 19,546 Ukrainian children to Russia, Kyiv says.' },
+      { text: 'Maria Lvova-Belova said the children were evacuated to Russia.' },
+    ];
+    expect(detectBlocks(old, blocks)).toEqual(detectBlocks(det, blocks));
+    expect(JSON.stringify(v2).length).toBeLessThan(0.7 * JSON.stringify(v1).length);
+  });
+  it('rejects malformed compact term runs', () => {
+    const json = compileLexicons([tinyLexicon]);
+    if (json.format !== 'cdc-detector/2') throw new Error('expected format 2');
+    const run = json.terms[0]!;
+    for (const bad of ['', 'zz.', '.1', '1..2', 'A', '999999']) {
+      const terms = [[run[0], run[1], run[2], 'x', bad], ...json.terms.slice(1)];
+      expect(() => hydrateDetector({ ...json, terms })).toThrow(TypeError);
+    }
+    expect(() => hydrateDetector({ ...json, terms: [[0, null, 'en', 'a|b', '1']] })).toThrow(
+      TypeError,
+    );
+    expect(() => hydrateDetector({ ...json, words: ['a'] })).toThrow(TypeError);
+  });
   it('rejects malformed serialised detectors', () => {
     expect(() => hydrateDetector({})).toThrow(TypeError);
     expect(() =>
