@@ -129,6 +129,12 @@ const NEGATIVE: Case[] = [
   ['ru', 'В 1944 году советские власти перевезли семьи с детьми в Казахстан.'],
   ['uk', 'У 1944 році радянська влада вивезла кримських татар разом із дітьми до Середньої Азії.'],
   // war damage phrased with the possessive
+  ['en', 'Children displaced in Russia’s war were moved to new schools in Lviv last month.'],
+  [
+    'en',
+    'Refugee children from Ukraine were placed in Dutch schools; in Russia’s view the aid is hostile.',
+  ],
+  ['uk', 'Після обстрілу окупованого Донецька дітей переміщено до укриття.'],
   ['en', 'Thousands of children have been displaced in Russia’s war and now study online in Kyiv.'],
   ['en', 'The resolution adopted by the assembly mentions children in Ukraine.'],
 ];
