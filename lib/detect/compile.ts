@@ -191,9 +191,12 @@ export function compileLexicons(
     });
     terms.push([group, ref, lang, pattern, ids]);
     if (group === G.child || group === G.strong || group === G.context || group === G.destination) {
-      // Any word of a phrase must be present: index the longest (the most selective; on a
-      // tie the later one, since phrases tend to start with prepositions: "до рф", "in russia").
-      const longest = ws.reduce((a, b) =>
+      // Any word of a phrase must be present on the page, so any one may be indexed. Prefer
+      // a Ukraine/Russia word ("russian families" → "russian", not "families": common words
+      // would let most news pages through), then the longest (on a tie the later one, since
+      // phrases tend to start with prepositions: "до рф", "in russia").
+      const candidates = ws.length > 1 && ws.some(isTopicWord) ? ws.filter(isTopicWord) : ws;
+      const longest = candidates.reduce((a, b) =>
         b.replace('*', '').length >= a.replace('*', '').length ? b : a,
       );
       const stem = stemOf(longest);
@@ -202,6 +205,24 @@ export function compileLexicons(
       const key = exactWord ? `${stem}$` : stem;
       if (stem.length > 0) stems.set(key, (stems.get(key) ?? 0) | (1 << group));
     }
+  };
+
+  // Single-word context and strong terms ("russia*", "kremlin"): the words that make a
+  // phrase's pre-filter stem selective.
+  const topicExact = new Set<string>();
+  const topicPrefixes: string[] = [];
+  for (const lex of lexicons) {
+    for (const pattern of [...lex.context, ...lex.strong]) {
+      const pws = patternWords(pattern);
+      if (pws.length !== 1) continue;
+      const [w] = pws as [string];
+      if (w.endsWith('*')) topicPrefixes.push(w.slice(0, -1));
+      else topicExact.add(w);
+    }
+  }
+  const isTopicWord = (w: string): boolean => {
+    const body = w.replace('*', '');
+    return topicExact.has(body) || topicPrefixes.some((prefix) => body.startsWith(prefix));
   };
 
   for (const lex of lexicons) {
