@@ -16,6 +16,7 @@ import type { Qualifier } from '../dataset/schema';
 import { G, GROUPS, type CompiledDetector, type FigureRef, type Group } from './compile';
 import { findHits, type Hit } from './match';
 import { readNumbers } from './numbers';
+import { prefilterMask } from './prefilter';
 
 export const WINDOW = 24;
 const NEIGHBOURS = 2;
@@ -339,6 +340,7 @@ const NONE: BlockResult = Object.freeze({
 
 const CTX = bit(G.context) | bit(G.destination) | bit(G.strong);
 const CHILD_OR_STRONG = bit(G.child) | bit(G.strong);
+const EMPTY_SCAN: BlockScan = { hits: [], has: 0 };
 
 interface Page {
   det: CompiledDetector;
@@ -460,8 +462,17 @@ export function detectBlocks(
   options: DetectOptions = {},
 ): BlockResult[] {
   const n = blocks.length;
+  // Only a block with a child or strong word can be relevant, and only its neighbours are
+  // read for context: the cheap pre-filter pass finds those blocks, and the matcher runs on
+  // them and their neighbours alone.
+  const needed = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if ((prefilterMask(det, blocks[i]!.text) & CHILD_OR_STRONG) === 0) continue;
+    for (let j = Math.max(0, i - NEIGHBOURS); j <= Math.min(n - 1, i + NEIGHBOURS); j++)
+      needed[j] = 1;
+  }
   const scans: BlockScan[] = new Array<BlockScan>(n);
-  for (let i = 0; i < n; i++) scans[i] = scan(det, blocks[i]!.text);
+  for (let i = 0; i < n; i++) scans[i] = needed[i] ? scan(det, blocks[i]!.text) : EMPTY_SCAN;
   const page: Page = {
     det,
     blocks,
