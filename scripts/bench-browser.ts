@@ -153,20 +153,36 @@ async function main(): Promise<void> {
       );
       const costs: number[] = [];
       const alarms: string[] = [];
+      const slowest: { file: string; timing: Timing }[] = [];
       for (const file of files) {
         const { timing, count, page } = await measure(browser, server.url(`/real/${file}`));
         costs.push(timing.prefilterMs + timing.detectMs);
+        slowest.push({ file, timing });
         if (count > 0) alarms.push(`${file} (${count})`);
         await page.close();
       }
+      slowest.sort(
+        (a, b) =>
+          b.timing.prefilterMs + b.timing.detectMs - (a.timing.prefilterMs + a.timing.detectMs),
+      );
       results.realPages = {
         pages: files.length,
         medianMs: median(costs),
         maxMs: Math.max(...costs),
         falseAlarms: alarms,
+        slowest: slowest.slice(0, 3),
       };
       log(
         `real pages ${files.length} pages: median ${median(costs).toFixed(2)} ms, max ${Math.max(...costs).toFixed(2)} ms per page; pages with annotations: ${alarms.length ? alarms.join(', ') : 'none'}`,
+      );
+      log(
+        `  slowest: ${slowest
+          .slice(0, 3)
+          .map(
+            ({ file, timing }) =>
+              `${file} (pre-filter ${timing.prefilterMs.toFixed(1)} ms, detect ${timing.detectMs.toFixed(1)} ms)`,
+          )
+          .join('; ')}`,
       );
     }
     const bundle = statSync('.output/chrome-mv3/content-scripts/content.js').size;

@@ -8,10 +8,40 @@ export interface TextBlock {
   text: string;
 }
 
-const BLOCK_SELECTOR = 'p, li, h1, h2, h3, h4, h5, h6, figcaption, blockquote, dd, td, summary';
+const BLOCK_TAGS = new Set([
+  'P',
+  'LI',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'FIGCAPTION',
+  'BLOCKQUOTE',
+  'DD',
+  'TD',
+  'SUMMARY',
+]);
 const ROOT_SELECTORS = ['[itemprop="articleBody"]', 'article', 'main', '[role="main"]'];
-const SKIP_SELECTOR =
-  'script, style, noscript, template, textarea, input, select, svg, math, [contenteditable=""], [contenteditable="true"], [hidden], [aria-hidden="true"], nav, footer, form';
+/** Never read: code, controls, graphics, and the page's chrome around the article. */
+const SKIP_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'SVG',
+  'MATH',
+  'NAV',
+  'FOOTER',
+  'FORM',
+  'IFRAME',
+  'OBJECT',
+  'CANVAS',
+]);
 const MAX_BLOCKS = 5000;
 const MAX_BLOCK_CHARS = 20_000;
 
@@ -37,18 +67,56 @@ export function extractBlocks(
   doc: Document,
   root: Element | null = findArticleRoot(doc),
 ): TextBlock[] {
-  if (!root) return [];
+  if (!root || insideHiddenOrEditable(root)) return [];
   const blocks: TextBlock[] = [];
-  for (const element of Array.from(root.querySelectorAll(BLOCK_SELECTOR))) {
-    if (blocks.length >= MAX_BLOCKS) break;
-    if (element.closest(SKIP_SELECTOR)) continue;
-    // A block nested in another block (a <p> in a <blockquote>, an <li> in an <li>) is
-    // read once, as its innermost element.
-    if (element.querySelector(BLOCK_SELECTOR)) continue;
-    const text = normaliseWhitespace(element.textContent ?? '').slice(0, MAX_BLOCK_CHARS);
-    if (text.length > 0) blocks.push({ element, text });
+  // One walk over the root's elements (an explicit stack: deeply nested pages cannot
+  // overflow the call stack). A block that holds another block (a <p> in a <blockquote>,
+  // an <li> in an <li>) is read once, as its innermost blocks.
+  interface Frame {
+    element: Element;
+    next: Element | null;
+    holdsBlock: boolean;
+  }
+  const stack: Frame[] = [{ element: root, next: root.firstElementChild, holdsBlock: false }];
+  while (stack.length > 0 && blocks.length < MAX_BLOCKS) {
+    const frame = stack[stack.length - 1]!;
+    const child = frame.next;
+    if (child) {
+      frame.next = child.nextElementSibling;
+      if (!skipped(child))
+        stack.push({ element: child, next: child.firstElementChild, holdsBlock: false });
+      continue;
+    }
+    stack.pop();
+    const { element, holdsBlock } = frame;
+    const isBlock = BLOCK_TAGS.has(element.tagName.toUpperCase());
+    if (isBlock && !holdsBlock) {
+      const text = normaliseWhitespace(element.textContent ?? '').slice(0, MAX_BLOCK_CHARS);
+      if (text.length > 0) blocks.push({ element, text });
+    }
+    const parent = stack[stack.length - 1];
+    if (parent && (isBlock || holdsBlock)) parent.holdsBlock = true;
   }
   return blocks;
+}
+
+function skipped(element: Element): boolean {
+  return SKIP_TAGS.has(element.tagName.toUpperCase()) || hiddenOrEditable(element);
+}
+
+function hiddenOrEditable(element: Element): boolean {
+  if (element.hasAttribute('hidden')) return true;
+  if (element.getAttribute('aria-hidden') === 'true') return true;
+  const editable = element.getAttribute('contenteditable');
+  return editable === '' || editable === 'true' || editable === 'plaintext-only';
+}
+
+/** The root itself, or an element around it, is hidden or being edited by the reader. */
+function insideHiddenOrEditable(root: Element): boolean {
+  for (let element: Element | null = root; element; element = element.parentElement) {
+    if (hiddenOrEditable(element)) return true;
+  }
+  return false;
 }
 
 function normaliseWhitespace(text: string): string {
