@@ -463,16 +463,27 @@ export function detectBlocks(
 ): BlockResult[] {
   const n = blocks.length;
   // Only a block with a child or strong word can be relevant, and only its neighbours are
-  // read for context: the cheap pre-filter pass finds those blocks, and the matcher runs on
-  // them and their neighbours alone.
-  const needed = new Uint8Array(n);
+  // read for context. The matcher runs on those blocks and their neighbours alone: a block
+  // within NEIGHBOURS after one with a child or strong hit is matched directly (its hits say
+  // whether the next ones are needed); any other block is matched only when the cheap
+  // pre-filter pass finds a child or strong word in it, and then its earlier neighbours too.
+  // (The pre-filter's groups are a superset of the matcher's, so the blocks judged and the
+  // neighbours they read are the same as when every block passes the pre-filter first.)
+  const scans: BlockScan[] = new Array<BlockScan>(n).fill(EMPTY_SCAN);
+  let matched = -1; // the last block the matcher ran on
+  let needUntil = -1; // blocks up to here are needed by an earlier block
   for (let i = 0; i < n; i++) {
-    if ((prefilterMask(det, blocks[i]!.text) & CHILD_OR_STRONG) === 0) continue;
-    for (let j = Math.max(0, i - NEIGHBOURS); j <= Math.min(n - 1, i + NEIGHBOURS); j++)
-      needed[j] = 1;
+    let sc: BlockScan;
+    if (i <= needUntil) sc = scan(det, blocks[i]!.text);
+    else if ((prefilterMask(det, blocks[i]!.text) & CHILD_OR_STRONG) !== 0) {
+      for (let j = Math.max(matched + 1, i - NEIGHBOURS); j < i; j++)
+        scans[j] = scan(det, blocks[j]!.text);
+      sc = scan(det, blocks[i]!.text);
+    } else sc = EMPTY_SCAN;
+    scans[i] = sc;
+    if (sc !== EMPTY_SCAN) matched = i;
+    if ((sc.has & CHILD_OR_STRONG) !== 0) needUntil = i + NEIGHBOURS;
   }
-  const scans: BlockScan[] = new Array<BlockScan>(n);
-  for (let i = 0; i < n; i++) scans[i] = needed[i] ? scan(det, blocks[i]!.text) : EMPTY_SCAN;
   const page: Page = {
     det,
     blocks,
