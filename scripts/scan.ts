@@ -19,6 +19,7 @@ import {
   detectLanguage,
   detectPassage,
   prefilter,
+  type Annotation,
   type CompiledDetector,
   type FigureRef,
 } from '../lib/detect/index';
@@ -136,19 +137,7 @@ export function parseJsonl(content: string, name: string): InputLine[] {
   return out;
 }
 
-function toOut(a: {
-  start: number;
-  end: number;
-  quote: string;
-  cards: string[];
-  figures: {
-    text: string;
-    value: number;
-    series: string | null;
-    qualifier: string;
-    newer?: FigureRef;
-  }[];
-}): OutAnnotation {
+function toOut(a: Annotation): OutAnnotation {
   return {
     start: a.start,
     end: a.end,
