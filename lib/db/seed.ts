@@ -150,6 +150,15 @@ export async function seedDatabase(
     const actual = await readKeys(db);
     const previous = meta ? { version: meta.version, origin: meta.origin } : null;
 
+    const unchanged = (stored: DatasetMeta, why: string): SeedResult => ({
+      action: 'unchanged',
+      reason: why,
+      version: stored.version,
+      origin: stored.origin,
+      counts: stored.counts,
+      previous,
+    });
+
     let action: SeedAction;
     let reason: string;
     if (options.force) {
@@ -162,27 +171,16 @@ export async function seedDatabase(
       compareVersions(dataset.version, meta.version) <= 0
     ) {
       if (countsMatch(actual, meta.counts)) {
-        return {
-          action: 'unchanged',
-          reason: `kept imported dataset ${meta.version} (bundled ${dataset.version} is not newer)`,
-          version: meta.version,
-          origin: meta.origin,
-          counts: meta.counts,
-          previous,
-        } satisfies SeedResult;
+        return unchanged(
+          meta,
+          `kept imported dataset ${meta.version} (bundled ${dataset.version} is not newer)`,
+        );
       }
       action = 'repaired';
       reason = `imported dataset ${meta.version} is damaged; restored bundled ${dataset.version}`;
     } else if (meta && meta.version === dataset.version && meta.hash === hash) {
       if (keysMatch(actual, expected)) {
-        return {
-          action: 'unchanged',
-          reason: `dataset ${meta.version} already stored and intact`,
-          version: meta.version,
-          origin: meta.origin,
-          counts: meta.counts,
-          previous,
-        } satisfies SeedResult;
+        return unchanged(meta, `dataset ${meta.version} already stored and intact`);
       }
       action = 'repaired';
       reason = `dataset ${dataset.version} was incomplete or altered; rewritten`;
