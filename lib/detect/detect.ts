@@ -14,9 +14,9 @@
  */
 import type { Qualifier } from '../dataset/schema';
 import { G, GROUPS, type CompiledDetector, type FigureRef, type Group } from './compile';
-import { findHits, type Hit } from './match';
+import { findHitsInto, hitAt, newHitBuffer, type Hit, type HitBuffer } from './match';
 import { readNumbers } from './numbers';
-import { prefilterMask } from './prefilter';
+import { prefilterOf, runPrefilterMask } from './prefilter';
 
 export const WINDOW = 24;
 const NEIGHBOURS = 2;
@@ -78,18 +78,6 @@ export interface DetectOptions {
   lang?: string;
 }
 
-interface BlockScan {
-  hits: Hit[];
-  has: number; // bit mask of groups present
-}
-
-function scan(det: CompiledDetector, text: string): BlockScan {
-  const hits = findHits(det, text);
-  let has = 0;
-  for (const h of hits) has |= 1 << h.group;
-  return { hits, has };
-}
-
 const bit = (g: number) => 1 << g;
 
 function term(det: CompiledDetector, text: string, h: Hit): MatchedTerm {
@@ -105,39 +93,55 @@ function term(det: CompiledDetector, text: string, h: Hit): MatchedTerm {
   };
 }
 
-/** The closest pair (a in groupA, b in groupB) within WINDOW tokens, or null. Linear. */
-function nearPair(hits: Hit[], a: number, b: number): [Hit, Hit] | null {
-  let best: [Hit, Hit] | null = null;
+// Result registers of `nearPair` (no array per call).
+let pairX = -1;
+let pairY = -1;
+
+/**
+ * The closest pair (a in groupA, b in groupB) within WINDOW tokens among the hits
+ * `[lo, hi)` of a buffer, into (pairX, pairY) in the order of the explanation; false when
+ * there is none. Linear.
+ */
+function nearPair(buf: HitBuffer, lo: number, hi: number, a: number, b: number): boolean {
+  const { group, tok, tokEnd } = buf;
   let bestD = Infinity;
-  let lastA: Hit | null = null;
-  let lastB: Hit | null = null;
-  for (const h of hits) {
-    if (h.group === a) {
-      if (lastB) {
-        const d = h.tok - lastB.tokEnd;
+  let lastA = -1;
+  let lastB = -1;
+  pairX = -1;
+  pairY = -1;
+  for (let h = lo; h < hi; h++) {
+    const g = group[h]!;
+    if (g === a) {
+      if (lastB >= 0) {
+        const d = tok[h]! - tokEnd[lastB]!;
         if (d <= WINDOW && d < bestD) {
-          best = [h, lastB];
+          pairX = h;
+          pairY = lastB;
           bestD = d;
         }
       }
       lastA = h;
     }
-    if (h.group === b) {
-      if (lastA) {
-        const d = Math.max(0, h.tok - lastA.tokEnd);
+    if (g === b) {
+      if (lastA >= 0) {
+        const d = Math.max(0, tok[h]! - tokEnd[lastA]!);
         if (d <= WINDOW && d < bestD) {
-          best = [lastA, h];
+          pairX = lastA;
+          pairY = h;
           bestD = d;
         }
       }
       lastB = h;
     }
   }
-  return best;
+  return pairX >= 0;
 }
 
-function firstOf(hits: Hit[], mask: number): Hit | undefined {
-  return hits.find((h) => (mask & bit(h.group)) !== 0);
+/** Index of the first hit in `[lo, hi)` whose group is in `mask`, or -1. */
+function firstOf(buf: HitBuffer, lo: number, hi: number, mask: number): number {
+  const { group } = buf;
+  for (let h = lo; h < hi; h++) if ((mask & bit(group[h]!)) !== 0) return h;
+  return -1;
 }
 
 /** Sentence around [start, end) in a block: split at . ! ? … followed by a space or the end. */
@@ -221,10 +225,10 @@ function lowerBound(hits: Hit[], pos: number): number {
 /** At most this many annotations per block. */
 export const MAX_ANNOTATIONS = 100;
 
-function annotate(det: CompiledDetector, text: string, sc: BlockScan, fired: Hit[]): Annotation[] {
+function annotate(det: CompiledDetector, text: string, hits: Hit[], fired: Hit[]): Annotation[] {
   const anns: Annotation[] = [];
-  const childHits = sc.hits.filter((h) => h.group === G.child);
-  for (const h of sc.hits) {
+  const childHits = hits.filter((h) => h.group === G.child);
+  for (const h of hits) {
     if (h.group !== G.claim) continue;
     if (anns.length >= MAX_ANNOTATIONS) break;
     anns.push({
@@ -236,7 +240,7 @@ function annotate(det: CompiledDetector, text: string, sc: BlockScan, fired: Hit
       figures: [],
     });
   }
-  const seriesHits = sc.hits.filter((h) => h.group === G.series);
+  const seriesHits = hits.filter((h) => h.group === G.series);
   // The child noun after a number, with at most two words between ("300 Ukrainian children").
   const nounAfter = (pos: number): Hit | undefined => {
     const h = childHits[lowerBound(childHits, pos)];
@@ -301,7 +305,7 @@ function annotate(det: CompiledDetector, text: string, sc: BlockScan, fired: Hit
     const [s, e] = sentenceAround(text, start, end);
     const cards = [
       ...new Set(
-        sc.hits
+        hits
           .filter(
             (h) => (h.group === G.series || h.group === G.claim) && h.start >= s && h.end <= e,
           )
@@ -340,13 +344,19 @@ const NONE: BlockResult = Object.freeze({
 
 const CTX = bit(G.context) | bit(G.destination) | bit(G.strong);
 const CHILD_OR_STRONG = bit(G.child) | bit(G.strong);
-const EMPTY_SCAN: BlockScan = { hits: [], has: 0 };
 
 interface Page {
   det: CompiledDetector;
   blocks: readonly { text: string }[];
-  scans: BlockScan[];
-  title: BlockScan | null;
+  /** The hits of all matched blocks and the title; block i holds `[lo[i], hi[i])`. */
+  buf: HitBuffer;
+  lo: Int32Array;
+  hi: Int32Array;
+  /** Bit mask of the groups present in each block (0 for blocks not matched). */
+  has: Int32Array;
+  titleLo: number;
+  titleHi: number;
+  titleHas: number;
   titleText: string;
   /** Annotations made so far on this page (see MAX_PAGE_ANNOTATIONS). */
   annotations: number;
@@ -355,36 +365,96 @@ interface Page {
 /**
  * At most this many annotations per page: later relevant blocks of a pathological page are
  * still marked relevant, without spans, so that the page costs linear time with a small
- * constant.
+ * constant. Past the cap a block is judged by the rules alone: its explanation names the rule
+ * but no terms or context (one shared, frozen result per rule), and no numbers are read.
  */
 export const MAX_PAGE_ANNOTATIONS = 2000;
 
-function contextOf(page: Page, i: number, mask: number): Explanation['context'] {
-  const sc = page.scans[i]!;
-  const own = firstOf(sc.hits, mask);
-  if (own) return { where: 'block', text: page.blocks[i]!.text.slice(own.start, own.end) };
+const CAPPED_NOTE = 'page annotation cap reached: terms and context not recorded';
+
+function frozenResult(relevant: boolean, rule: Rule | null, note?: string): BlockResult {
+  const explanation: Explanation = { rule, terms: [], context: null };
+  if (note) explanation.note = note;
+  Object.freeze(explanation.terms);
+  return Object.freeze({
+    relevant,
+    explanation: Object.freeze(explanation),
+    annotations: Object.freeze([]) as unknown as Annotation[],
+  }) as BlockResult;
+}
+
+const CAPPED = {
+  strong: frozenResult(true, 'strong', CAPPED_NOTE),
+  movement: frozenResult(true, 'child+movement', CAPPED_NOTE),
+  euphemism: frozenResult(true, 'child+euphemism+destination', CAPPED_NOTE),
+  return: frozenResult(true, 'child+return', CAPPED_NOTE),
+};
+const cappedMisses = new Map<string, BlockResult>();
+
+/** Add the hits of `text` to the page's buffer; returns the groups present. */
+function scanText(page: Page, text: string): number {
+  const { buf } = page;
+  const lo = buf.n;
+  findHitsInto(page.det, text, buf);
+  const { group } = buf;
+  let has = 0;
+  for (let h = lo; h < buf.n; h++) has |= 1 << group[h]!;
+  return has;
+}
+
+function scanBlock(page: Page, i: number): void {
+  page.lo[i] = page.buf.n;
+  page.has[i] = scanText(page, page.blocks[i]!.text);
+  page.hi[i] = page.buf.n;
+}
+
+function hitsOf(page: Page, i: number): Hit[] {
+  const lo = page.lo[i]!;
+  const hi = page.hi[i]!;
+  const out = new Array<Hit>(hi - lo);
+  for (let h = lo; h < hi; h++) out[h - lo] = hitAt(page.buf, h);
+  return out;
+}
+
+// Result register of `findContext`: the block the context hit is in (-1: the title).
+let ctxBlock = -1;
+
+/** Index of the hit that gives block i its context, or -1 (see `contextOf`). */
+function findContext(page: Page, i: number, mask: number): number {
+  const { buf, lo, hi, has } = page;
+  const n = page.blocks.length;
+  ctxBlock = i;
+  const own = firstOf(buf, lo[i]!, hi[i]!, mask);
+  if (own >= 0) return own;
   for (let d = 1; d <= NEIGHBOURS; d++) {
-    for (const j of [i - d, i + d]) {
-      const nb = page.scans[j];
-      if (!nb || (nb.has & mask) === 0) continue;
-      const h = firstOf(nb.hits, mask)!;
-      return { where: 'neighbour', text: page.blocks[j]!.text.slice(h.start, h.end) };
+    for (let side = 0; side < 2; side++) {
+      const j = side === 0 ? i - d : i + d;
+      if (j < 0 || j >= n || (has[j]! & mask) === 0) continue;
+      ctxBlock = j;
+      return firstOf(buf, lo[j]!, hi[j]!, mask);
     }
   }
-  const title = page.title;
-  if (title && (title.has & mask) !== 0) {
-    const h = firstOf(title.hits, mask)!;
-    return { where: 'title', text: page.titleText.slice(h.start, h.end) };
-  }
-  return null;
+  ctxBlock = -1;
+  if ((page.titleHas & mask) !== 0) return firstOf(buf, page.titleLo, page.titleHi, mask);
+  return -1;
+}
+
+function contextOf(page: Page, i: number, mask: number): Explanation['context'] {
+  const h = findContext(page, i, mask);
+  if (h < 0) return null;
+  const { start, end } = page.buf;
+  if (ctxBlock === -1) return { where: 'title', text: page.titleText.slice(start[h], end[h]) };
+  return {
+    where: ctxBlock === i ? 'block' : 'neighbour',
+    text: page.blocks[ctxBlock]!.text.slice(start[h], end[h]),
+  };
 }
 
 function near(page: Page, i: number, mask: number, d = 1): boolean {
-  const { scans } = page;
-  if ((scans[i]!.has & mask) !== 0) return true;
+  const { has } = page;
+  if ((has[i]! & mask) !== 0) return true;
   for (let k = 1; k <= d; k++)
-    if (((scans[i - k]?.has ?? 0) & mask) !== 0 || ((scans[i + k]?.has ?? 0) & mask) !== 0)
-      return true;
+    if (((has[i - k] ?? 0) & mask) !== 0 || ((has[i + k] ?? 0) & mask) !== 0) return true;
   return false;
 }
 
@@ -392,17 +462,15 @@ function fire(
   page: Page,
   i: number,
   rule: Rule,
-  fired: Hit[],
+  firedIdx: number[],
   context: Explanation['context'],
 ): BlockResult {
   const text = page.blocks[i]!.text;
+  const fired = firedIdx.map((h) => hitAt(page.buf, h));
   return {
     relevant: true,
     explanation: { rule, terms: fired.map((h) => term(page.det, text, h)), context },
-    annotations:
-      page.annotations >= MAX_PAGE_ANNOTATIONS
-        ? []
-        : count(page, annotate(page.det, text, page.scans[i]!, fired)),
+    annotations: count(page, annotate(page.det, text, hitsOf(page, i), fired)),
   };
 }
 
@@ -411,27 +479,39 @@ function count(page: Page, anns: Annotation[]): Annotation[] {
   return anns;
 }
 
-/** The rules for one block that holds a child or a strong term. */
+/**
+ * The rules for one block that holds a child or a strong term. Past the page's annotation
+ * cap only the rules run, and the result is a shared one per rule or note.
+ */
 function judge(page: Page, i: number): BlockResult {
-  const sc = page.scans[i]!;
-  const excluded = (sc.has & bit(G.exclude)) !== 0;
-  const destInBlock = (sc.has & bit(G.destination)) !== 0;
+  const capped = page.annotations >= MAX_PAGE_ANNOTATIONS;
+  const { buf } = page;
+  const lo = page.lo[i]!;
+  const hi = page.hi[i]!;
+  const has = page.has[i]!;
+  const excluded = (has & bit(G.exclude)) !== 0;
+  const destInBlock = (has & bit(G.destination)) !== 0;
 
-  const strong = firstOf(sc.hits, bit(G.strong));
-  if (strong) return fire(page, i, 'strong', [strong], contextOf(page, i, CTX));
+  const strong = firstOf(buf, lo, hi, bit(G.strong));
+  if (strong >= 0)
+    return capped ? CAPPED.strong : fire(page, i, 'strong', [strong], contextOf(page, i, CTX));
 
   let note: string | undefined;
-  const mv = nearPair(sc.hits, G.child, G.movement);
-  if (mv) {
-    const ctx = contextOf(page, i, CTX);
-    if (!ctx) note = 'child and movement terms, but no Ukraine/Russia context';
+  if (nearPair(buf, lo, hi, G.child, G.movement)) {
+    const mv = [pairX, pairY];
+    if (findContext(page, i, CTX) < 0)
+      note = 'child and movement terms, but no Ukraine/Russia context';
     else if (excluded && !destInBlock) note = 'child and movement terms, vetoed by an exclude term';
-    else return fire(page, i, 'child+movement', mv, ctx);
+    else if (capped) return CAPPED.movement;
+    else return fire(page, i, 'child+movement', mv, contextOf(page, i, CTX));
   }
-  const eu = nearPair(sc.hits, G.child, G.euphemism);
-  if (eu) {
+  if (nearPair(buf, lo, hi, G.child, G.euphemism)) {
+    const eu = [pairX, pairY];
     if (excluded) note ??= 'child and euphemism terms, vetoed by an exclude term';
-    else if (near(page, i, bit(G.destination), 1))
+    else if (!near(page, i, bit(G.destination), 1))
+      note ??= 'child and euphemism terms, but no Russia-side destination';
+    else if (capped) return CAPPED.euphemism;
+    else
       return fire(
         page,
         i,
@@ -439,15 +519,26 @@ function judge(page: Page, i: number): BlockResult {
         eu,
         contextOf(page, i, bit(G.destination)),
       );
-    else note ??= 'child and euphemism terms, but no Russia-side destination';
   }
-  const rt = nearPair(sc.hits, G.child, G.return);
-  if (rt) {
-    const ctx = contextOf(page, i, CTX);
+  if (nearPair(buf, lo, hi, G.child, G.return)) {
+    const rt = [pairX, pairY];
     if (excluded) note ??= 'child and return terms, vetoed by an exclude term';
-    else if (ctx && near(page, i, bit(G.destination) | bit(G.movement), 1))
-      return fire(page, i, 'child+return', rt, ctx);
-    else note ??= 'child and return terms, but no destination or movement term nearby';
+    else if (
+      findContext(page, i, CTX) < 0 ||
+      !near(page, i, bit(G.destination) | bit(G.movement), 1)
+    )
+      note ??= 'child and return terms, but no destination or movement term nearby';
+    else if (capped) return CAPPED.return;
+    else return fire(page, i, 'child+return', rt, contextOf(page, i, CTX));
+  }
+  if (capped) {
+    const key = note ?? '';
+    let r = cappedMisses.get(key);
+    if (!r) {
+      r = frozenResult(false, null, note);
+      cappedMisses.set(key, r);
+    }
+    return r;
   }
   return {
     relevant: false,
@@ -455,6 +546,9 @@ function judge(page: Page, i: number): BlockResult {
     annotations: [],
   };
 }
+
+// The hit buffer of `detectBlocks`, reused from call to call (calls never overlap).
+let pageBuf: HitBuffer = newHitBuffer(1024);
 
 export function detectBlocks(
   det: CompiledDetector,
@@ -469,32 +563,41 @@ export function detectBlocks(
   // pre-filter pass finds a child or strong word in it, and then its earlier neighbours too.
   // (The pre-filter's groups are a superset of the matcher's, so the blocks judged and the
   // neighbours they read are the same as when every block passes the pre-filter first.)
-  const scans: BlockScan[] = new Array<BlockScan>(n).fill(EMPTY_SCAN);
-  let matched = -1; // the last block the matcher ran on
-  let needUntil = -1; // blocks up to here are needed by an earlier block
-  for (let i = 0; i < n; i++) {
-    let sc: BlockScan;
-    if (i <= needUntil) sc = scan(det, blocks[i]!.text);
-    else if ((prefilterMask(det, blocks[i]!.text) & CHILD_OR_STRONG) !== 0) {
-      for (let j = Math.max(matched + 1, i - NEIGHBOURS); j < i; j++)
-        scans[j] = scan(det, blocks[j]!.text);
-      sc = scan(det, blocks[i]!.text);
-    } else sc = EMPTY_SCAN;
-    scans[i] = sc;
-    if (sc !== EMPTY_SCAN) matched = i;
-    if ((sc.has & CHILD_OR_STRONG) !== 0) needUntil = i + NEIGHBOURS;
-  }
+  const buf = pageBuf;
+  buf.n = 0;
   const page: Page = {
     det,
     blocks,
-    scans,
-    title: options.title ? scan(det, options.title) : null,
+    buf,
+    lo: new Int32Array(n),
+    hi: new Int32Array(n),
+    has: new Int32Array(n),
+    titleLo: 0,
+    titleHi: 0,
+    titleHas: 0,
     titleText: options.title ?? '',
     annotations: 0,
   };
+  const pf = prefilterOf(det);
+  let matched = -1; // the last block the matcher ran on
+  let needUntil = -1; // blocks up to here are needed by an earlier block
+  for (let i = 0; i < n; i++) {
+    if (i <= needUntil) scanBlock(page, i);
+    else if ((runPrefilterMask(pf, blocks[i]!.text, CHILD_OR_STRONG) & CHILD_OR_STRONG) !== 0) {
+      for (let j = Math.max(matched + 1, i - NEIGHBOURS); j < i; j++) scanBlock(page, j);
+      scanBlock(page, i);
+    } else continue;
+    matched = i;
+    if ((page.has[i]! & CHILD_OR_STRONG) !== 0) needUntil = i + NEIGHBOURS;
+  }
+  if (options.title) {
+    page.titleLo = buf.n;
+    page.titleHas = scanText(page, options.title);
+    page.titleHi = buf.n;
+  }
+  const has = page.has;
   const first: BlockResult[] = new Array<BlockResult>(n);
-  for (let i = 0; i < n; i++)
-    first[i] = (scans[i]!.has & CHILD_OR_STRONG) === 0 ? NONE : judge(page, i);
+  for (let i = 0; i < n; i++) first[i] = (has[i]! & CHILD_OR_STRONG) === 0 ? NONE : judge(page, i);
   // Second pass: a block next to a relevant one that counts children ("464 children were
   // ...", "about 20,000 children who ...") or echoes a claim carries its figures too.
   const out: BlockResult[] = new Array<BlockResult>(n);
@@ -502,15 +605,15 @@ export function detectBlocks(
     const r = first[i]!;
     out[i] = r;
     if (r.relevant) continue;
-    const sc = scans[i]!;
-    if ((sc.has & bit(G.child)) === 0 || (sc.has & bit(G.exclude)) !== 0) continue;
+    const h = has[i]!;
+    if ((h & bit(G.child)) === 0 || (h & bit(G.exclude)) !== 0) continue;
     if (!(first[i - 1]?.relevant || first[i + 1]?.relevant)) continue;
     if (page.annotations >= MAX_PAGE_ANNOTATIONS) continue;
-    const anns = annotate(det, blocks[i]!.text, sc, []).filter(
+    const anns = annotate(det, blocks[i]!.text, hitsOf(page, i), []).filter(
       (a) => a.kind === 'figure' || a.kind === 'claim',
     );
     if (anns.length === 0) continue;
-    const child = firstOf(sc.hits, bit(G.child))!;
+    const child = hitAt(buf, firstOf(buf, page.lo[i]!, page.hi[i]!, bit(G.child)));
     out[i] = {
       relevant: true,
       explanation: {
@@ -521,5 +624,7 @@ export function detectBlocks(
       annotations: anns,
     };
   }
+  // A buffer grown by a pathological page is not kept.
+  if (buf.term.length > 1 << 16) pageBuf = newHitBuffer(1024);
   return out;
 }

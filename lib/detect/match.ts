@@ -52,6 +52,79 @@ export interface Hit {
   tokEnd: number;
 }
 
+/**
+ * Hits as parallel typed arrays (no object per hit): `findHitsInto` appends to one, and the
+ * caller materialises `Hit` objects only for the hits it reports.
+ */
+export interface HitBuffer {
+  term: Int32Array;
+  group: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  tok: Int32Array;
+  tokEnd: Int32Array;
+  /** Number of hits held. */
+  n: number;
+}
+
+export function newHitBuffer(capacity = 256): HitBuffer {
+  return {
+    term: new Int32Array(capacity),
+    group: new Int32Array(capacity),
+    start: new Int32Array(capacity),
+    end: new Int32Array(capacity),
+    tok: new Int32Array(capacity),
+    tokEnd: new Int32Array(capacity),
+    n: 0,
+  };
+}
+
+function grow(a: Int32Array, size: number): Int32Array {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
+}
+
+function pushHit(
+  buf: HitBuffer,
+  term: number,
+  group: number,
+  start: number,
+  end: number,
+  tok: number,
+  tokEnd: number,
+): void {
+  const k = buf.n;
+  if (k === buf.term.length) {
+    const size = 2 * k;
+    buf.term = grow(buf.term, size);
+    buf.group = grow(buf.group, size);
+    buf.start = grow(buf.start, size);
+    buf.end = grow(buf.end, size);
+    buf.tok = grow(buf.tok, size);
+    buf.tokEnd = grow(buf.tokEnd, size);
+  }
+  buf.term[k] = term;
+  buf.group[k] = group;
+  buf.start[k] = start;
+  buf.end[k] = end;
+  buf.tok[k] = tok;
+  buf.tokEnd[k] = tokEnd;
+  buf.n = k + 1;
+}
+
+/** The hit at index `k` of a buffer as an object. */
+export function hitAt(buf: HitBuffer, k: number): Hit {
+  return {
+    term: buf.term[k]!,
+    group: buf.group[k]!,
+    start: buf.start[k]!,
+    end: buf.end[k]!,
+    tok: buf.tok[k]!,
+    tokEnd: buf.tokEnd[k]!,
+  };
+}
+
 // Local aliases: module bindings imported through a CommonJS transform (tsx, vitest) are
 // getters, too slow to call once per code unit.
 const CLS: Uint8Array = CLASS;
@@ -314,30 +387,55 @@ function historyHas(slot: number, word: number): boolean {
   return false;
 }
 
-/** Insertion sort by start, then longest first (stable; hits arrive almost sorted). */
-function sortHits(hits: Hit[]): void {
-  const n = hits.length;
+/**
+ * Sort the hits `[lo, buf.n)` by start, then longest first (stable; hits arrive almost
+ * sorted): insertion sort for short runs, a stable sort of indices for long ones.
+ */
+function sortHits(buf: HitBuffer, lo: number): void {
+  const n = buf.n;
+  const { start, end } = buf;
   let sorted = true;
-  for (let a = 1; a < n && sorted; a++) {
-    const p = hits[a - 1]!;
-    const h = hits[a]!;
-    if (h.start < p.start || (h.start === p.start && h.end > p.end)) sorted = false;
+  for (let a = lo + 1; a < n && sorted; a++) {
+    const ps = start[a - 1]!;
+    const hs = start[a]!;
+    if (hs < ps || (hs === ps && end[a]! > end[a - 1]!)) sorted = false;
   }
   if (sorted) return;
-  if (n > 64) {
-    hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  if (n - lo > 64) {
+    const order = Array.from({ length: n - lo }, (_, q) => lo + q);
+    order.sort((a, b) => start[a]! - start[b]! || end[b]! - end[a]!);
+    for (const arr of [buf.term, buf.group, buf.start, buf.end, buf.tok, buf.tokEnd]) {
+      const copy = arr.slice(lo, n);
+      for (let q = 0; q < order.length; q++) arr[lo + q] = copy[order[q]! - lo]!;
+    }
     return;
   }
-  for (let a = 1; a < n; a++) {
-    const h = hits[a]!;
+  const { term, group, tok, tokEnd } = buf;
+  for (let a = lo + 1; a < n; a++) {
+    const t = term[a]!;
+    const g = group[a]!;
+    const s = start[a]!;
+    const e = end[a]!;
+    const k = tok[a]!;
+    const ke = tokEnd[a]!;
     let b = a - 1;
-    while (b >= 0) {
-      const p = hits[b]!;
-      if (p.start < h.start || (p.start === h.start && p.end >= h.end)) break;
-      hits[b + 1] = p;
+    while (b >= lo) {
+      const ps = start[b]!;
+      if (ps < s || (ps === s && end[b]! >= e)) break;
+      term[b + 1] = term[b]!;
+      group[b + 1] = group[b]!;
+      start[b + 1] = ps;
+      end[b + 1] = end[b]!;
+      tok[b + 1] = tok[b]!;
+      tokEnd[b + 1] = tokEnd[b]!;
       b--;
     }
-    hits[b + 1] = h;
+    term[b + 1] = t;
+    group[b + 1] = g;
+    start[b + 1] = s;
+    end[b + 1] = e;
+    tok[b + 1] = k;
+    tokEnd[b + 1] = ke;
   }
 }
 
@@ -353,8 +451,28 @@ function sortHits(hits: Hit[]): void {
  * (rare) are walked again by `walkToken`, which folds them exactly.
  */
 export function findHits(det: CompiledDetector, text: string, from = 0, to = text.length): Hit[] {
+  scratch.n = 0;
+  const n = findHitsInto(det, text, scratch, from, to);
+  const hits = new Array<Hit>(n);
+  for (let k = 0; k < n; k++) hits[k] = hitAt(scratch, k);
+  return hits;
+}
+
+const scratch = newHitBuffer();
+
+/**
+ * `findHits` into a buffer: appends the matches of `text[from, to)` (sorted by start) after
+ * the hits already there and returns how many it appended.
+ */
+export function findHitsInto(
+  det: CompiledDetector,
+  text: string,
+  buf: HitBuffer,
+  from = 0,
+  to = text.length,
+): number {
   const { anchorTerms, terms, root, exact, prefix, edgeStart, edgeCode, edgeNode } = det;
-  const hits: Hit[] = [];
+  const base = buf.n;
   let cacheUsed = false;
   let tok = 0;
   let i = from;
@@ -478,7 +596,7 @@ export function findHits(det: CompiledDetector, text: string, from = 0, to = tex
         const term = terms[t]!;
         const len = term.words.length;
         if (len === 1) {
-          hits.push({ term: t, group: term.group, start: s, end: j, tok, tokEnd: tok });
+          pushHit(buf, t, term.group, s, j, tok, tok);
           continue;
         }
         if (len > MAX_PHRASE_WORDS) continue;
@@ -513,21 +631,13 @@ export function findHits(det: CompiledDetector, text: string, from = 0, to = tex
           if (w < 0 || !idsHave(w, term.words[q]!)) ok = false;
           else end = nbE[w]!;
         }
-        if (ok)
-          hits.push({
-            term: t,
-            group: term.group,
-            start,
-            end,
-            tok: tok - anchor,
-            tokEnd: tok + (len - 1 - anchor),
-          });
+        if (ok) pushHit(buf, t, term.group, start, end, tok - anchor, tok + (len - 1 - anchor));
       }
     }
     tok++;
     i = j;
-    if (hits.length >= MAX_HITS) break;
+    if (buf.n - base >= MAX_HITS) break;
   }
-  sortHits(hits);
-  return hits;
+  sortHits(buf, base);
+  return buf.n - base;
 }

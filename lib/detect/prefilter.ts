@@ -235,8 +235,11 @@ function walkWord(pf: Prefilter, text: string, i: number): number {
 const CLS: Uint8Array = CLASS;
 const FLD: Uint16Array = FOLD;
 
-/** Which pre-filter groups occur in `text` (a bit mask over `G`); stops once it passes. */
-export function runPrefilterMask(pf: Prefilter, text: string): number {
+/**
+ * Which pre-filter groups occur in `text` (a bit mask over `G`); stops once it passes, or
+ * once it finds a group in `stopAny`.
+ */
+export function runPrefilterMask(pf: Prefilter, text: string, stopAny = 0): number {
   const { rawRoot, root, hashKeys, hashNodes, mask: nodeMask, exact } = pf;
   const n = text.length;
   let mask = 0;
@@ -286,7 +289,7 @@ export function runPrefilterMask(pf: Prefilter, text: string): number {
       if (node > 0 && nodeMask[node] === 0 && exact[node] === 0) continue;
     }
     mask |= walkWord(pf, text, i);
-    if (satisfied(mask)) return mask;
+    if (satisfied(mask) || (mask & stopAny) !== 0) return mask;
   }
   return mask;
 }
@@ -298,7 +301,8 @@ export function runPrefilter(pf: Prefilter, text: string): boolean {
 
 const byDetector = new WeakMap<CompiledDetector, Prefilter>();
 
-function prefilterOf(det: CompiledDetector): Prefilter {
+/** The pre-filter of a compiled detector (hydrated once, then cached). */
+export function prefilterOf(det: CompiledDetector): Prefilter {
   let pf = byDetector.get(det);
   if (!pf) {
     pf = prefilterFromJSON(compilePrefilter(det));
