@@ -354,6 +354,8 @@ interface Page {
   hi: Int32Array;
   /** Bit mask of the groups present in each block (0 for blocks not matched). */
   has: Int32Array;
+  /** Whether the matcher ran on each block (see `detectBlocks`). */
+  scanned: Uint8Array;
   titleLo: number;
   titleHi: number;
   titleHas: number;
@@ -406,6 +408,12 @@ function scanBlock(page: Page, i: number): void {
   page.lo[i] = page.buf.n;
   page.has[i] = scanText(page, page.blocks[i]!.text);
   page.hi[i] = page.buf.n;
+  page.scanned[i] = 1;
+}
+
+/** Run the matcher on block j if it exists and has not been matched yet. */
+function ensure(page: Page, j: number): void {
+  if (j >= 0 && j < page.blocks.length && page.scanned[j] === 0) scanBlock(page, j);
 }
 
 function hitsOf(page: Page, i: number): Hit[] {
@@ -429,7 +437,9 @@ function findContext(page: Page, i: number, mask: number): number {
   for (let d = 1; d <= NEIGHBOURS; d++) {
     for (let side = 0; side < 2; side++) {
       const j = side === 0 ? i - d : i + d;
-      if (j < 0 || j >= n || (has[j]! & mask) === 0) continue;
+      if (j < 0 || j >= n) continue;
+      ensure(page, j);
+      if ((has[j]! & mask) === 0) continue;
       ctxBlock = j;
       return firstOf(buf, lo[j]!, hi[j]!, mask);
     }
@@ -453,8 +463,11 @@ function contextOf(page: Page, i: number, mask: number): Explanation['context'] 
 function near(page: Page, i: number, mask: number, d = 1): boolean {
   const { has } = page;
   if ((has[i]! & mask) !== 0) return true;
-  for (let k = 1; k <= d; k++)
+  for (let k = 1; k <= d; k++) {
+    ensure(page, i - k);
+    ensure(page, i + k);
     if (((has[i - k] ?? 0) & mask) !== 0 || ((has[i + k] ?? 0) & mask) !== 0) return true;
+  }
   return false;
 }
 
@@ -557,12 +570,10 @@ export function detectBlocks(
 ): BlockResult[] {
   const n = blocks.length;
   // Only a block with a child or strong word can be relevant, and only its neighbours are
-  // read for context. The matcher runs on those blocks and their neighbours alone: a block
-  // within NEIGHBOURS after one with a child or strong hit is matched directly (its hits say
-  // whether the next ones are needed); any other block is matched only when the cheap
-  // pre-filter pass finds a child or strong word in it, and then its earlier neighbours too.
-  // (The pre-filter's groups are a superset of the matcher's, so the blocks judged and the
-  // neighbours they read are the same as when every block passes the pre-filter first.)
+  // read for context. The cheap pre-filter pass finds the blocks that may hold such a word;
+  // the matcher runs on those, and on a neighbour only when a rule asks about it (`ensure`).
+  // A block that the pre-filter passes over holds no child or strong hit (its groups are a
+  // superset of the matcher's), so it is never judged, and is matched only as a neighbour.
   const buf = pageBuf;
   buf.n = 0;
   const page: Page = {
@@ -572,32 +583,30 @@ export function detectBlocks(
     lo: new Int32Array(n),
     hi: new Int32Array(n),
     has: new Int32Array(n),
+    scanned: new Uint8Array(n),
     titleLo: 0,
     titleHi: 0,
     titleHas: 0,
     titleText: options.title ?? '',
     annotations: 0,
   };
-  const pf = prefilterOf(det);
-  let matched = -1; // the last block the matcher ran on
-  let needUntil = -1; // blocks up to here are needed by an earlier block
-  for (let i = 0; i < n; i++) {
-    if (i <= needUntil) scanBlock(page, i);
-    else if ((runPrefilterMask(pf, blocks[i]!.text, CHILD_OR_STRONG) & CHILD_OR_STRONG) !== 0) {
-      for (let j = Math.max(matched + 1, i - NEIGHBOURS); j < i; j++) scanBlock(page, j);
-      scanBlock(page, i);
-    } else continue;
-    matched = i;
-    if ((page.has[i]! & CHILD_OR_STRONG) !== 0) needUntil = i + NEIGHBOURS;
-  }
   if (options.title) {
     page.titleLo = buf.n;
     page.titleHas = scanText(page, options.title);
     page.titleHi = buf.n;
   }
-  const has = page.has;
+  const pf = prefilterOf(det);
+  const { has, scanned } = page;
   const first: BlockResult[] = new Array<BlockResult>(n);
-  for (let i = 0; i < n; i++) first[i] = (has[i]! & CHILD_OR_STRONG) === 0 ? NONE : judge(page, i);
+  for (let i = 0; i < n; i++) {
+    first[i] = NONE;
+    if (scanned[i] === 0) {
+      if ((runPrefilterMask(pf, blocks[i]!.text, CHILD_OR_STRONG) & CHILD_OR_STRONG) === 0)
+        continue;
+      scanBlock(page, i);
+    }
+    if ((has[i]! & CHILD_OR_STRONG) !== 0) first[i] = judge(page, i);
+  }
   // Second pass: a block next to a relevant one that counts children ("464 children were
   // ...", "about 20,000 children who ...") or echoes a claim carries its figures too.
   const out: BlockResult[] = new Array<BlockResult>(n);

@@ -6,11 +6,14 @@ import {
   detectBlocks,
   detectPassage,
   findHits,
+  GROUPS,
   normalizeWithMap,
   prefilter,
   prefilterFromJSON,
+  prefilterMask,
   readNumbers,
   runPrefilter,
+  runPrefilterMask,
 } from '../../../lib/detect/index';
 import { bundledLexicons } from '../../fixtures/detect/lexicons';
 
@@ -130,6 +133,25 @@ describe('property: no exception, offsets in bounds, quotes match', () => {
         if (r.some((b) => b.relevant)) expect(runPrefilter(pf, paras.join('\n'))).toBe(true);
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('property: the pre-filter sees every child or strong hit', () => {
+  const child = 1 << GROUPS.indexOf('child');
+  const strong = 1 << GROUPS.indexOf('strong');
+  it('a block with a child or strong hit passes the per-block pre-filter pass', () => {
+    // detectBlocks matches only such blocks (and their neighbours when a rule asks).
+    fc.assert(
+      fc.property(anyText, (text) => {
+        let has = 0;
+        for (const h of findHits(det, text)) has |= 1 << h.group;
+        if ((has & (child | strong)) !== 0) {
+          expect(runPrefilterMask(pf, text, child | strong) & (child | strong)).not.toBe(0);
+          expect(prefilterMask(det, text) & (child | strong)).not.toBe(0);
+        }
+      }),
+      { numRuns: 1000 },
     );
   });
 });
