@@ -183,12 +183,17 @@ export function foldWord(word: string): string {
   let lat = 0;
   let cyr = 0;
   let slow = false;
+  // Whether folding leaves the word as it is (the common case: a lower-case word).
+  let same = true;
   for (let i = 0; i < word.length; i++) {
-    const k = charClass(word.charCodeAt(i));
+    const c = word.charCodeAt(i);
+    const k = charClass(c);
     if (k === LAT) lat++;
     else if (k === CYR) cyr++;
     else if (k === MARK || k === SLOW) slow = true;
+    if (same && (k === IGN || foldChar(c) !== c)) same = false;
   }
+  if (same && !slow && !(lat > 0 && cyr > 0)) return word;
   let src = word;
   if (slow) src = stripMarks(word.normalize('NFKC'));
   if (lat > 0 && cyr > 0) script = cyr >= lat ? CYR : LAT;

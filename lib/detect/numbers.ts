@@ -320,6 +320,13 @@ function isWordChar(c: number): boolean {
 }
 
 /** Cut the text into word tokens and digit groups ("19 546" is one token). */
+/** `text.slice(s, e).trim()`, without a string for the usual gap of plain spaces. */
+function gapOf(text: string, s: number, e: number): string {
+  let q = s;
+  while (q < e && text.charCodeAt(q) === 0x20) q++;
+  return q === e ? '' : text.slice(s, e).trim();
+}
+
 function tokenize(text: string, from: number, to: number): Tok[] {
   const toks: Tok[] = [];
   let i = from;
@@ -378,7 +385,7 @@ function tokenize(text: string, from: number, to: number): Tok[] {
         key: '',
         num: value,
         bare: !grouped && end === j && firstLen === 4,
-        gap: text.slice(gapStart, s).trim(),
+        gap: gapOf(text, gapStart, s),
       });
       i = end;
       gapStart = end;
@@ -405,7 +412,7 @@ function tokenize(text: string, from: number, to: number): Tok[] {
         key: foldWord(text.slice(s, j)),
         num: null,
         bare: false,
-        gap: text.slice(gapStart, s).trim(),
+        gap: gapOf(text, gapStart, s),
       });
       i = j;
       gapStart = j;

@@ -26,6 +26,12 @@ describe('foldWord', () => {
     // Latin look-alikes inside a Cyrillic word, and the reverse
     ['дeти', 'дети'],
     ['сhildrеn', 'children'],
+    // Words that fold to themselves (returned as they are), and near misses
+    ['children', 'children'],
+    ['дети', 'дети'],
+    ['дiти', 'діти'],
+    ['де\u00ADти', 'дети'],
+    ["l'enfant", "l'enfant"],
   ])('%j → %j', (input, folded) => {
     expect(foldWord(input)).toBe(folded);
   });
