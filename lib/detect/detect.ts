@@ -634,6 +634,6 @@ export function detectBlocks(
     };
   }
   // A buffer grown by a pathological page is not kept.
-  if (buf.term.length > 1 << 16) pageBuf = newHitBuffer(1024);
+  if (buf.term.length > 1 << 13) pageBuf = newHitBuffer(1024);
   return out;
 }

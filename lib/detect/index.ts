@@ -28,7 +28,7 @@ export {
   type Group,
   type Term,
 } from './compile';
-export { findHits, type Hit } from './match';
+export { findHits, findHitsInto, hitAt, newHitBuffer, type Hit, type HitBuffer } from './match';
 export {
   prefilter,
   prefilterMask,
@@ -44,6 +44,7 @@ export { detectLanguage } from './language';
 export {
   detectBlocks,
   sentenceAround,
+  MAX_PAGE_ANNOTATIONS,
   WINDOW,
   type Annotation,
   type BlockResult,

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { compileDetector, detectBlocks, findHits } from '../../../lib/detect/index';
-import { MAX_PAGE_ANNOTATIONS } from '../../../lib/detect/detect';
-import { findHitsInto, hitAt, newHitBuffer } from '../../../lib/detect/match';
+import {
+  compileDetector,
+  detectBlocks,
+  findHits,
+  findHitsInto,
+  hitAt,
+  MAX_PAGE_ANNOTATIONS,
+  newHitBuffer,
+} from '../../../lib/detect/index';
 import { bundledLexicons } from '../../fixtures/detect/lexicons';
 
 const det = compileDetector(bundledLexicons);
