@@ -449,6 +449,53 @@ function findContext(page: Page, i: number, mask: number): number {
   return -1;
 }
 
+/** Whether block i has a context (`findContext` finds one), from the group masks alone. */
+function hasContext(page: Page, i: number, mask: number): boolean {
+  const { has } = page;
+  const n = page.blocks.length;
+  if ((has[i]! & mask) !== 0) return true;
+  for (let d = 1; d <= NEIGHBOURS; d++) {
+    for (let side = 0; side < 2; side++) {
+      const j = side === 0 ? i - d : i + d;
+      if (j < 0 || j >= n) continue;
+      ensure(page, j);
+      if ((has[j]! & mask) !== 0) return true;
+    }
+  }
+  return (page.titleHas & mask) !== 0;
+}
+
+/** Compact the page's hits past this many, once the page annotation cap is reached. */
+const COMPACT_AT = 4096;
+
+/**
+ * Past the page annotation cap, only blocks from i on are judged, each by its own hits and
+ * the group masks of its neighbours (no contexts, no second pass): the hits of earlier blocks
+ * and of the title are dropped, and the page's buffer stays small however long the page.
+ */
+function compact(page: Page, i: number): void {
+  const { buf, lo, hi, scanned } = page;
+  const last = Math.min(page.blocks.length - 1, i + NEIGHBOURS);
+  let from = buf.n;
+  for (let j = i; j <= last; j++) if (scanned[j] !== 0) from = Math.min(from, lo[j]!);
+  // Only when at least half the buffer is dead: amortised linear.
+  if (2 * from < buf.n) return;
+  const end = buf.n;
+  buf.term.copyWithin(0, from, end);
+  buf.group.copyWithin(0, from, end);
+  buf.start.copyWithin(0, from, end);
+  buf.end.copyWithin(0, from, end);
+  buf.tok.copyWithin(0, from, end);
+  buf.tokEnd.copyWithin(0, from, end);
+  buf.n = end - from;
+  for (let j = i; j <= last; j++) {
+    if (scanned[j] === 0) continue;
+    lo[j] = lo[j]! - from;
+    hi[j] = hi[j]! - from;
+  }
+  page.titleLo = page.titleHi = 0;
+}
+
 function contextOf(page: Page, i: number, mask: number): Explanation['context'] {
   const h = findContext(page, i, mask);
   if (h < 0) return null;
@@ -512,8 +559,7 @@ function judge(page: Page, i: number): BlockResult {
   let note: string | undefined;
   if (nearPair(buf, lo, hi, G.child, G.movement)) {
     const mv = [pairX, pairY];
-    if (findContext(page, i, CTX) < 0)
-      note = 'child and movement terms, but no Ukraine/Russia context';
+    if (!hasContext(page, i, CTX)) note = 'child and movement terms, but no Ukraine/Russia context';
     else if (excluded && !destInBlock) note = 'child and movement terms, vetoed by an exclude term';
     else if (capped) return CAPPED.movement;
     else return fire(page, i, 'child+movement', mv, contextOf(page, i, CTX));
@@ -536,10 +582,7 @@ function judge(page: Page, i: number): BlockResult {
   if (nearPair(buf, lo, hi, G.child, G.return)) {
     const rt = [pairX, pairY];
     if (excluded) note ??= 'child and return terms, vetoed by an exclude term';
-    else if (
-      findContext(page, i, CTX) < 0 ||
-      !near(page, i, bit(G.destination) | bit(G.movement), 1)
-    )
+    else if (!hasContext(page, i, CTX) || !near(page, i, bit(G.destination) | bit(G.movement), 1))
       note ??= 'child and return terms, but no destination or movement term nearby';
     else if (capped) return CAPPED.return;
     else return fire(page, i, 'child+return', rt, contextOf(page, i, CTX));
@@ -600,6 +643,7 @@ export function detectBlocks(
   const first: BlockResult[] = new Array<BlockResult>(n);
   for (let i = 0; i < n; i++) {
     first[i] = NONE;
+    if (page.annotations >= MAX_PAGE_ANNOTATIONS && buf.n > COMPACT_AT) compact(page, i);
     if (scanned[i] === 0) {
       if ((runPrefilterMask(pf, blocks[i]!.text, CHILD_OR_STRONG) & CHILD_OR_STRONG) === 0)
         continue;
