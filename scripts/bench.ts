@@ -82,17 +82,22 @@ function baselineCount(re: RegExp, text: string): number {
   return n;
 }
 
+/**
+ * Milliseconds per call: the median of at least 7 timed calls (and of as many as fit in
+ * `minMs`), after one warm-up call. The median keeps one GC pause or a busy neighbour on
+ * this shared machine from moving the figure.
+ */
 function time(fn: () => void, minMs = 200): number {
   fn(); // warm up
-  let runs = 0;
+  const samples: number[] = [];
   const t0 = performance.now();
-  let t = t0;
   do {
+    const t = performance.now();
     fn();
-    runs++;
-    t = performance.now();
-  } while (t - t0 < minMs);
-  return (t - t0) / runs;
+    samples.push(performance.now() - t);
+  } while (samples.length < 7 || performance.now() - t0 < minMs);
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)]!;
 }
 
 interface Row {
