@@ -45,22 +45,31 @@ const SKIP_TAGS = new Set([
 const MAX_BLOCKS = 5000;
 const MAX_BLOCK_CHARS = 20_000;
 
-/** The element whose blocks are the article: the first likely root with enough text. */
-export function findArticleRoot(doc: Document): Element | null {
+export interface ArticleRoot {
+  element: Element;
+  /** The element's raw text (`textContent`), read once for the pre-filter. */
+  text: string;
+}
+
+/**
+ * The element whose blocks are the article, with its raw text: the first likely root with
+ * enough text, or the body.
+ */
+export function findArticle(doc: Document): ArticleRoot | null {
   for (const selector of ROOT_SELECTORS) {
-    const candidates = Array.from(doc.querySelectorAll(selector));
-    let best: Element | null = null;
-    let bestLength = 0;
-    for (const candidate of candidates) {
-      const length = (candidate.textContent ?? '').length;
-      if (length > bestLength) {
-        best = candidate;
-        bestLength = length;
-      }
+    let best: ArticleRoot | null = null;
+    for (const candidate of Array.from(doc.querySelectorAll(selector))) {
+      const text = candidate.textContent ?? '';
+      if (text.length > (best?.text.length ?? 0)) best = { element: candidate, text };
     }
-    if (best && bestLength >= 200) return best;
+    if (best && best.text.length >= 200) return best;
   }
-  return doc.body;
+  return doc.body ? { element: doc.body, text: doc.body.textContent ?? '' } : null;
+}
+
+/** The element whose blocks are the article (see `findArticle`). */
+export function findArticleRoot(doc: Document): Element | null {
+  return findArticle(doc)?.element ?? null;
 }
 
 export function extractBlocks(

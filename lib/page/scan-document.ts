@@ -1,6 +1,6 @@
 import type { BlockResult, CompiledDetector } from '@/lib/detect';
 import { detectBlocks } from '@/lib/detect';
-import { extractBlocks, findArticleRoot, type TextBlock } from './blocks';
+import { extractBlocks, findArticle, type TextBlock } from './blocks';
 
 export interface PageScan {
   /** The cheap pre-filter found topic words (otherwise nothing else ran). */
@@ -36,10 +36,11 @@ export async function scanDocument(doc: Document, sources: ScanSources): Promise
     annotationCount: 0,
     timing: { prefilterMs: now() - started, detectMs: 0 },
   });
-  const root = findArticleRoot(doc);
-  if (!root) return nothing(false);
+  const article = findArticle(doc);
+  if (!article) return nothing(false);
+  const root = article.element;
   const title = doc.title ?? '';
-  if (!sources.prefilter(`${title}\n${root.textContent ?? ''}`)) return nothing(false);
+  if (!sources.prefilter(`${title}\n${article.text}`)) return nothing(false);
   const prefilterMs = now() - started;
 
   const detector = await sources.detector();
