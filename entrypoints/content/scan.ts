@@ -56,6 +56,12 @@ export async function startPageScan(ctx: ContentScriptContext): Promise<void> {
   );
   ctx.onInvalidated(stopWatching);
   ctx.addEventListener(window, 'wxt:locationchange', () => scheduler.request());
+  // A page restored from the back/forward cache keeps this script but not its tab's badge.
+  ctx.addEventListener(window, 'pageshow', (event) => {
+    if (!event.persisted) return;
+    lastReport = null;
+    scheduler.request();
+  });
   // A new dataset (update or import) publishes a new pre-filter: scan again with it.
   const unwatch = prefilterItem.watch(() => {
     prefilter = null;

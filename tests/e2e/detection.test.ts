@@ -64,6 +64,19 @@ describe('detection in Chromium', () => {
     await page.close();
   });
 
+  it('shows the count again after going back to a page', async () => {
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url('/demo/article.html'));
+    const count = await session.browser.waitForReport(page);
+    expect(count).toBeGreaterThan(0);
+    await page.goto(session.server.url('/plain-recipe.html'));
+    expect(await settledBadge(page)).toBe('');
+    await page.goBack();
+    const badge = await session.browser.waitForBadge(page, (text) => text !== '');
+    expect(Number(badge)).toBe(count);
+    await page.close();
+  });
+
   it('survives odd markup (shadow DOM, iframe, contenteditable, 20,000 list items) without errors', async () => {
     const page = await session.browser.context.newPage();
     const errors = collectErrors(page);
