@@ -297,6 +297,24 @@ interface Tok {
   gap: string;
 }
 
+/**
+ * A scale word of a thousand or more right after token `at`, past an "of" ("hundreds of
+ * thousands", "des centaines de milliers", "сотни тысяч"); `adjacent` also asks for the
+ * two to be written with a plain space between them.
+ */
+function thousandsAfter(
+  toks: readonly Tok[],
+  at: number,
+  adjacent: boolean,
+): { scale: number; at: number } | null {
+  const of = toks[at + 1];
+  const bigAt = of && of.num === null && OF.has(of.key) ? at + 2 : at + 1;
+  const big = toks[bigAt];
+  if (!big || big.num !== null || (adjacent && big.gap !== '')) return null;
+  const scale = SCALE.get(big.key) ?? 0;
+  return scale >= 1000 ? { scale, at: bigAt } : null;
+}
+
 const GROUP_SEPS = new Set([
   ',',
   '.',
@@ -631,12 +649,10 @@ export function readNumbers(
         const base = SCALE.get(sc.key) ?? VAGUE.get(sc.key)!;
         let value = base * 3;
         let endTok = j + 1;
-        const of = toks[endTok + 1];
-        const bigAt = of && OF.has(of.key) ? endTok + 2 : endTok + 1;
-        const big = toks[bigAt];
-        if (big && big.num === null && (SCALE.get(big.key) ?? 0) >= 1000 && base < 1000) {
-          value = base * 3 * SCALE.get(big.key)!;
-          endTok = bigAt;
+        const big = base < 1000 ? thousandsAfter(toks, endTok, false) : null;
+        if (big) {
+          value = base * 3 * big.scale;
+          endTok = big.at;
         }
         const qual = qualifierBefore(text, from, t.s);
         const endPos = toks[endTok]!.e;
@@ -663,18 +679,10 @@ export function readNumbers(
       }
       let value = VAGUE.get(key)!;
       let endTok = i;
-      const of = toks[i + 1];
-      const bigAt = of && of.num === null && OF.has(of.key) ? i + 2 : i + 1;
-      const big = toks[bigAt];
-      if (
-        big &&
-        big.num === null &&
-        big.gap === '' &&
-        (SCALE.get(big.key) ?? 0) >= 1000 &&
-        value < 1000
-      ) {
-        value *= SCALE.get(big.key)!;
-        endTok = bigAt;
+      const big = value < 1000 ? thousandsAfter(toks, i, true) : null;
+      if (big) {
+        value *= big.scale;
+        endTok = big.at;
       }
       const qual = qualifierBefore(text, from, t.s);
       const endPos = toks[endTok]!.e;
