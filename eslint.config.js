@@ -43,6 +43,14 @@ export default tseslint.config(
     },
   },
   {
+    // Scripts of the test pages run in the page, as plain browser scripts.
+    files: ['tests/fixtures/pages/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { window: 'readonly', document: 'readonly' },
+    },
+  },
+  {
     files: ['scripts/**', 'tests/**'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
