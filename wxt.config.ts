@@ -15,7 +15,12 @@ export default defineConfig({
     description:
       "Marks passages about Russia's deportation of Ukrainian children on news pages and shows sourced, dated counts and findings beside official claims. Works offline; sends nothing.",
     homepage_url: 'https://github.com/child-deportation-factcheck/extension',
-    permissions: ['storage'],
+    // scripting: the background injects stage 2 into the pages whose stage 1 found topic
+    // words. It needs host access to those pages, which the content script's http(s)
+    // matches already imply: the install warning stays "Read and change your data on all
+    // websites" (Chrome) / "Access your data for all websites" (Firefox), as before.
+    permissions: ['storage', 'scripting'],
+    host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'Context Cards' },
     ...(browser === 'firefox'
       ? {

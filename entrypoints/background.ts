@@ -6,6 +6,7 @@ import { loadBundledDataset } from '@/lib/dataset/bundled';
 import { FactDb, createDataHandlers, createDataService, readDetectorInputs } from '@/lib/db';
 import { publishDetector } from '@/lib/detector-store/publish';
 import { createRouter } from '@/lib/messages';
+import { createLoadStage2Handler } from '@/lib/messages/stage2-loader';
 
 export default defineBackground(() => {
   const log = (message: string, detail?: unknown) =>
@@ -39,10 +40,15 @@ export default defineBackground(() => {
     ...createDataHandlers(data, () => browser.runtime.getManifest().version),
     'report-annotations': createReportHandler((details) => browser.action.setBadgeText(details)),
     'ensure-detector': async () => ({ ok: true, ready: await prepare() }),
+    'load-stage-2': createLoadStage2Handler((target) =>
+      browser.scripting.executeScript({ target, files: ['/stage2.js'] }),
+    ),
   });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    void route(message, { id: sender.id, tabId: sender.tab?.id }).then(sendResponse);
+    void route(message, { id: sender.id, tabId: sender.tab?.id, frameId: sender.frameId }).then(
+      sendResponse,
+    );
     return true; // answer asynchronously
   });
 });

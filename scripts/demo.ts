@@ -7,8 +7,8 @@
 import { execSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { EXTENSION_DIR, findChromium, launchWithExtension } from '../tests/e2e/browser';
-import { startStaticServer } from '../tests/e2e/static-server';
+import { EXTENSION_DIR, findChromium, launchWithExtension } from './harness/browser';
+import { startStaticServer } from './harness/static-server';
 
 const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !process.env.CI;
 

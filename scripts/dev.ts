@@ -3,7 +3,7 @@
  * mode, which opens Chromium with the extension loaded on the demo article.
  */
 import { spawn } from 'node:child_process';
-import { startStaticServer } from '../tests/e2e/static-server';
+import { startStaticServer } from './harness/static-server';
 
 const DEMO_PORT = 4517;
 

@@ -1,12 +1,49 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { loadPublishedPrefilter } from '@/lib/detector-store/load-prefilter';
+import { sendStage1Request } from '@/lib/messages/stage1-client';
 import { runGuarded } from '@/lib/page/guard';
-import { startPageScan } from './scan';
+import { watchForTopic } from '@/lib/page/stage1';
 
+/**
+ * Stage 1, on every http(s) page: the pre-filter and nothing else. Off-topic pages pay
+ * one small storage read and one pass over the article's text, and send no message. When
+ * topic words appear (now, in text added later, or after a single-page-app navigation),
+ * the background injects stage 2 (`entrypoints/stage2`) into this frame.
+ */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   allFrames: false,
   main(ctx) {
-    runGuarded('start', () => startPageScan(ctx));
+    runGuarded('stage 1', () => startStage1(ctx));
   },
 });
+
+/**
+ * Where stage 1 stands, on the isolated world's global object (the page cannot see it):
+ * browser tests read it over DevTools to know that an off-topic page was checked.
+ */
+interface Stage1State {
+  state: 'loading' | 'no-prefilter' | 'watching' | 'passed';
+}
+
+async function startStage1(ctx: ContentScriptContext): Promise<void> {
+  const status: Stage1State = { state: 'loading' };
+  (globalThis as unknown as { __contextCardsStage1: Stage1State }).__contextCardsStage1 = status;
+  const loaded = await loadPublishedPrefilter(() => sendStage1Request({ type: 'ensure-detector' }));
+  if (!loaded || !ctx.isValid) {
+    status.state = 'no-prefilter';
+    return;
+  }
+  status.state = 'watching';
+  const watch = watchForTopic(document, {
+    prefilter: loaded.prefilter,
+    signal: ctx.signal,
+    onTopic: () => {
+      status.state = 'passed';
+      runGuarded('load stage 2', () => sendStage1Request({ type: 'load-stage-2' }));
+    },
+  });
+  ctx.addEventListener(window, 'wxt:locationchange', () => watch.recheck());
+}

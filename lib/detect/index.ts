@@ -36,6 +36,7 @@ export {
   prefilterFromJSON,
   runPrefilter,
   runPrefilterMask,
+  prefilterPasses,
   type Prefilter,
   type PrefilterJSON,
 } from './prefilter';

@@ -152,13 +152,14 @@ export function lookalike(c: number, script: number): number {
   return c;
 }
 
+// Sparse (0: the code is its own skeleton), so loading the module runs no 64K-entry loop:
+// it runs on every page, in stage 1.
 const skeletonTable = new Uint16Array(65536);
-for (let c = 0; c < 65536; c++) skeletonTable[c] = c;
 for (const [cyr, lat] of cyrToLat) skeletonTable[cyr] = lat;
 
 /** A skeleton code used only by the pre-filter: Cyrillic look-alikes fold to Latin. */
 export function skeleton(c: number): number {
-  return skeletonTable[c]!;
+  return skeletonTable[c]! || c;
 }
 
 /** Whether a class belongs inside a word. */

@@ -44,6 +44,11 @@ const STRONG = 1 << G.strong;
 const CHILD = 1 << G.child;
 const PLACE = (1 << G.context) | (1 << G.destination);
 
+/** Whether the groups in `mask` (from `runPrefilterMask`) let a page pass the pre-filter. */
+export function prefilterPasses(mask: number): boolean {
+  return satisfied(mask);
+}
+
 function satisfied(mask: number): boolean {
   return (mask & STRONG) !== 0 || ((mask & CHILD) !== 0 && (mask & PLACE) !== 0);
 }

@@ -22,7 +22,7 @@ export interface PublishedDetector {
   detector: SerializedDetector;
 }
 
-export const DETECTOR_FORMAT = 3;
+export { DETECTOR_FORMAT } from './format';
 
 export const prefilterItem = storage.defineItem<PublishedPrefilter | null>('local:prefilter', {
   fallback: null,

@@ -24,9 +24,16 @@ export const ReportAnnotationsRequest = z.strictObject({
 /** Asks the background to compile and publish the detector if it has not yet. */
 export const EnsureDetectorRequest = z.strictObject({ type: z.literal('ensure-detector') });
 
+/**
+ * Stage 1 found topic words: the background injects stage 2 (engine, highlights, cards)
+ * into the sender's frame, in the content script's isolated world.
+ */
+export const LoadStage2Request = z.strictObject({ type: z.literal('load-stage-2') });
+
 export const PageRequest = z.discriminatedUnion('type', [
   ReportAnnotationsRequest,
   EnsureDetectorRequest,
+  LoadStage2Request,
 ]);
 export type PageRequest = z.infer<typeof PageRequest>;
 
@@ -45,6 +52,7 @@ export type ErrorResponse = z.infer<typeof ErrorResponse>;
 export const PageResponseFor = {
   'report-annotations': AckResponse,
   'ensure-detector': EnsureDetectorResponse,
+  'load-stage-2': AckResponse,
 } as const satisfies Record<PageRequest['type'], z.ZodMiniType>;
 
 export type PageResponseOf<T extends PageRequest['type']> = z.infer<(typeof PageResponseFor)[T]>;

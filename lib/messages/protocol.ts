@@ -6,10 +6,12 @@ import {
   EnsureDetectorRequest,
   EnsureDetectorResponse,
   ErrorResponse,
+  LoadStage2Request,
   ReportAnnotationsRequest,
 } from './page-protocol';
 
 export {
+  LoadStage2Request,
   AckResponse,
   EnsureDetectorRequest,
   EnsureDetectorResponse,
@@ -38,6 +40,7 @@ export const Request = z.discriminatedUnion('type', [
   ReportAnnotationsRequest,
   GetCardsRequest,
   EnsureDetectorRequest,
+  LoadStage2Request,
 ]);
 export type Request = z.infer<typeof Request>;
 
@@ -84,6 +87,7 @@ export const ResponseFor = {
   'report-annotations': AckResponse,
   'get-cards': GetCardsResponse,
   'ensure-detector': EnsureDetectorResponse,
+  'load-stage-2': AckResponse,
 } as const satisfies Record<Request['type'], z.core.$ZodType>;
 
 export type ResponseOf<T extends Request['type']> = z.infer<(typeof ResponseFor)[T]>;

@@ -6,6 +6,8 @@ export interface SenderInfo {
   id?: string | undefined;
   /** The tab a content script runs in, if any. */
   tabId?: number | undefined;
+  /** The frame of that tab the message came from (0: the top frame). */
+  frameId?: number | undefined;
 }
 
 export type Handlers = {

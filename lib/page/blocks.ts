@@ -76,37 +76,64 @@ export function extractBlocks(
   doc: Document,
   root: Element | null = findArticleRoot(doc),
 ): TextBlock[] {
-  if (!root || insideHiddenOrEditable(root)) return [];
-  const blocks: TextBlock[] = [];
-  // One walk over the root's elements (an explicit stack: deeply nested pages cannot
-  // overflow the call stack). A block that holds another block (a <p> in a <blockquote>,
-  // an <li> in an <li>) is read once, as its innermost blocks.
+  const walker = createBlockWalker(root);
+  walker.step(Infinity);
+  return walker.blocks;
+}
+
+/** Block extraction that can stop and resume (see `createBlockWalker`). */
+export interface BlockWalker {
+  /** Blocks found so far, in document order. */
+  readonly blocks: TextBlock[];
+  /** Visits up to `maxElements` more elements; true when the walk is complete. */
+  step(maxElements: number): boolean;
+}
+
+/**
+ * The article's blocks, found in one walk over the root's elements that can pause
+ * between elements, so a huge page is read in slices. An explicit stack: deeply nested
+ * pages cannot overflow the call stack. A block that holds another block (a <p> in a
+ * <blockquote>, an <li> in an <li>) is read once, as its innermost blocks.
+ */
+export function createBlockWalker(root: Element | null): BlockWalker {
   interface Frame {
     element: Element;
     next: Element | null;
     holdsBlock: boolean;
   }
-  const stack: Frame[] = [{ element: root, next: root.firstElementChild, holdsBlock: false }];
-  while (stack.length > 0 && blocks.length < MAX_BLOCKS) {
-    const frame = stack[stack.length - 1]!;
-    const child = frame.next;
-    if (child) {
-      frame.next = child.nextElementSibling;
-      if (!skipped(child))
-        stack.push({ element: child, next: child.firstElementChild, holdsBlock: false });
-      continue;
-    }
-    stack.pop();
-    const { element, holdsBlock } = frame;
-    const isBlock = BLOCK_TAGS.has(element.tagName.toUpperCase());
-    if (isBlock && !holdsBlock) {
-      const text = normaliseWhitespace(element.textContent ?? '').slice(0, MAX_BLOCK_CHARS);
-      if (text.length > 0) blocks.push({ element, text });
-    }
-    const parent = stack[stack.length - 1];
-    if (parent && (isBlock || holdsBlock)) parent.holdsBlock = true;
-  }
-  return blocks;
+  const blocks: TextBlock[] = [];
+  const stack: Frame[] =
+    root && !insideHiddenOrEditable(root)
+      ? [{ element: root, next: root.firstElementChild, holdsBlock: false }]
+      : [];
+  return {
+    blocks,
+    step(maxElements) {
+      let visited = 0;
+      while (stack.length > 0 && blocks.length < MAX_BLOCKS) {
+        if (visited++ >= maxElements) return false;
+        const frame = stack[stack.length - 1]!;
+        const child = frame.next;
+        if (child) {
+          frame.next = child.nextElementSibling;
+          if (!skipped(child))
+            stack.push({ element: child, next: child.firstElementChild, holdsBlock: false });
+          continue;
+        }
+        stack.pop();
+        const { element, holdsBlock } = frame;
+        const isBlock = BLOCK_TAGS.has(element.tagName.toUpperCase());
+        if (isBlock && !holdsBlock) {
+          const text = normaliseWhitespace(element.textContent ?? '').slice(0, MAX_BLOCK_CHARS);
+          if (text.length > 0) blocks.push({ element, text });
+        }
+        const parent = stack[stack.length - 1];
+        if (parent && (isBlock || holdsBlock)) parent.holdsBlock = true;
+      }
+      stack.length = 0;
+      return true;
+    },
+  };
 }
 
 function skipped(element: Element): boolean {

@@ -1,6 +1,17 @@
+/**
+ * One scan of a document: the article's blocks and the engine's results for them, read
+ * and judged in slices (see `slices.ts`), reusing a previous scan's results where blocks
+ * did not change. Never mutates the document.
+ */
 import type { BlockResult, CompiledDetector } from '@/lib/detect';
-import { detectBlocks } from '@/lib/detect';
-import { extractBlocks, findArticle, type TextBlock } from './blocks';
+import { findArticle, type TextBlock } from './blocks';
+import {
+  createSlicer,
+  detectSliced,
+  extractBlocksSliced,
+  type ScanMemo,
+  type Slicer,
+} from './slices';
 
 export interface PageScan {
   /** The cheap pre-filter found topic words (otherwise nothing else ran). */
@@ -9,46 +20,79 @@ export interface PageScan {
   results: BlockResult[];
   /** Annotations on the page: what the toolbar badge shows. */
   annotationCount: number;
-  /** Main-thread time of the pre-filter step and of block extraction plus detection (ms). */
+  /** Blocks whose previous results were reused. */
+  reused: number;
+  /** What the scan cost the main thread (ms): the pre-filter, then extraction and detection. */
   timing: { prefilterMs: number; detectMs: number };
+  /** What the next scan of this page can reuse. */
+  memo: ScanMemo;
 }
 
 export interface ScanSources {
-  /** Cheap test on the page's raw text; false means "no topic words here". */
-  prefilter: (text: string) => boolean;
-  /** The full detector, loaded only when the pre-filter passes. */
+  /**
+   * Optional cheap test on the page's raw text; false means "no topic words here". Stage
+   * 2 runs only where stage 1's pre-filter passed, so it leaves this out.
+   */
+  prefilter?: (text: string) => boolean;
+  /** The full detector. */
   detector: () => Promise<CompiledDetector | null>;
+  /** Slices of work; one that never pauses by default. */
+  slicer?: Slicer;
+  /** The previous scan of this page. */
+  previous?: ScanMemo | null;
   /** Clock in milliseconds; `performance.now` by default. */
   now?: () => number;
 }
 
-/**
- * Scans a document: pre-filter over the article's raw text first, and only if it passes,
- * block extraction and the full engine. Never mutates the document.
- */
+const unbounded = (): Slicer => ({
+  ...createSlicer({ budgetMs: Infinity }),
+  due: () => false,
+});
+
 export async function scanDocument(doc: Document, sources: ScanSources): Promise<PageScan> {
   const now = sources.now ?? (() => performance.now());
-  const started = now();
-  const nothing = (passedPrefilter: boolean): PageScan => ({
+  const slicer = sources.slicer ?? unbounded();
+  const title = doc.title ?? '';
+  const nothing = (passedPrefilter: boolean, prefilterMs = 0): PageScan => ({
     passedPrefilter,
     blocks: [],
     results: [],
     annotationCount: 0,
-    timing: { prefilterMs: now() - started, detectMs: 0 },
+    reused: 0,
+    timing: { prefilterMs, detectMs: 0 },
+    memo: { blocks: [], results: [], title },
   });
+  const started = now();
   const article = findArticle(doc);
   if (!article) return nothing(false);
-  const root = article.element;
-  const title = doc.title ?? '';
-  if (!sources.prefilter(`${title}\n${article.text}`)) return nothing(false);
-  const prefilterMs = now() - started;
+  if (sources.prefilter && !sources.prefilter(`${title}\n${article.text}`))
+    return nothing(false, now() - started);
+  const prefilterMs = sources.prefilter ? now() - started : 0;
 
   const detector = await sources.detector();
-  if (!detector) return nothing(true);
-  const detectStarted = now();
-  const blocks = extractBlocks(doc, root);
+  if (!detector) return nothing(true, prefilterMs);
+  // Main-thread time only: the clock runs while a slice works, not while it waits.
+  let busy = 0;
+  let sliceStart = now();
+  const timed: Slicer = {
+    signal: slicer.signal,
+    due: () => slicer.due(),
+    pause: async () => {
+      busy += now() - sliceStart;
+      await slicer.pause();
+      sliceStart = now();
+    },
+  };
+  const blocks = await extractBlocksSliced(article.element, timed);
   const lang = doc.documentElement?.getAttribute('lang') ?? undefined;
-  const results = detectBlocks(detector, blocks, { title, ...(lang ? { lang } : {}) });
+  const { results, reused } = await detectSliced(
+    detector,
+    blocks,
+    { title, ...(lang ? { lang } : {}) },
+    timed,
+    sources.previous ?? null,
+  );
+  busy += now() - sliceStart;
   let annotationCount = 0;
   for (const result of results) if (result.relevant) annotationCount += result.annotations.length;
   return {
@@ -56,6 +100,8 @@ export async function scanDocument(doc: Document, sources: ScanSources): Promise
     blocks,
     results,
     annotationCount,
-    timing: { prefilterMs, detectMs: now() - detectStarted },
+    reused,
+    timing: { prefilterMs, detectMs: busy },
+    memo: { blocks, results, title },
   };
 }

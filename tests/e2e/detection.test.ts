@@ -1,15 +1,22 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { collectErrors } from './browser';
+import { collectErrors } from '../../scripts/harness/browser';
 import { useExtensionSession } from './session';
 
 const session = useExtensionSession();
 
-/** Waits until the content script has reported for this page, then returns the badge. */
+/**
+ * Waits until the extension is done with this page (stage 1 found nothing, or stage 2
+ * reported its scan), then returns the badge.
+ */
 async function settledBadge(page: Page): Promise<string> {
-  await session.browser.waitForReport(page);
+  if ((await session.browser.waitForStage1(page)) === 'passed')
+    await session.browser.waitForReport(page);
   return session.browser.badgeText(page);
 }
+
+const stage2Loaded = (page: Page) =>
+  session.browser.inExtensionWorld(page, 'globalThis.__contextCardsStage2 === true');
 
 const pageTextUnchanged = (page: Page) =>
   page.evaluate(() =>
@@ -40,6 +47,45 @@ describe('detection in Chromium', () => {
     await page.goto(session.server.url('/plain-recipe.html'));
     expect(await settledBadge(page)).toBe('');
     expect(await pageTextUnchanged(page)).toBe(true);
+    await page.close();
+  });
+
+  it('never loads stage 2 nor messages the background on an off-topic page', async () => {
+    // A first page makes sure the detector is published (the first page after install
+    // may ask for it).
+    const warm = await session.browser.context.newPage();
+    await warm.goto(session.server.url('/plain-recipe.html'));
+    await session.browser.waitForStage1(warm);
+    await warm.close();
+
+    await session.browser.recordMessages();
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url('/plain-recipe.html?again'));
+    expect(await session.browser.waitForStage1(page)).toBe('watching');
+    // Text added later that is still off the topic changes nothing either.
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Serve the soup with bread; children like a squeeze of lemon.';
+      document.querySelector('article')!.append(p);
+    });
+    await page.waitForTimeout(600);
+    expect(await stage2Loaded(page)).toBe(false);
+    expect(await session.browser.recordedMessages()).toEqual([]);
+    expect(await session.browser.badgeText(page)).toBe('');
+
+    // The same page with a relevant paragraph appended: stage 2 comes, and the badge.
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent =
+        'Russia has deported thousands of Ukrainian children from the occupied territories.';
+      document.querySelector('article')!.append(p);
+    });
+    const badge = await session.browser.waitForBadge(page, (text) => text !== '');
+    expect(Number(badge)).toBeGreaterThanOrEqual(1);
+    expect(await stage2Loaded(page)).toBe(true);
+    const types = (await session.browser.recordedMessages()).map((m) => m.type);
+    expect(types).toContain('load-stage-2');
+    expect(types).toContain('report-annotations');
     await page.close();
   });
 

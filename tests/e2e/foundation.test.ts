@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectErrors } from './browser';
+import { collectErrors } from '../../scripts/harness/browser';
 import { useExtensionSession } from './session';
 
 const session = useExtensionSession();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from './browser';
-import { startStaticServer, type StaticServer } from './static-server';
+import { launchWithExtension, type ExtensionBrowser } from '../../scripts/harness/browser';
+import { startStaticServer, type StaticServer } from '../../scripts/harness/static-server';
 
 export interface E2eSession {
   readonly browser: ExtensionBrowser;

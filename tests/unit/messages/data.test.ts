@@ -21,6 +21,7 @@ beforeEach(() => {
     ping: () => ({ ok: true, pong: true }),
     'report-annotations': () => ({ ok: true }),
     'ensure-detector': () => ({ ok: true, ready: true }),
+    'load-stage-2': () => ({ ok: true }),
     ...createDataHandlers(service, () => '0.1.0'),
   });
 });

@@ -14,6 +14,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'report-annotations': vi.fn(() => ({ ok: true }) as const),
     'get-cards': vi.fn(() => ({ ok: true as const, cards: {}, missing: [] })),
     'ensure-detector': vi.fn(() => ({ ok: true, ready: true }) as const),
+    'load-stage-2': vi.fn(() => ({ ok: true }) as const),
     ...overrides,
   };
 }
@@ -164,10 +165,11 @@ describe('router', () => {
 });
 
 describe('Request schema', () => {
-  it('knows exactly the five request types', () => {
+  it('knows exactly the six request types', () => {
     expect(Request.options.flatMap((o) => [...o.shape.type._zod.values]).sort()).toEqual([
       'ensure-detector',
       'get-cards',
+      'load-stage-2',
       'ping',
       'report-annotations',
       'status',

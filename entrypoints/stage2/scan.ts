@@ -1,45 +1,35 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { runPrefilter } from '@/lib/detect';
 import { prefilterItem } from '@/lib/detector-store/items';
-import {
-  loadPublishedDetector,
-  loadPublishedPrefilter,
-  type LoadedPrefilter,
-} from '@/lib/detector-store/load';
+import { loadPublishedDetector } from '@/lib/detector-store/load';
 import { sendPageRequest } from '@/lib/messages/page-client';
 import { createRescanScheduler } from '@/lib/page/rescan';
 import { scanDocument } from '@/lib/page/scan-document';
+import { createSlicer, type ScanMemo } from '@/lib/page/slices';
 import { watchTextChanges } from '@/lib/page/watch';
+import type { CompiledDetector } from '@/lib/detect';
 
 /**
- * The content script's work on a page: scan once, report the annotation count for the
- * toolbar badge, and scan again when the page's text changes, the URL changes
- * (single-page apps) or a new dataset is published. Off-topic pages cost one small
- * storage read and one pre-filter pass; the detector is loaded only when needed.
+ * Stage 2's work on a page: scan in idle-time slices, report the annotation count for the
+ * toolbar badge, and scan again when the page's text changes (re-using the results of
+ * unchanged blocks), the URL changes (single-page apps) or a new dataset is published.
  */
 export async function startPageScan(ctx: ContentScriptContext): Promise<void> {
-  let prefilter: Promise<LoadedPrefilter | null> | null = null;
-  const loadPrefilter = () =>
-    (prefilter ??= loadPublishedPrefilter(() => sendPageRequest({ type: 'ensure-detector' })));
-  const detectors = new Map<string, ReturnType<typeof loadPublishedDetector>>();
-  const loadDetector = (datasetKey: string) => {
-    let detector = detectors.get(datasetKey);
-    if (!detector) {
-      detector = loadPublishedDetector(datasetKey);
-      detectors.set(datasetKey, detector);
-    }
-    return detector;
-  };
+  let detector: Promise<CompiledDetector | null> | null = null;
+  const loadDetector = () =>
+    (detector ??= prefilterItem
+      .getValue()
+      .then((published) => (published ? loadPublishedDetector(published.datasetKey) : null)));
 
+  let memo: ScanMemo | null = null;
   let lastReport: { url: string; count: number } | null = null;
   const scanAndReport = async () => {
     if (!ctx.isValid) return;
-    const loaded = await loadPrefilter();
-    if (!loaded) return;
     const scan = await scanDocument(document, {
-      prefilter: (text) => runPrefilter(loaded.prefilter, text),
-      detector: () => loadDetector(loaded.datasetKey),
+      detector: loadDetector,
+      slicer: createSlicer({ signal: ctx.signal }),
+      previous: memo,
     });
+    memo = scan.memo;
     const report = { url: location.href, count: scan.annotationCount };
     if (lastReport?.url === report.url && lastReport.count === report.count) return;
     lastReport = report;
@@ -55,17 +45,20 @@ export async function startPageScan(ctx: ContentScriptContext): Promise<void> {
     scheduler.request(),
   );
   ctx.onInvalidated(stopWatching);
-  ctx.addEventListener(window, 'wxt:locationchange', () => scheduler.request());
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    memo = null;
+    scheduler.request();
+  });
   // A page restored from the back/forward cache keeps this script but not its tab's badge.
   ctx.addEventListener(window, 'pageshow', (event) => {
     if (!event.persisted) return;
     lastReport = null;
     scheduler.request();
   });
-  // A new dataset (update or import) publishes a new pre-filter: scan again with it.
+  // A new dataset (update or import) publishes a new detector: scan everything again.
   const unwatch = prefilterItem.watch(() => {
-    prefilter = null;
-    detectors.clear();
+    detector = null;
+    memo = null;
     lastReport = null;
     scheduler.request();
   });

@@ -3,6 +3,12 @@
 declare namespace chrome {
   namespace runtime {
     function sendMessage(message: unknown): Promise<unknown>;
+    function getManifest(): { name: string; version: string };
+    const onMessage: {
+      addListener(
+        listener: (message: unknown, sender: { tab?: { id?: number } }) => boolean | void,
+      ): void;
+    };
   }
   namespace tabs {
     interface Tab {

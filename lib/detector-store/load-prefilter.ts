@@ -1,0 +1,39 @@
+/**
+ * Stage 1's read of the published pre-filter: the raw `storage.local` key, without the
+ * storage wrapper or the engine, so the content script that runs on every page stays small.
+ */
+import { browser } from 'wxt/browser';
+import { prefilterFromJSON, type Prefilter } from '@/lib/detect/prefilter';
+import { DETECTOR_FORMAT } from './format';
+import type { PublishedPrefilter } from './items';
+
+export interface LoadedPrefilter {
+  datasetKey: string;
+  prefilter: Prefilter;
+}
+
+/** The storage.local key WXT's `local:prefilter` item lives under. */
+export const PREFILTER_KEY = 'prefilter';
+
+async function readPublished(): Promise<PublishedPrefilter | null> {
+  const stored = await browser.storage.local.get(PREFILTER_KEY);
+  const value = stored[PREFILTER_KEY] as PublishedPrefilter | undefined;
+  return value?.format === DETECTOR_FORMAT ? value : null;
+}
+
+/**
+ * Reads the published pre-filter; when there is none yet (the first page after install
+ * can race the background), asks the background to publish via `ensurePublished` and
+ * reads again. Null when there is still none, or when what is stored is not readable.
+ */
+export async function loadPublishedPrefilter(
+  ensurePublished: () => Promise<unknown>,
+): Promise<LoadedPrefilter | null> {
+  let published = await readPublished();
+  if (!published) {
+    await ensurePublished();
+    published = await readPublished();
+  }
+  if (!published) return null;
+  return { datasetKey: published.datasetKey, prefilter: prefilterFromJSON(published.prefilter) };
+}

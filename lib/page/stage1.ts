@@ -1,0 +1,101 @@
+/**
+ * Stage 1 of the content script, run on every http(s) page: decides "no topic here" as
+ * cheaply as it can, and hands over to stage 2 (engine, highlights, cards) the first time
+ * the page has topic words. It reads the article's `textContent` once, then only the text
+ * that mutations add; it never writes to the page and sends no message on its own (the
+ * caller's `onTopic` is the only way out).
+ */
+import { prefilterPasses, runPrefilterMask, type Prefilter } from '@/lib/detect/prefilter';
+import { findArticle } from './blocks';
+
+export interface TopicWatchOptions {
+  prefilter: Prefilter;
+  /** Called once, when the page first passes the pre-filter. */
+  onTopic: () => void;
+  /** Stops watching (the content script was invalidated). */
+  signal: AbortSignal;
+  /** How long added text is collected before it is checked (ms). */
+  batchMs?: number;
+}
+
+export interface TopicWatch {
+  /** Checks the whole article again (after a single-page-app navigation). */
+  recheck(): void;
+  /** True once `onTopic` has been called. */
+  readonly passed: boolean;
+}
+
+/** Text added in editors, inputs and hidden nodes is the reader's or invisible: skipped. */
+function skippedTarget(node: Node): boolean {
+  const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  if (!element) return false;
+  return (
+    element.closest(
+      '[contenteditable]:not([contenteditable="false"]),textarea,script,style,[aria-hidden="true"]',
+    ) !== null
+  );
+}
+
+/**
+ * Checks the page now, then watches what mutations add. The groups found are OR-ed
+ * together (text only ever adds groups), so a page passes as soon as the words the
+ * pre-filter needs have appeared anywhere, at any time.
+ */
+export function watchForTopic(doc: Document, options: TopicWatchOptions): TopicWatch {
+  const { prefilter, onTopic, signal, batchMs = 250 } = options;
+  let mask = 0;
+  let passed = false;
+  let observer: MutationObserver | null = null;
+
+  const add = (text: string) => {
+    if (passed || text.length === 0) return;
+    mask |= runPrefilterMask(prefilter, text);
+    if (!prefilterPasses(mask)) return;
+    passed = true;
+    observer?.disconnect();
+    onTopic();
+  };
+  const checkAll = () => {
+    mask = 0;
+    const article = findArticle(doc);
+    add(`${doc.title}\n${article?.text ?? ''}`);
+  };
+
+  checkAll();
+  const root = doc.body ?? doc.documentElement;
+  if (!passed && root && !signal.aborted) {
+    let pending: Node[] = [];
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const flush = () => {
+      timer = null;
+      const nodes = pending;
+      pending = [];
+      for (const node of nodes) {
+        if (passed) return;
+        if (!node.isConnected || skippedTarget(node)) continue;
+        add(node.textContent ?? '');
+      }
+    };
+    observer = new MutationObserver((records) => {
+      for (const record of records) {
+        if (record.type === 'characterData') pending.push(record.target);
+        else for (const node of Array.from(record.addedNodes)) pending.push(node);
+      }
+      if (pending.length > 0 && timer === null) timer = setTimeout(flush, batchMs);
+    });
+    observer.observe(root, { childList: true, characterData: true, subtree: true });
+    signal.addEventListener('abort', () => {
+      observer?.disconnect();
+      if (timer !== null) clearTimeout(timer);
+    });
+  }
+
+  return {
+    recheck() {
+      if (!passed && !signal.aborted) checkAll();
+    },
+    get passed() {
+      return passed;
+    },
+  };
+}

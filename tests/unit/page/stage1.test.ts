@@ -1,0 +1,117 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadBundledDataset } from '@/lib/dataset/bundled';
+import { compileDetector, compilePrefilter, prefilterFromJSON, type Prefilter } from '@/lib/detect';
+import { watchForTopic } from '@/lib/page/stage1';
+
+let prefilter: Prefilter;
+beforeAll(() => {
+  const dataset = loadBundledDataset();
+  prefilter = prefilterFromJSON(
+    compilePrefilter(compileDetector(dataset.lexicon, dataset.figures)),
+  );
+});
+
+const RELEVANT = 'Russia has deported thousands of Ukrainian children from occupied territories.';
+const OFF = 'Rinse the lentils and soften an onion in olive oil; children like it with bread.';
+
+function page(paragraphs: string[]): Document {
+  const doc = document.implementation.createHTMLDocument('Kitchen notes');
+  const article = doc.createElement('article');
+  for (const text of paragraphs) {
+    const p = doc.createElement('p');
+    p.textContent = text;
+    article.append(p);
+  }
+  doc.body.append(article);
+  return doc;
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 30));
+
+describe('watchForTopic (stage 1)', () => {
+  it('passes at once on a page about the topic', () => {
+    const onTopic = vi.fn();
+    const watch = watchForTopic(page([RELEVANT]), {
+      prefilter,
+      onTopic,
+      signal: new AbortController().signal,
+    });
+    expect(onTopic).toHaveBeenCalledTimes(1);
+    expect(watch.passed).toBe(true);
+  });
+
+  it('stays quiet on an off-topic page, and passes when topic text is added later', async () => {
+    const doc = page([OFF, OFF]);
+    const onTopic = vi.fn();
+    const watch = watchForTopic(doc, {
+      prefilter,
+      onTopic,
+      signal: new AbortController().signal,
+      batchMs: 1,
+    });
+    expect(onTopic).not.toHaveBeenCalled();
+    const more = doc.createElement('p');
+    more.textContent = OFF;
+    doc.querySelector('article')!.append(more);
+    await settle();
+    expect(onTopic).not.toHaveBeenCalled();
+    const news = doc.createElement('p');
+    news.textContent = RELEVANT;
+    doc.querySelector('article')!.append(news);
+    await settle();
+    expect(onTopic).toHaveBeenCalledTimes(1);
+    expect(watch.passed).toBe(true);
+  });
+
+  it('adds up words that arrive in different mutations', async () => {
+    const doc = page([OFF]);
+    const onTopic = vi.fn();
+    watchForTopic(doc, { prefilter, onTopic, signal: new AbortController().signal, batchMs: 1 });
+    const a = doc.createElement('p');
+    a.textContent = 'The children were taken away last spring.';
+    doc.body.append(a);
+    await settle();
+    expect(onTopic).not.toHaveBeenCalled();
+    const b = doc.createElement('p');
+    b.textContent = 'Officials in Ukraine said more on Monday.';
+    doc.body.append(b);
+    await settle();
+    expect(onTopic).toHaveBeenCalledTimes(1);
+  });
+
+  it('ignores what the reader types into an editor', async () => {
+    const doc = page([OFF]);
+    const editor = doc.createElement('div');
+    editor.setAttribute('contenteditable', 'true');
+    doc.body.append(editor);
+    const onTopic = vi.fn();
+    watchForTopic(doc, { prefilter, onTopic, signal: new AbortController().signal, batchMs: 1 });
+    const typed = doc.createElement('p');
+    typed.textContent = RELEVANT;
+    editor.append(typed);
+    await settle();
+    expect(onTopic).not.toHaveBeenCalled();
+  });
+
+  it('checks the whole article again after a navigation, and stops when aborted', async () => {
+    const doc = page([OFF]);
+    const onTopic = vi.fn();
+    const controller = new AbortController();
+    const watch = watchForTopic(doc, { prefilter, onTopic, signal: controller.signal, batchMs: 1 });
+    // A single-page app swaps the story without a mutation we would see as added text.
+    doc.querySelector('p')!.firstChild!.nodeValue = RELEVANT;
+    watch.recheck();
+    expect(onTopic).toHaveBeenCalledTimes(1);
+
+    const other = page([OFF]);
+    const quiet = vi.fn();
+    const stop = new AbortController();
+    watchForTopic(other, { prefilter, onTopic: quiet, signal: stop.signal, batchMs: 1 });
+    stop.abort();
+    const news = other.createElement('p');
+    news.textContent = RELEVANT;
+    other.body.append(news);
+    await settle();
+    expect(quiet).not.toHaveBeenCalled();
+  });
+});
