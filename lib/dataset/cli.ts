@@ -15,7 +15,10 @@ export interface DatasetCliIo {
 
 export const USAGE = `usage: npm run --silent dataset -- <command>
   export            print the validated bundled dataset as JSON
-  check FILE        validate a dataset JSON file (exit 0 if valid, 2 with problems on stderr)
+  check [--strict] FILE
+                    validate a dataset JSON file (exit 0 if valid, 2 with problems on stderr);
+                    warnings (e.g. a card text without Ukrainian) go to stderr too, and
+                    --strict, the bundled dataset's rules, makes them errors
   claimreview       print schema.org ClaimReview JSON-LD for every claim`;
 
 function describeReadError(path: string, error: unknown): string {
@@ -46,8 +49,10 @@ export async function runDatasetCli(
         return 0;
       }
       case 'check': {
-        const [file] = rest;
-        if (file === undefined || rest.length !== 1) break;
+        const strict = rest[0] === '--strict';
+        const args = strict ? rest.slice(1) : rest;
+        const [file] = args;
+        if (file === undefined || args.length !== 1) break;
         let text: string;
         try {
           const size = await io.fileSize(file);
@@ -64,6 +69,7 @@ export async function runDatasetCli(
         }
         const result = validateDatasetJson(text, {
           maxBytes,
+          strict,
           ...(io.today ? { today: io.today } : {}),
         });
         if (!result.ok) {
@@ -71,6 +77,8 @@ export async function runDatasetCli(
           return 2;
         }
         const d = result.dataset;
+        if (result.warnings.length > 0)
+          io.err(result.warnings.map((p) => `warning: ${p.path}: ${p.message}\n`).join(''));
         io.out(
           `ok: ${file}: dataset ${d.version} (${d.date}): ${d.sources.length} sources, ${d.series.length} series, ` +
             `${d.figures.length} figures, ${d.claims.length} claims, ${d.findings.length} findings, ` +
