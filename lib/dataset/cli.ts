@@ -1,5 +1,6 @@
 import { loadBundledDataset } from './bundled';
 import { datasetToClaimReviews } from './claimreview';
+import { datasetCoverage } from './coverage';
 import { DEFAULT_MAX_BYTES, validateDatasetJson } from './validate';
 
 /** What the dataset command needs from the outside world; tests pass fakes or temp files. */
@@ -19,7 +20,8 @@ export const USAGE = `usage: npm run --silent dataset -- <command>
                     validate a dataset JSON file (exit 0 if valid, 2 with problems on stderr);
                     warnings (e.g. a card text without Ukrainian) go to stderr too, and
                     --strict, the bundled dataset's rules, makes them errors
-  claimreview       print schema.org ClaimReview JSON-LD for every claim`;
+  claimreview       print schema.org ClaimReview JSON-LD for every claim
+  coverage          print how much of the bundled dataset has Ukrainian text and dates (JSON)`;
 
 function describeReadError(path: string, error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
@@ -46,6 +48,11 @@ export async function runDatasetCli(
       case 'claimreview': {
         if (rest.length > 0) break;
         io.out(`${JSON.stringify(datasetToClaimReviews(loadBundledDataset()), null, 2)}\n`);
+        return 0;
+      }
+      case 'coverage': {
+        if (rest.length > 0) break;
+        io.out(`${JSON.stringify(datasetCoverage(loadBundledDataset()), null, 2)}\n`);
         return 0;
       }
       case 'check': {

@@ -190,6 +190,14 @@ describe('dataset command', () => {
     expect(reviews.every((r) => r['@type'] === 'ClaimReview')).toBe(true);
   });
 
+  it('coverage prints the shares of Ukrainian text and dated sources', async () => {
+    const { code, out } = await run(['coverage']);
+    expect(code).toBe(0);
+    const coverage = JSON.parse(out) as Record<string, { with: number; total: number }>;
+    expect(Object.keys(coverage)).toEqual(['notesAndCaveatsUk', 'cardTextsUk', 'sourcesPublished']);
+    expect(coverage.sourcesPublished?.total).toBe(rawDataset().sources.length);
+  });
+
   it('unknown commands and missing arguments print usage and exit 2', async () => {
     for (const argv of [
       ['frobnicate'],
