@@ -214,6 +214,21 @@ export function crossrefDataset(dataset: Dataset, options: CrossrefOptions = {})
     });
   });
 
+  // ---- a series holds one kind of count: per-event figures and cumulative totals apart
+  const seriesKind = new Map<string, { kind: string; at: string }>();
+  dataset.figures.forEach((figure, i) => {
+    if (figure.kind === undefined) return;
+    const first = seriesKind.get(figure.series);
+    if (first === undefined)
+      seriesKind.set(figure.series, { kind: figure.kind, at: `figures[${i}]` });
+    else if (first.kind !== figure.kind)
+      add(
+        `figures[${i}].kind`,
+        `is "${figure.kind}" but ${first.at} in the same series "${figure.series}" is "${first.kind}"; ` +
+          'per-event and cumulative figures belong in separate series',
+      );
+  });
+
   // ---- claims
   dataset.claims.forEach((claim, i) => {
     const base = `claims[${i}]`;

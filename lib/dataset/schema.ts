@@ -110,6 +110,11 @@ export const Figure = z.strictObject({
   periodStart: PartialDate.optional(),
   /** Who states the number; a Russian official's number is never `documented`. */
   statedBy: Speaker.optional(),
+  /**
+   * `cumulative`: a running total since a start date; `per-event`: one round or group.
+   * A series holds one kind only, so a timeline never draws a group beside a total.
+   */
+  kind: z.enum(['cumulative', 'per-event']).optional(),
   sources: z.array(Id).min(1).max(8),
   quote: Quote.optional(),
   /** Scope, how it relates to other figures, or where sources disagree. */

@@ -41,7 +41,7 @@ describe('dataset command', () => {
     expect(code).toBe(0);
     expect(err).toBe('');
     const parsed = JSON.parse(out) as { version: string; claims: unknown[] };
-    expect(parsed.version).toBe('2026.12.01');
+    expect(parsed.version).toBe('2026.12.01.1');
     expect(parsed.claims.length).toBeGreaterThanOrEqual(20);
   });
 
@@ -156,6 +156,19 @@ describe('dataset command', () => {
       ]);
       expect(code).toBe(2);
       expect(err).toMatch(/^claims\[\d+\]\.note: is missing; a record marked unconfirmed/m);
+    });
+
+    it('rejects a cumulative total in a series of single rounds', async () => {
+      const raw = rawDataset();
+      record(raw.figures, 'fig-us-fl-2025-total').series = 'us-first-lady-returns';
+      const { code, err } = await run([
+        'check',
+        writeFixture('mixed-kinds.json', JSON.stringify(raw)),
+      ]);
+      expect(code).toBe(2);
+      expect(err).toMatch(
+        /^figures\[\d+\]\.kind: is "cumulative" but figures\[\d+\] in the same series "us-first-lady-returns" is "per-event"/m,
+      );
     });
 
     it('warns about a card text without Ukrainian, and --strict rejects it', async () => {

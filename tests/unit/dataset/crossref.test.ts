@@ -355,6 +355,33 @@ describe('card rules: what a card must not get wrong, one broken fixture each', 
     expect(problems.map((p) => p.path)).toEqual([`sources[${i}].note`]);
   });
 
+  it('a series may not mix per-event and cumulative figures', () => {
+    let group = -1;
+    let total = -1;
+    const problems = problemsAfter((d) => {
+      group = index(d.figures, 'fig-qatar-2023-12-06');
+      total = index(d.figures, 'fig-qatar-2025-08-24');
+      at(d.figures, total).series = 'qatar-mediation-groups';
+    });
+    expect(at(rawDataset().figures, group).kind).toBe('per-event');
+    expect(problems).toEqual([
+      {
+        path: `figures[${total}].kind`,
+        message: expect.stringContaining(
+          `is "cumulative" but figures[${index(rawDataset().figures, 'fig-qatar-2023-10')}] in the same series "qatar-mediation-groups" is "per-event"`,
+        ) as unknown as string,
+      },
+    ]);
+  });
+
+  it('figures without a kind do not trip the rule', () => {
+    const raw = rawDataset();
+    const total = at(raw.figures, index(raw.figures, 'fig-qatar-2025-08-24'));
+    delete total.kind;
+    total.series = 'qatar-mediation-groups';
+    expect(validateDataset(raw, { today: TODAY }).ok).toBe(true);
+  });
+
   it("a figure's period may not start after it ends", () => {
     let i = -1;
     const problems = problemsAfter((d) => {
