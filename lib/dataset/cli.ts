@@ -1,6 +1,7 @@
 import { loadBundledDataset } from './bundled';
 import { datasetToClaimReviews } from './claimreview';
 import { datasetCoverage } from './coverage';
+import { datasetToJsonLd, figuresToCsv } from './exports';
 import { DEFAULT_MAX_BYTES, validateDatasetJson } from './validate';
 
 /** What the dataset command needs from the outside world; tests pass fakes or temp files. */
@@ -20,7 +21,9 @@ export const USAGE = `usage: npm run --silent dataset -- <command>
                     validate a dataset JSON file (exit 0 if valid, 2 with problems on stderr);
                     warnings (e.g. a card text without Ukrainian) go to stderr too, and
                     --strict, the bundled dataset's rules, makes them errors
-  claimreview       print schema.org ClaimReview JSON-LD for every claim
+  claimreview       print schema.org ClaimReview JSON-LD for every claim (context, not ratings)
+  jsonld            print the whole dataset as a schema.org Dataset (JSON-LD)
+  csv               print the figures as CSV (UTF-8, header row, RFC 4180)
   coverage          print how much of the bundled dataset has Ukrainian text and dates (JSON)`;
 
 function describeReadError(path: string, error: unknown): string {
@@ -48,6 +51,16 @@ export async function runDatasetCli(
       case 'claimreview': {
         if (rest.length > 0) break;
         io.out(`${JSON.stringify(datasetToClaimReviews(loadBundledDataset()), null, 2)}\n`);
+        return 0;
+      }
+      case 'jsonld': {
+        if (rest.length > 0) break;
+        io.out(`${JSON.stringify(datasetToJsonLd(loadBundledDataset()), null, 2)}\n`);
+        return 0;
+      }
+      case 'csv': {
+        if (rest.length > 0) break;
+        io.out(figuresToCsv(loadBundledDataset()));
         return 0;
       }
       case 'coverage': {

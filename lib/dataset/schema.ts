@@ -151,9 +151,21 @@ export type Contrast = z.infer<typeof Contrast>;
 
 export const Claim = z.strictObject({
   id: Id,
-  actor: z.strictObject({ name: text(120), role: text(200) }),
+  actor: z.strictObject({
+    name: text(120),
+    role: text(200),
+    /** A person or an institution; exports use it to name the claimant. */
+    type: z.enum(['person', 'organization']).optional(),
+    /**
+     * Set when the claim is a narrative someone else described (e.g. ISW): exports then
+     * credit the describer, never an invented speaker.
+     */
+    characterizedBy: text(160).optional(),
+  }),
   date: PartialDate,
   statement: LocalizedText(400),
+  /** A short summary of what is claimed (under 75 characters), for exports; never a cut-off statement. */
+  summary: text(75).optional(),
   original: Quote.optional(),
   narratives: z.array(Narrative).min(1).max(4),
   sources: z.array(Id).min(1).max(8),

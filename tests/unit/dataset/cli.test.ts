@@ -203,6 +203,17 @@ describe('dataset command', () => {
     expect(reviews.every((r) => r['@type'] === 'ClaimReview')).toBe(true);
   });
 
+  it('jsonld prints a schema.org Dataset and csv the figures with a header row', async () => {
+    const jsonld = await run(['jsonld']);
+    expect(jsonld.code).toBe(0);
+    expect(JSON.parse(jsonld.out)).toMatchObject({ '@type': 'Dataset', version: '2026.12.01.1' });
+    const csv = await run(['csv']);
+    expect(csv.code).toBe(0);
+    const lines = csv.out.trimEnd().split('\r\n');
+    expect(lines[0]).toMatch(/^figure_id,series,series_label,value,/);
+    expect(lines).toHaveLength(rawDataset().figures.length + 1);
+  });
+
   it('coverage prints the shares of Ukrainian text and dated sources', async () => {
     const { code, out } = await run(['coverage']);
     expect(code).toBe(0);
