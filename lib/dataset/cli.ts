@@ -19,7 +19,7 @@ export const USAGE = `usage: npm run --silent dataset -- <command>
   export            print the validated bundled dataset as JSON
   check [--strict] FILE
                     validate a dataset JSON file (exit 0 if valid, 2 with problems on stderr);
-                    warnings (e.g. a card text without Ukrainian) go to stderr too, and
+                    warnings (a card text without Ukrainian, a claim without its summary) go to stderr too, and
                     --strict, the bundled dataset's rules, makes them errors
   claimreview       print schema.org ClaimReview JSON-LD for every claim (context, not ratings)
   jsonld            print the whole dataset as a schema.org Dataset (JSON-LD)

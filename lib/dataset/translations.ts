@@ -34,3 +34,18 @@ export function missingUkrainian(dataset: Dataset): Problem[] {
       message: 'has no Ukrainian text; every text a card shows needs one',
     }));
 }
+
+/** One problem for each claim without the short summary that exports use as `claimReviewed`. */
+export function missingSummaries(dataset: Dataset): Problem[] {
+  return dataset.claims.flatMap((claim, i) =>
+    claim.summary === undefined
+      ? [
+          {
+            path: `claims[${i}].summary`,
+            message:
+              'is missing; exports then show the whole statement where a short summary belongs',
+          },
+        ]
+      : [],
+  );
+}

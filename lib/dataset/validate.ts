@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { crossrefDataset, type CrossrefOptions, type Problem } from './crossref';
 import { Dataset } from './schema';
-import { missingUkrainian } from './translations';
+import { missingSummaries, missingUkrainian } from './translations';
 
 export type { Problem } from './crossref';
 
@@ -11,8 +11,9 @@ export type ValidationResult =
 
 export type ValidateOptions = CrossrefOptions & {
   /**
-   * The rules for the bundled dataset: a card text without Ukrainian is an error, not a
-   * warning. Default false (an imported dataset may be English only).
+   * The rules for the bundled dataset: a card text without Ukrainian, or a claim without
+   * its export summary, is an error, not a warning. Default false (an imported dataset may
+   * be English only).
    */
   strict?: boolean;
 };
@@ -40,10 +41,10 @@ export function validateDataset(raw: unknown, options: ValidateOptions = {}): Va
   const parsed = Dataset.safeParse(raw);
   if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
   const problems = crossrefDataset(parsed.data, options);
-  const untranslated = missingUkrainian(parsed.data);
-  if (options.strict) problems.push(...untranslated);
+  const incomplete = [...missingUkrainian(parsed.data), ...missingSummaries(parsed.data)];
+  if (options.strict) problems.push(...incomplete);
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, dataset: parsed.data, warnings: options.strict ? [] : untranslated };
+  return { ok: true, dataset: parsed.data, warnings: options.strict ? [] : incomplete };
 }
 
 export type ParseResult = { ok: true; value: unknown } | { ok: false; problems: Problem[] };

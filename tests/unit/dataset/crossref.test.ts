@@ -416,6 +416,16 @@ describe('Ukrainian text for every card text', () => {
     expect(lenient.ok ? lenient.warnings.map((p) => p.path) : []).toEqual(paths);
   });
 
+  it('a claim without its export summary is an error under the strict rules, a warning otherwise', () => {
+    const raw = rawDataset();
+    const c = index(raw.claims, 'ru-evacuation-rescue');
+    delete at(raw.claims, c).summary;
+    const strict = validateDataset(raw, { today: TODAY, strict: true });
+    expect(strict.ok ? [] : strict.problems.map((p) => p.path)).toEqual([`claims[${c}].summary`]);
+    const lenient = validateDataset(raw, { today: TODAY });
+    expect(lenient.ok ? lenient.warnings.map((p) => p.path) : []).toEqual([`claims[${c}].summary`]);
+  });
+
   it('the bundled dataset has no warnings', () => {
     const result = validateDataset(rawDataset(), { today: TODAY });
     expect(result.ok ? result.warnings : ['invalid']).toEqual([]);
