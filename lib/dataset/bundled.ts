@@ -27,7 +27,8 @@ export function bundledRawDataset(): unknown {
 let cached: Dataset | undefined;
 
 /**
- * The validated bundled dataset. Throws with every problem when it is invalid.
+ * The validated bundled dataset. Throws with every problem when it is invalid. It is held
+ * to the strict rules: every text a card shows has a Ukrainian version.
  *
  * "In the future" is judged against the later of the clock and the dataset's own date, so
  * a reader whose system clock is behind does not lose the bundled data.
@@ -37,7 +38,7 @@ export function loadBundledDataset(options: ValidateOptions = {}): Dataset {
   const now = isoDay(options.today ?? new Date());
   const today =
     options.today !== undefined || comparePartialDates(now, meta.date) >= 0 ? now : meta.date;
-  const result = validateDataset(bundledRawDataset(), { today });
+  const result = validateDataset(bundledRawDataset(), { today, strict: true });
   if (!result.ok) {
     const lines = result.problems.map((p) => `${p.path}: ${p.message}`);
     throw new Error(

@@ -3,74 +3,86 @@ import { HttpsUrl, PartialDate } from './primitives';
 import type { Claim, Dataset, Source } from './schema';
 
 /**
- * schema.org ClaimReview JSON-LD, one object per claim. A lossy projection: ClaimReview has
- * no place for our figures (value, series, stance), so they are summarised in
- * `reviewRating.ratingExplanation` and their sources listed in `citation`.
+ * schema.org ClaimReview JSON-LD, one object per claim, for tools that read the markup
+ * (Google's Fact Check Explorer and other fact-checking tools). It says what it is: a
+ * compilation of public records that sets an official claim beside documented records.
+ * It states no verdict, names the real claimant (or who characterised a narrative), and
+ * credits the original reporter where a source is a mirror or repost.
  */
-export const PROJECT_NAME = 'Child Deportation Fact-Check (browser extension)';
+export const PROJECT_NAME =
+  'Context Cards: public records on the deportation of Ukrainian children';
+
+export const AUTHOR_DESCRIPTION =
+  'A compilation of public records (official statements, counts, findings and their sources) ' +
+  'shipped with an open-source browser extension. It is not a fact-checking organisation and ' +
+  'gives no ratings or verdicts.';
+
+/** What consumers show where a fact-checker's verdict would be. */
+export const NOT_A_RATING = 'Not rated: context from public records';
 
 const Organization = z.strictObject({
   '@type': z.literal('Organization'),
   name: z.string().min(1),
+  description: z.string().min(1).optional(),
 });
 
-const CreativeWork = z.strictObject({
+/** The original reporter behind a mirror or repost. */
+const BasedOn = z.strictObject({
+  '@type': z.literal('CreativeWork'),
+  creditText: z.string().min(1),
+});
+
+export const CreativeWorkJsonLd = z.strictObject({
   '@type': z.literal('CreativeWork'),
   url: HttpsUrl,
   name: z.string().min(1),
   publisher: Organization,
   datePublished: PartialDate.optional(),
-  inLanguage: z.string().min(2).optional(),
+  inLanguage: z.string().min(2),
+  isBasedOn: BasedOn.optional(),
+});
+export type CreativeWorkJsonLd = z.infer<typeof CreativeWorkJsonLd>;
+
+const Person = z.strictObject({
+  '@type': z.literal('Person'),
+  name: z.string().min(1),
+  jobTitle: z.string().min(1),
 });
 
 export const ClaimReviewJsonLd = z.strictObject({
   '@context': z.literal('https://schema.org'),
   '@type': z.literal('ClaimReview'),
   identifier: z.string().min(1),
-  claimReviewed: z.string().min(1).max(80),
+  /** A short summary written for the purpose, never a cut-off statement. */
+  claimReviewed: z
+    .string()
+    .min(1)
+    .refine((t) => !t.endsWith('…'), 'must not be a cut-off text'),
+  /** When the record was first published in the dataset; `dateModified` is this version. */
   datePublished: PartialDate,
+  dateModified: PartialDate,
   inLanguage: z.literal('en'),
-  author: Organization,
+  author: Organization.extend({ description: z.string().min(1) }),
   itemReviewed: z.strictObject({
     '@type': z.literal('Claim'),
-    author: z.union([
-      z.strictObject({
-        '@type': z.literal('Person'),
-        name: z.string().min(1),
-        jobTitle: z.string().min(1),
-      }),
-      z.strictObject({
-        '@type': z.literal('Organization'),
-        name: z.string().min(1),
-        description: z.string().min(1),
-      }),
-    ]),
+    author: z.union([Person, Organization.extend({ description: z.string().min(1) })]),
     datePublished: PartialDate,
+    inLanguage: z.string().min(2).optional(),
     text: z.string().min(1),
-    appearance: z.array(CreativeWork).min(1),
+    firstAppearance: CreativeWorkJsonLd,
+    appearance: z.array(CreativeWorkJsonLd).min(1),
   }),
   reviewRating: z.strictObject({
     '@type': z.literal('Rating'),
-    alternateName: z.string().min(1).max(80),
-    ratingExplanation: z.string().min(1).max(1200),
+    alternateName: z.literal(NOT_A_RATING),
+    ratingExplanation: z.string().min(1),
   }),
-  citation: z.array(CreativeWork).min(1),
+  citation: z.array(CreativeWorkJsonLd).min(1),
 });
 export type ClaimReviewJsonLd = z.infer<typeof ClaimReviewJsonLd>;
 
-/** Google's guidance: keep claimReviewed under about 75 characters; cut at a word. */
-export function shortClaim(text: string, max = 75): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  if (clean.length <= max) return clean;
-  const cut = clean.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
-}
-
-const ORGANIZATION_WORDS =
-  /\b(ministry|delegation|kremlin|officials|government|office|council|agency)\b/i;
-
-function creativeWork(source: Source): z.infer<typeof CreativeWork> {
+/** A source as a schema.org CreativeWork; a mirror credits the outlet it relays. */
+export function creativeWork(source: Source): CreativeWorkJsonLd {
   return {
     '@type': 'CreativeWork',
     url: source.url,
@@ -78,6 +90,7 @@ function creativeWork(source: Source): z.infer<typeof CreativeWork> {
     publisher: { '@type': 'Organization', name: source.publisher },
     ...(source.published ? { datePublished: source.published } : {}),
     inLanguage: source.language,
+    ...(source.via ? { isBasedOn: { '@type': 'CreativeWork', creditText: source.via } } : {}),
   };
 }
 
@@ -88,47 +101,63 @@ function sourcesOfRef(dataset: Dataset, ref: Claim['contrasts'][number]['ref']):
   return dataset.figures.filter((f) => f.series === series).flatMap((f) => f.sources);
 }
 
-/** The textual rating. We do not grade claims; we set them beside documented records. */
-function ratingName(claim: Claim): string {
-  return claim.confidence === 'unconfirmed'
-    ? 'Unconfirmed wording; set beside documented records'
-    : 'Official claim set beside documented records';
+/** The date the dataset was first published: its oldest changelog entry. */
+export function firstPublished(dataset: Dataset): string {
+  return dataset.changelog.map((e) => e.date).reduce((a, b) => (b < a ? b : a), dataset.date);
 }
 
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+function claimant(claim: Claim): ClaimReviewJsonLd['itemReviewed']['author'] {
+  const { actor } = claim;
+  if (actor.characterizedBy)
+    return {
+      '@type': 'Organization',
+      name: actor.characterizedBy,
+      description: `${actor.characterizedBy}'s characterisation of a narrative it attributes to ${actor.name.replace(/\s*\(.*\)$/, '')}; not a statement by a named speaker.`,
+    };
+  if (actor.type === 'organization')
+    return { '@type': 'Organization', name: actor.name, description: actor.role };
+  return { '@type': 'Person', name: actor.name, jobTitle: actor.role };
+}
+
+/** The earliest dated appearance, or the first one when none is dated. */
+function earliest(works: CreativeWorkJsonLd[]): CreativeWorkJsonLd | undefined {
+  const dated = works.filter((w) => w.datePublished !== undefined);
+  if (dated.length === 0) return works[0];
+  return dated.reduce((a, b) => ((b.datePublished ?? '') < (a.datePublished ?? '') ? b : a));
 }
 
 export function claimToClaimReview(dataset: Dataset, claim: Claim): ClaimReviewJsonLd {
   const byId = new Map(dataset.sources.map((s) => [s.id, s]));
   const lookup = (ids: readonly string[]) =>
     [...new Set(ids)].map((id) => byId.get(id)).filter((s): s is Source => s !== undefined);
-  const isOrg = ORGANIZATION_WORDS.test(claim.actor.name);
   const cited = lookup(claim.contrasts.flatMap((c) => sourcesOfRef(dataset, c.ref)));
-  const appearances = lookup(claim.sources);
+  const appearances = lookup(claim.sources).map(creativeWork);
+  const first = earliest(appearances);
+  if (!first) throw new Error(`${claim.id}: the claim has no source to cite`);
   return {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
     identifier: claim.id,
-    claimReviewed: shortClaim(claim.statement.en),
-    datePublished: dataset.date,
+    claimReviewed: claim.summary ?? claim.statement.en,
+    datePublished: firstPublished(dataset),
+    dateModified: dataset.date,
     inLanguage: 'en',
-    author: { '@type': 'Organization', name: PROJECT_NAME },
+    author: { '@type': 'Organization', name: PROJECT_NAME, description: AUTHOR_DESCRIPTION },
     itemReviewed: {
       '@type': 'Claim',
-      author: isOrg
-        ? { '@type': 'Organization', name: claim.actor.name, description: claim.actor.role }
-        : { '@type': 'Person', name: claim.actor.name, jobTitle: claim.actor.role },
+      author: claimant(claim),
       datePublished: claim.date,
+      ...(claim.original ? { inLanguage: claim.original.lang } : { inLanguage: 'en' }),
       text: claim.original?.text ?? claim.statement.en,
-      appearance: appearances.map(creativeWork),
+      firstAppearance: first,
+      appearance: appearances,
     },
     reviewRating: {
       '@type': 'Rating',
-      alternateName: ratingName(claim),
-      ratingExplanation: clip(claim.contrasts.map((c) => c.context.en).join(' '), 1200),
+      alternateName: NOT_A_RATING,
+      ratingExplanation: claim.contrasts.map((c) => c.context.en).join(' '),
     },
-    citation: (cited.length > 0 ? cited : appearances).map(creativeWork),
+    citation: cited.length > 0 ? cited.map(creativeWork) : appearances,
   };
 }
 

@@ -1,5 +1,7 @@
 import { loadBundledDataset } from './bundled';
 import { datasetToClaimReviews } from './claimreview';
+import { datasetCoverage } from './coverage';
+import { datasetToJsonLd, figuresToCsv } from './exports';
 import { DEFAULT_MAX_BYTES, validateDatasetJson } from './validate';
 
 /** What the dataset command needs from the outside world; tests pass fakes or temp files. */
@@ -15,8 +17,14 @@ export interface DatasetCliIo {
 
 export const USAGE = `usage: npm run --silent dataset -- <command>
   export            print the validated bundled dataset as JSON
-  check FILE        validate a dataset JSON file (exit 0 if valid, 2 with problems on stderr)
-  claimreview       print schema.org ClaimReview JSON-LD for every claim`;
+  check [--strict] FILE
+                    validate a dataset JSON file (exit 0 if valid, 2 with problems on stderr);
+                    warnings (a card text without Ukrainian, a claim without its summary) go to stderr too, and
+                    --strict, the bundled dataset's rules, makes them errors
+  claimreview       print schema.org ClaimReview JSON-LD for every claim (context, not ratings)
+  jsonld            print the whole dataset as a schema.org Dataset (JSON-LD)
+  csv               print the figures as CSV (UTF-8, header row, RFC 4180)
+  coverage          print how much of the bundled dataset has Ukrainian text and dates (JSON)`;
 
 function describeReadError(path: string, error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
@@ -45,9 +53,26 @@ export async function runDatasetCli(
         io.out(`${JSON.stringify(datasetToClaimReviews(loadBundledDataset()), null, 2)}\n`);
         return 0;
       }
+      case 'jsonld': {
+        if (rest.length > 0) break;
+        io.out(`${JSON.stringify(datasetToJsonLd(loadBundledDataset()), null, 2)}\n`);
+        return 0;
+      }
+      case 'csv': {
+        if (rest.length > 0) break;
+        io.out(figuresToCsv(loadBundledDataset()));
+        return 0;
+      }
+      case 'coverage': {
+        if (rest.length > 0) break;
+        io.out(`${JSON.stringify(datasetCoverage(loadBundledDataset()), null, 2)}\n`);
+        return 0;
+      }
       case 'check': {
-        const [file] = rest;
-        if (file === undefined || rest.length !== 1) break;
+        const strict = rest[0] === '--strict';
+        const args = strict ? rest.slice(1) : rest;
+        const [file] = args;
+        if (file === undefined || args.length !== 1) break;
         let text: string;
         try {
           const size = await io.fileSize(file);
@@ -64,6 +89,7 @@ export async function runDatasetCli(
         }
         const result = validateDatasetJson(text, {
           maxBytes,
+          strict,
           ...(io.today ? { today: io.today } : {}),
         });
         if (!result.ok) {
@@ -71,6 +97,8 @@ export async function runDatasetCli(
           return 2;
         }
         const d = result.dataset;
+        if (result.warnings.length > 0)
+          io.err(result.warnings.map((p) => `warning: ${p.path}: ${p.message}\n`).join(''));
         io.out(
           `ok: ${file}: dataset ${d.version} (${d.date}): ${d.sources.length} sources, ${d.series.length} series, ` +
             `${d.figures.length} figures, ${d.claims.length} claims, ${d.findings.length} findings, ` +

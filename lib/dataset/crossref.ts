@@ -1,4 +1,5 @@
 import type { Dataset } from './schema';
+import { forbidsStrongWording, seriesMovement, strongWords } from './wording';
 
 /** One thing wrong with a dataset: where (`figures[3].series`) and what, in plain words. */
 export interface Problem {
@@ -47,7 +48,10 @@ function isRealCalendarDate(value: string): boolean {
 /**
  * Checks what the schema cannot: references resolve, ids are unique across the whole
  * dataset, figures agree with their series, dates are real, not in the future, and a
- * figure does not claim to describe a date after its source was published.
+ * figure does not claim to describe a date after its source was published. Also what
+ * a card must not get wrong: a Russian official's number is never `documented`; a quote
+ * never uses a stronger verb than its series ("deported" for a series of "received"
+ * children); a record marked unconfirmed says in a note what is unconfirmed.
  */
 export function crossrefDataset(dataset: Dataset, options: CrossrefOptions = {}): Problem[] {
   const problems: Problem[] = [];
@@ -101,12 +105,32 @@ export function crossrefDataset(dataset: Dataset, options: CrossrefOptions = {})
       add(path, `the date ${value} is in the future (today is ${today})`);
   };
 
+  // An unconfirmed record must say on its card what is unconfirmed, in every card language.
+  const checkUnconfirmed = (
+    base: string,
+    record: { confidence: string; note?: { en: string; uk?: string } | undefined },
+  ) => {
+    if (record.confidence !== 'unconfirmed') return;
+    if (!record.note)
+      add(
+        `${base}.note`,
+        'is missing; a record marked unconfirmed must say in its note what is unconfirmed',
+      );
+  };
+
   // ---- dataset-level dates
   checkDate('date', dataset.date);
   dataset.changelog.forEach((entry, i) => checkDate(`changelog[${i}].date`, entry.date));
 
   // ---- sources
-  dataset.sources.forEach((source, i) => checkDate(`sources[${i}].published`, source.published));
+  dataset.sources.forEach((source, i) => {
+    checkDate(`sources[${i}].published`, source.published);
+    if (source.confidence === 'unconfirmed' && source.note === undefined)
+      add(
+        `sources[${i}].note`,
+        'is missing; a source marked unconfirmed must say in its note what is unconfirmed',
+      );
+  });
 
   // ---- series
   dataset.series.forEach((series, i) => {
@@ -121,15 +145,63 @@ export function crossrefDataset(dataset: Dataset, options: CrossrefOptions = {})
       add(`${base}.series`, `refers to the series "${figure.series}", which does not exist`);
     } else {
       const series = dataset.series[s];
-      if (series && series.stance !== figure.stance) {
+      // A series may carry a Russian official's figure beside documented ones (the card
+      // shows each figure's own stance); any other difference is a mistake.
+      if (
+        series &&
+        series.stance !== figure.stance &&
+        !(figure.stance === 'official-claim' && series.stance !== 'estimate') &&
+        !(figure.stance === 'documented' && series.stance === 'official-claim')
+      ) {
         add(
           `${base}.stance`,
           `is "${figure.stance}" but its series "${series.id}" is "${series.stance}"; they must be the same`,
         );
       }
+      if (series && figure.quote && forbidsStrongWording(series)) {
+        const words = strongWords(figure.quote.text);
+        if (words.length > 0)
+          add(
+            `${base}.quote`,
+            `uses "${words.join('", "')}", a stronger word than its series "${series.id}", ` +
+              `whose own wording is "${seriesMovement(series) ?? ''}"; quote the source's own wording or none`,
+          );
+      }
+    }
+    if (figure.stance === 'documented') {
+      const ownSources = figure.sources.flatMap((id) => {
+        const k = sourceIndex.get(id);
+        const source = k === undefined ? undefined : dataset.sources[k];
+        return source ? [source] : [];
+      });
+      const series = s === undefined ? undefined : dataset.series[s];
+      if (series?.stance === 'official-claim')
+        add(
+          `${base}.stance`,
+          `is "documented" but its series "${series.id}" is an official claim; it must be "official-claim"`,
+        );
+      else if (figure.statedBy?.side === 'ru-official')
+        add(
+          `${base}.stance`,
+          `is "documented" but its number is stated by ${figure.statedBy.name}, a Russian official; it must be "official-claim"`,
+        );
+      else if (ownSources.length > 0 && ownSources.every((source) => source.kind === 'official-ru'))
+        add(
+          `${base}.stance`,
+          'is "documented" but every source is a Russian official one; it must be "official-claim"',
+        );
     }
     checkSources(`${base}.sources`, figure.sources);
     checkDate(`${base}.asOf`, figure.asOf);
+    if (figure.periodStart !== undefined) {
+      checkDate(`${base}.periodStart`, figure.periodStart);
+      if (comparePartialDates(figure.periodStart, figure.asOf) > 0)
+        add(
+          `${base}.periodStart`,
+          `is ${figure.periodStart}, after the end of the period (asOf ${figure.asOf})`,
+        );
+    }
+    checkUnconfirmed(base, figure);
     figure.sources.forEach((id, j) => {
       const k = sourceIndex.get(id);
       const source = k === undefined ? undefined : dataset.sources[k];
@@ -142,11 +214,27 @@ export function crossrefDataset(dataset: Dataset, options: CrossrefOptions = {})
     });
   });
 
+  // ---- a series holds one kind of count: per-event figures and cumulative totals apart
+  const seriesKind = new Map<string, { kind: string; at: string }>();
+  dataset.figures.forEach((figure, i) => {
+    if (figure.kind === undefined) return;
+    const first = seriesKind.get(figure.series);
+    if (first === undefined)
+      seriesKind.set(figure.series, { kind: figure.kind, at: `figures[${i}]` });
+    else if (first.kind !== figure.kind)
+      add(
+        `figures[${i}].kind`,
+        `is "${figure.kind}" but ${first.at} in the same series "${figure.series}" is "${first.kind}"; ` +
+          'per-event and cumulative figures belong in separate series',
+      );
+  });
+
   // ---- claims
   dataset.claims.forEach((claim, i) => {
     const base = `claims[${i}]`;
     checkSources(`${base}.sources`, claim.sources);
     checkDate(`${base}.date`, claim.date);
+    checkUnconfirmed(base, claim);
     claim.contrasts.forEach((contrast, j) => {
       const { kind, id } = contrast.ref;
       const name: Collection =

@@ -47,6 +47,7 @@ export const LanguageCode = z.enum([
   'pt',
   'nl',
   'hu',
+  'bg',
 ]);
 export type LanguageCode = z.infer<typeof LanguageCode>;
 

@@ -46,6 +46,23 @@ export type Source = z.infer<typeof Source>;
 export const Stance = z.enum(['documented', 'official-claim', 'estimate']);
 export type Stance = z.infer<typeof Stance>;
 
+/**
+ * What a series' own wording says happened to the children, weakest to strongest claim:
+ * `arrived` (Russia's "received", "evacuated", "found refuge"), `placed` (in families or
+ * institutions), `reunited`, `returned`, `located` (traced to a place), `deported`
+ * (deported or forcibly transferred). A figure's quote may not use a stronger verb than
+ * its series (see `crossref`).
+ */
+export const Movement = z.enum([
+  'arrived',
+  'placed',
+  'reunited',
+  'returned',
+  'located',
+  'deported',
+]);
+export type Movement = z.infer<typeof Movement>;
+
 export const Series = z.strictObject({
   id: Id,
   label: LocalizedText(160),
@@ -55,10 +72,28 @@ export const Series = z.strictObject({
   /** Who publishes the series (e.g. "Government of Ukraine", "Yale HRL"). */
   publisher: text(160),
   unit: z.enum(['children', 'facilities', 'regions', 'locations', 'people']),
+  /** What the series' own wording says happened (see `Movement`). */
+  movement: Movement.optional(),
   /** Where the caveat itself comes from (e.g. an interview on what the count includes). */
   sources: z.array(Id).max(8).optional(),
 });
 export type Series = z.infer<typeof Series>;
+
+/** Who states a figure's number, as its sources report it. */
+export const Speaker = z.strictObject({
+  name: text(160),
+  /** `ru-official`: a Russian official or state body, directly or as relayed by others. */
+  side: z.enum([
+    'ru-official',
+    'ua-official',
+    'us-official',
+    'international',
+    'research',
+    'ngo',
+    'media',
+  ]),
+});
+export type Speaker = z.infer<typeof Speaker>;
 
 export const Qualifier = z.enum(['exact', 'about', 'at-least', 'more-than', 'up-to', 'fewer-than']);
 export type Qualifier = z.infer<typeof Qualifier>;
@@ -69,8 +104,17 @@ export const Figure = z.strictObject({
   value: z.number().int().nonnegative().max(100_000_000),
   qualifier: Qualifier,
   stance: Stance,
-  /** The date the figure refers to (or the date it was said). */
+  /** The date the figure refers to (or the date it was said); the end of a period. */
   asOf: PartialDate,
+  /** When the figure covers a period (e.g. April–October 2022), its first month or day. */
+  periodStart: PartialDate.optional(),
+  /** Who states the number; a Russian official's number is never `documented`. */
+  statedBy: Speaker.optional(),
+  /**
+   * `cumulative`: a running total since a start date; `per-event`: one round or group.
+   * A series holds one kind only, so a timeline never draws a group beside a total.
+   */
+  kind: z.enum(['cumulative', 'per-event']).optional(),
   sources: z.array(Id).min(1).max(8),
   quote: Quote.optional(),
   /** Scope, how it relates to other figures, or where sources disagree. */
@@ -107,9 +151,21 @@ export type Contrast = z.infer<typeof Contrast>;
 
 export const Claim = z.strictObject({
   id: Id,
-  actor: z.strictObject({ name: text(120), role: text(200) }),
+  actor: z.strictObject({
+    name: text(120),
+    role: text(200),
+    /** A person or an institution; exports use it to name the claimant. */
+    type: z.enum(['person', 'organization']).optional(),
+    /**
+     * Set when the claim is a narrative someone else described (e.g. ISW): exports then
+     * credit the describer, never an invented speaker.
+     */
+    characterizedBy: text(160).optional(),
+  }),
   date: PartialDate,
   statement: LocalizedText(400),
+  /** A short summary of what is claimed (under 75 characters), for exports; never a cut-off statement. */
+  summary: text(75).optional(),
   original: Quote.optional(),
   narratives: z.array(Narrative).min(1).max(4),
   sources: z.array(Id).min(1).max(8),

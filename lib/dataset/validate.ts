@@ -1,12 +1,22 @@
 import type { z } from 'zod';
 import { crossrefDataset, type CrossrefOptions, type Problem } from './crossref';
 import { Dataset } from './schema';
+import { missingSummaries, missingUkrainian } from './translations';
 
 export type { Problem } from './crossref';
 
-export type ValidationResult = { ok: true; dataset: Dataset } | { ok: false; problems: Problem[] };
+/** A valid dataset may still carry warnings: things an imported dataset should fix. */
+export type ValidationResult =
+  { ok: true; dataset: Dataset; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
-export type ValidateOptions = CrossrefOptions;
+export type ValidateOptions = CrossrefOptions & {
+  /**
+   * The rules for the bundled dataset: a card text without Ukrainian, or a claim without
+   * its export summary, is an error, not a warning. Default false (an imported dataset may
+   * be English only).
+   */
+  strict?: boolean;
+};
 
 /** The default limit on an imported dataset file. */
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
@@ -31,8 +41,10 @@ export function validateDataset(raw: unknown, options: ValidateOptions = {}): Va
   const parsed = Dataset.safeParse(raw);
   if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
   const problems = crossrefDataset(parsed.data, options);
+  const incomplete = [...missingUkrainian(parsed.data), ...missingSummaries(parsed.data)];
+  if (options.strict) problems.push(...incomplete);
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, dataset: parsed.data };
+  return { ok: true, dataset: parsed.data, warnings: options.strict ? [] : incomplete };
 }
 
 export type ParseResult = { ok: true; value: unknown } | { ok: false; problems: Problem[] };

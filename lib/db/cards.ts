@@ -9,10 +9,17 @@ import { Claim, Figure, Finding, RecordRef, Series, Source } from '@/lib/dataset
  * (it is imported by `lib/messages/protocol.ts`).
  */
 
+/**
+ * True when the card must tell the reader that something is unconfirmed: the record
+ * itself, or one of the sources it shows, is marked `unconfirmed`.
+ */
+const Unconfirmed = z.boolean();
+
 /** A figure with its sources resolved (missing sources are left out). */
 export const FigureEntry = z.strictObject({
   figure: Figure,
   sources: z.array(Source),
+  unconfirmed: Unconfirmed,
 });
 export type FigureEntry = z.infer<typeof FigureEntry>;
 
@@ -37,6 +44,7 @@ export const FigureCard = z.strictObject({
   sources: z.array(Source),
   /** The newest figure of the same series, when it is not this one. */
   newer: FigureEntry.nullable(),
+  unconfirmed: Unconfirmed,
 });
 export type FigureCard = z.infer<typeof FigureCard>;
 
@@ -45,6 +53,7 @@ export const FindingCard = z.strictObject({
   id: z.string(),
   finding: Finding,
   sources: z.array(Source),
+  unconfirmed: Unconfirmed,
 });
 export type FindingCard = z.infer<typeof FindingCard>;
 
@@ -62,6 +71,7 @@ export const ClaimCard = z.strictObject({
   claim: Claim,
   sources: z.array(Source),
   contrasts: z.array(ResolvedContrast),
+  unconfirmed: Unconfirmed,
 });
 export type ClaimCard = z.infer<typeof ClaimCard>;
 

@@ -18,6 +18,14 @@ import {
   type FactDb,
 } from './schema';
 
+/** The card flag: the record or one of the sources it shows is marked unconfirmed. */
+export function isUnconfirmed(
+  record: { confidence: 'confirmed' | 'unconfirmed' },
+  sources: readonly Source[],
+): boolean {
+  return record.confidence === 'unconfirmed' || sources.some((s) => s.confidence === 'unconfirmed');
+}
+
 /** Sources of a series' caveat (optional in the schema). */
 function seriesSourceIds(series: Series): readonly string[] {
   return (series as { sources?: readonly string[] }).sources ?? [];
@@ -80,7 +88,8 @@ class Loader {
   }
 
   entry(figure: Figure): FigureEntry {
-    return { figure, sources: this.resolveSources(figure.sources) };
+    const sources = this.resolveSources(figure.sources);
+    return { figure, sources, unconfirmed: isUnconfirmed(figure, sources) };
   }
 
   seriesCard(id: string): SeriesCard | null {
@@ -97,20 +106,23 @@ class Loader {
     const latest = (this.timelines.get(figure.series) ?? []).at(-1);
     const newer =
       latest && latest.id !== figure.id && latest.asOf > figure.asOf ? this.entry(latest) : null;
+    const sources = this.resolveSources(figure.sources);
     return {
       kind: 'figure',
       id,
       figure,
       series: this.series.get(figure.series) ?? null,
-      sources: this.resolveSources(figure.sources),
+      sources,
       newer,
+      unconfirmed: isUnconfirmed(figure, sources),
     };
   }
 
   findingCard(id: string): FindingCard | null {
     const finding = this.findings.get(id);
     if (!finding) return null;
-    return { kind: 'finding', id, finding, sources: this.resolveSources(finding.sources) };
+    const sources = this.resolveSources(finding.sources);
+    return { kind: 'finding', id, finding, sources, unconfirmed: isUnconfirmed(finding, sources) };
   }
 
   claimCard(id: string): ClaimCard | null {
@@ -126,7 +138,15 @@ class Loader {
             ? this.findingCard(ref.id)
             : this.seriesCard(ref.id),
     }));
-    return { kind: 'claim', id, claim, sources: this.resolveSources(claim.sources), contrasts };
+    const sources = this.resolveSources(claim.sources);
+    return {
+      kind: 'claim',
+      id,
+      claim,
+      sources,
+      contrasts,
+      unconfirmed: isUnconfirmed(claim, sources),
+    };
   }
 }
 

@@ -34,8 +34,14 @@ const values = (series: string) => figuresOf(series).map((f) => f.value);
 
 describe('bundled dataset', () => {
   it('loads and validates against the real clock', () => {
-    expect(dataset.version).toBe('2026.11.29');
-    expect(dataset.changelog).toHaveLength(1);
+    expect(dataset.version).toBe('2026.12.01.1');
+    // The newest changelog entry describes this version.
+    expect(dataset.changelog[0]?.version).toBe(dataset.version);
+    expect(dataset.changelog.map((e) => e.version)).toEqual([
+      '2026.12.01.1',
+      '2026.12.01',
+      '2026.11.29',
+    ]);
   });
 
   it('validates with a reference day equal to its own date', () => {

@@ -41,7 +41,7 @@ describe('dataset command', () => {
     expect(code).toBe(0);
     expect(err).toBe('');
     const parsed = JSON.parse(out) as { version: string; claims: unknown[] };
-    expect(parsed.version).toBe('2026.11.29');
+    expect(parsed.version).toBe('2026.12.01.1');
     expect(parsed.claims.length).toBeGreaterThanOrEqual(20);
   });
 
@@ -108,6 +108,93 @@ describe('dataset command', () => {
     expect(err).toMatch(/no such file/);
   });
 
+  describe('check applies the card rules to an imported file', () => {
+    function record<T extends { id: string }>(xs: T[], id: string): T {
+      const x = xs.find((r) => r.id === id);
+      if (!x) throw new Error(`no record ${id}`);
+      return x;
+    }
+
+    it('rejects a Russian official figure marked documented', async () => {
+      const raw = rawDataset();
+      record(raw.figures, 'fig-us-fl-2026-02-12').stance = 'documented';
+      const { code, out, err } = await run([
+        'check',
+        writeFixture('ru-documented.json', JSON.stringify(raw)),
+      ]);
+      expect(code).toBe(2);
+      expect(out).toBe('');
+      expect(err).toMatch(
+        /^figures\[\d+\]\.stance: is "documented" but its number is stated by Maria Lvova-Belova and Kirill Dmitriev/m,
+      );
+    });
+
+    it('rejects a "deported" quote in a series of arrivals', async () => {
+      const raw = rawDataset();
+      record(raw.figures, 'fig-ru-arrivals-2022-08-01').quote = {
+        text: 'the aggressor country claims at least 450 000 displaced and deported children',
+        lang: 'en',
+      };
+      const { code, err } = await run([
+        'check',
+        writeFixture('deported-quote.json', JSON.stringify(raw)),
+      ]);
+      expect(code).toBe(2);
+      expect(err).toMatch(
+        /^figures\[\d+\]\.quote: uses "deported", a stronger word than its series "ru-reported-arrivals"/m,
+      );
+    });
+
+    it('rejects an unconfirmed record that does not say why', async () => {
+      const raw = rawDataset();
+      const claim = record(raw.claims, 'ru-100-times-lower');
+      expect(claim.confidence).toBe('unconfirmed');
+      delete claim.note;
+      const { code, err } = await run([
+        'check',
+        writeFixture('unconfirmed.json', JSON.stringify(raw)),
+      ]);
+      expect(code).toBe(2);
+      expect(err).toMatch(/^claims\[\d+\]\.note: is missing; a record marked unconfirmed/m);
+    });
+
+    it('rejects a cumulative total in a series of single rounds', async () => {
+      const raw = rawDataset();
+      record(raw.figures, 'fig-us-fl-2025-total').series = 'us-first-lady-returns';
+      const { code, err } = await run([
+        'check',
+        writeFixture('mixed-kinds.json', JSON.stringify(raw)),
+      ]);
+      expect(code).toBe(2);
+      expect(err).toMatch(
+        /^figures\[\d+\]\.kind: is "cumulative" but figures\[\d+\] in the same series "us-first-lady-returns" is "per-event"/m,
+      );
+    });
+
+    it('warns about a card text without Ukrainian, and --strict rejects it', async () => {
+      const raw = rawDataset();
+      const note = record(raw.figures, 'fig-un-coi-2026-03-10').note;
+      if (!note) throw new Error('fixture note missing');
+      delete note.uk;
+      const file = writeFixture('no-uk.json', JSON.stringify(raw));
+      const lenient = await run(['check', file]);
+      expect(lenient.code).toBe(0);
+      expect(lenient.out).toMatch(/^ok: /);
+      expect(lenient.err).toMatch(/^warning: figures\[\d+\]\.note\.uk: has no Ukrainian text/m);
+      const strict = await run(['check', '--strict', file]);
+      expect(strict.code).toBe(2);
+      expect(strict.out).toBe('');
+      expect(strict.err).toMatch(/^figures\[\d+\]\.note\.uk: has no Ukrainian text/m);
+    });
+
+    it('--strict accepts the bundled dataset', async () => {
+      const file = writeFixture('strict-good.json', JSON.stringify(rawDataset()));
+      const { code, err } = await run(['check', '--strict', file]);
+      expect(code).toBe(0);
+      expect(err).toBe('');
+    });
+  });
+
   it('claimreview prints a JSON-LD array, one per claim', async () => {
     const { code, out } = await run(['claimreview']);
     expect(code).toBe(0);
@@ -116,8 +203,33 @@ describe('dataset command', () => {
     expect(reviews.every((r) => r['@type'] === 'ClaimReview')).toBe(true);
   });
 
+  it('jsonld prints a schema.org Dataset and csv the figures with a header row', async () => {
+    const jsonld = await run(['jsonld']);
+    expect(jsonld.code).toBe(0);
+    expect(JSON.parse(jsonld.out)).toMatchObject({ '@type': 'Dataset', version: '2026.12.01.1' });
+    const csv = await run(['csv']);
+    expect(csv.code).toBe(0);
+    const lines = csv.out.trimEnd().split('\r\n');
+    expect(lines[0]).toMatch(/^figure_id,series,series_label,value,/);
+    expect(lines).toHaveLength(rawDataset().figures.length + 1);
+  });
+
+  it('coverage prints the shares of Ukrainian text and dated sources', async () => {
+    const { code, out } = await run(['coverage']);
+    expect(code).toBe(0);
+    const coverage = JSON.parse(out) as Record<string, { with: number; total: number }>;
+    expect(Object.keys(coverage)).toEqual(['notesAndCaveatsUk', 'cardTextsUk', 'sourcesPublished']);
+    expect(coverage.sourcesPublished?.total).toBe(rawDataset().sources.length);
+  });
+
   it('unknown commands and missing arguments print usage and exit 2', async () => {
-    for (const argv of [['frobnicate'], [], ['check'], ['export', 'extra']]) {
+    for (const argv of [
+      ['frobnicate'],
+      [],
+      ['check'],
+      ['check', '--strict'],
+      ['export', 'extra'],
+    ]) {
       const { code, out, err } = await run(argv);
       expect(code, argv.join(' ')).toBe(2);
       expect(out).toBe('');

@@ -155,12 +155,12 @@ describe('crossref rules, one broken fixture each', () => {
 
   it('the today parameter also accepts a Date', () => {
     const problems = problemsAfter((d) => {
-      at(d.sources, 0).published = '2026-12';
+      at(d.sources, 0).published = '2027-01';
     }, TODAY);
     expect(problems.map((p) => p.path)).toContain('sources[0].published');
     const raw = rawDataset();
-    at(raw.sources, 0).published = '2026-12';
-    expect(validateDataset(raw, { today: new Date('2026-12-02T00:00:00Z') }).ok).toBe(true);
+    at(raw.sources, 0).published = '2027-01';
+    expect(validateDataset(raw, { today: new Date('2027-01-02T00:00:00Z') }).ok).toBe(true);
   });
 
   it('dates must be real calendar dates', () => {
@@ -202,5 +202,232 @@ describe('crossref rules, one broken fixture each', () => {
       last = d.lexicon.length - 1;
     });
     expect(problems.map((p) => p.path)).toContain(`lexicon[${last}].lang`);
+  });
+});
+
+function index(xs: { id: string }[], id: string): number {
+  const i = xs.findIndex((x) => x.id === id);
+  if (i < 0) throw new Error(`no record ${id}`);
+  return i;
+}
+
+describe('card rules: what a card must not get wrong, one broken fixture each', () => {
+  it('a figure of an official-claim series cannot be documented', () => {
+    let i = -1;
+    const problems = problemsAfter((d) => {
+      i = index(d.figures, 'fig-ru-arrivals-2023-04-05');
+      at(d.figures, i).stance = 'documented';
+    });
+    expect(problems).toContainEqual({
+      path: `figures[${i}].stance`,
+      message:
+        'is "documented" but its series "ru-reported-arrivals" is an official claim; it must be "official-claim"',
+    });
+  });
+
+  it('a figure whose number a Russian official states cannot be documented, even in a documented series', () => {
+    let i = -1;
+    const problems = problemsAfter((d) => {
+      i = index(d.figures, 'fig-regions-2023-07-06-ru-19');
+      at(d.figures, i).stance = 'documented';
+    });
+    expect(problems).toEqual([
+      {
+        path: `figures[${i}].stance`,
+        message:
+          'is "documented" but its number is stated by Office of Maria Lvova-Belova, Russia\'s Commissioner for Children\'s Rights, a Russian official; it must be "official-claim"',
+      },
+    ]);
+  });
+
+  it('a figure whose every source is a Russian official one cannot be documented', () => {
+    let i = -1;
+    const problems = problemsAfter((d) => {
+      i = index(d.figures, 'fig-qatar-2023-12-06');
+      const figure = at(d.figures, i);
+      for (const id of figure.sources) {
+        const source = at(d.sources, index(d.sources, id));
+        source.kind = 'official-ru';
+      }
+    });
+    expect(problems).toContainEqual({
+      path: `figures[${i}].stance`,
+      message:
+        'is "documented" but every source is a Russian official one; it must be "official-claim"',
+    });
+  });
+
+  it('the same figure with one non-Russian source is accepted', () => {
+    const raw = rawDataset();
+    const figure = at(raw.figures, index(raw.figures, 'fig-ua-deported-2023-03-20'));
+    const source = at(raw.sources, index(raw.sources, at(figure.sources, 0)));
+    expect(source.kind).not.toBe('official-ru');
+    figure.sources.push('src-rg-2025-06-02');
+    expect(validateDataset(raw, { today: TODAY }).ok).toBe(true);
+  });
+
+  it('a documented series may show a Russian official figure beside documented ones, an estimate may not', () => {
+    const raw = rawDataset();
+    at(raw.figures, index(raw.figures, 'fig-regions-2023-10-18-ua')).stance = 'official-claim';
+    expect(validateDataset(raw, { today: TODAY }).ok).toBe(true);
+    let i = -1;
+    const problems = problemsAfter((d) => {
+      i = index(d.figures, 'fig-regions-2023-10-18-ua');
+      at(d.figures, i).stance = 'estimate';
+    });
+    expect(problems.map((p) => p.path)).toEqual([`figures[${i}].stance`]);
+  });
+
+  it('a quote in a series of "received" children may not say "deported"', () => {
+    let i = -1;
+    const problems = problemsAfter((d) => {
+      i = index(d.figures, 'fig-ru-arrivals-2022-06-19');
+      at(d.figures, i).quote = {
+        text: 'Россия депортировала 1 936 911 украинцев, из которых 307 423 ребенка',
+        lang: 'ru',
+      };
+    });
+    expect(problems).toEqual([
+      {
+        path: `figures[${i}].quote`,
+        message:
+          'uses "депортировала", a stronger word than its series "ru-reported-arrivals", whose own wording is "arrived"; quote the source\'s own wording or none',
+      },
+    ]);
+  });
+
+  it('the rule reads every quote language and names each strong word', () => {
+    let i = -1;
+    const problems = problemsAfter((d) => {
+      i = index(d.figures, 'fig-ru-placed-2023-05-01');
+      at(d.figures, i).quote = {
+        text: 'Die Kinder wurden verschleppt und zwangsadoptiert, sagte sie.',
+        lang: 'de',
+      };
+    });
+    expect(problems.map((p) => p.path)).toEqual([`figures[${i}].quote`]);
+    expect(problems[0]?.message).toContain('"verschleppt", "zwangsadoptiert"');
+    expect(problems[0]?.message).toContain('"placed"');
+  });
+
+  it('an official-claim series without a movement is held to "arrived"', () => {
+    let i = -1;
+    const problems = problemsAfter((d) => {
+      const series = at(d.series, index(d.series, 'ru-ombudsman-reunified'));
+      delete series.movement;
+      i = index(d.figures, 'fig-ru-reunified-2024-09-25');
+      at(d.figures, i).quote = { text: 'Abducted children were handed over.', lang: 'en' };
+    });
+    expect(problems.map((p) => p.path)).toEqual([`figures[${i}].quote`]);
+  });
+
+  it('the same strong words are fine in a series that counts deportations', () => {
+    const raw = rawDataset();
+    at(raw.figures, index(raw.figures, 'fig-ua-deported-2023-07-31')).quote = {
+      text: 'Россия депортировала и похитила детей',
+      lang: 'ru',
+    };
+    expect(validateDataset(raw, { today: TODAY }).ok).toBe(true);
+  });
+
+  it('a figure or claim marked unconfirmed must say why in a note', () => {
+    let f = -1;
+    let c = -1;
+    const problems = problemsAfter((d) => {
+      f = index(d.figures, 'fig-ua-deported-2023-03-20');
+      const figure = at(d.figures, f);
+      figure.confidence = 'unconfirmed';
+      delete figure.note;
+      c = index(d.claims, 'ru-putin-no-abduction');
+      const claim = at(d.claims, c);
+      claim.confidence = 'unconfirmed';
+      delete claim.note;
+    });
+    expect(problems.map((p) => p.path)).toEqual([`figures[${f}].note`, `claims[${c}].note`]);
+  });
+
+  it('a source marked unconfirmed must say why in a note', () => {
+    let i = -1;
+    const problems = problemsAfter((d) => {
+      i = index(d.sources, 'src-babel-2023-08-10');
+      at(d.sources, i).confidence = 'unconfirmed';
+    });
+    expect(problems.map((p) => p.path)).toEqual([`sources[${i}].note`]);
+  });
+
+  it('a series may not mix per-event and cumulative figures', () => {
+    let group = -1;
+    let total = -1;
+    const problems = problemsAfter((d) => {
+      group = index(d.figures, 'fig-qatar-2023-12-06');
+      total = index(d.figures, 'fig-qatar-2025-08-24');
+      at(d.figures, total).series = 'qatar-mediation-groups';
+    });
+    expect(at(rawDataset().figures, group).kind).toBe('per-event');
+    expect(problems).toEqual([
+      {
+        path: `figures[${total}].kind`,
+        message: expect.stringContaining(
+          `is "cumulative" but figures[${index(rawDataset().figures, 'fig-qatar-2023-10')}] in the same series "qatar-mediation-groups" is "per-event"`,
+        ) as unknown as string,
+      },
+    ]);
+  });
+
+  it('figures without a kind do not trip the rule', () => {
+    const raw = rawDataset();
+    const total = at(raw.figures, index(raw.figures, 'fig-qatar-2025-08-24'));
+    delete total.kind;
+    total.series = 'qatar-mediation-groups';
+    expect(validateDataset(raw, { today: TODAY }).ok).toBe(true);
+  });
+
+  it("a figure's period may not start after it ends", () => {
+    let i = -1;
+    const problems = problemsAfter((d) => {
+      i = index(d.figures, 'fig-ru-placed-2022-10');
+      at(d.figures, i).periodStart = '2022-11';
+    });
+    expect(problems).toEqual([
+      {
+        path: `figures[${i}].periodStart`,
+        message: 'is 2022-11, after the end of the period (asOf 2022-10)',
+      },
+    ]);
+  });
+});
+
+describe('Ukrainian text for every card text', () => {
+  it('is an error under the strict (bundled) rules and a warning otherwise', () => {
+    const raw = rawDataset();
+    const f = index(raw.figures, 'fig-ua-deported-2023-07-31');
+    const figure = at(raw.figures, f);
+    if (!figure.note) throw new Error('fixture note missing');
+    delete figure.note.uk;
+    const c = index(raw.claims, 'ru-putin-no-abduction');
+    delete at(at(raw.claims, c).contrasts, 2).context.uk;
+    const paths = [`figures[${f}].note.uk`, `claims[${c}].contrasts[2].context.uk`];
+
+    const strict = validateDataset(raw, { today: TODAY, strict: true });
+    expect(strict.ok ? [] : strict.problems.map((p) => p.path)).toEqual(paths);
+
+    const lenient = validateDataset(raw, { today: TODAY });
+    expect(lenient.ok).toBe(true);
+    expect(lenient.ok ? lenient.warnings.map((p) => p.path) : []).toEqual(paths);
+  });
+
+  it('a claim without its export summary is an error under the strict rules, a warning otherwise', () => {
+    const raw = rawDataset();
+    const c = index(raw.claims, 'ru-evacuation-rescue');
+    delete at(raw.claims, c).summary;
+    const strict = validateDataset(raw, { today: TODAY, strict: true });
+    expect(strict.ok ? [] : strict.problems.map((p) => p.path)).toEqual([`claims[${c}].summary`]);
+    const lenient = validateDataset(raw, { today: TODAY });
+    expect(lenient.ok ? lenient.warnings.map((p) => p.path) : []).toEqual([`claims[${c}].summary`]);
+  });
+
+  it('the bundled dataset has no warnings', () => {
+    const result = validateDataset(rawDataset(), { today: TODAY });
+    expect(result.ok ? result.warnings : ['invalid']).toEqual([]);
   });
 });

@@ -6,4 +6,4 @@ export function rawDataset(): DatasetInput {
   return bundledRawDataset() as DatasetInput;
 }
 
-export const TODAY = '2026-11-29';
+export const TODAY = '2026-12-01';

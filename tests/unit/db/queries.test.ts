@@ -153,3 +153,60 @@ describe('getCards', () => {
     await empty.delete();
   });
 });
+
+describe('the unconfirmed flag on cards', () => {
+  it('is false when the record and its sources are confirmed', async () => {
+    const { cards } = await getCards(d, [
+      'figure:ru-arrivals-2023',
+      'claim:claim-evacuated-for-safety',
+    ]);
+    expect(cards['figure:ru-arrivals-2023']).toMatchObject({ kind: 'figure', unconfirmed: false });
+    expect(cards['claim:claim-evacuated-for-safety']).toMatchObject({
+      kind: 'claim',
+      unconfirmed: false,
+    });
+  });
+
+  it('is true for a record marked unconfirmed, and on its entries in series timelines', async () => {
+    await d.delete();
+    d = freshDb('queries-unconfirmed');
+    await seedDatabase(
+      d,
+      makeFixture((input) => {
+        const figure = input.figures.find((f) => f.id === 'ru-arrivals-2023');
+        if (!figure) throw new Error('fixture figure missing');
+        figure.confidence = 'unconfirmed';
+        figure.note = { en: 'The date is not confirmed.', uk: 'Дату не підтверджено.' };
+      }),
+      { origin: 'bundled' },
+    );
+    const { cards } = await getCards(d, ['figure:ru-arrivals-2023', 'series:ru-reported-arrivals']);
+    const figure = cards['figure:ru-arrivals-2023'];
+    expect(figure).toMatchObject({ kind: 'figure', unconfirmed: true });
+    const series = cards['series:ru-reported-arrivals'];
+    if (series?.kind !== 'series') throw new Error('expected a series card');
+    expect(series.figures.map((e) => [e.figure.id, e.unconfirmed])).toEqual([
+      ['ru-arrivals-2022', false],
+      ['ru-arrivals-2023', true],
+    ]);
+    expect(Card.safeParse(figure).success).toBe(true);
+  });
+
+  it('is true when a source the card shows is marked unconfirmed', async () => {
+    await d.delete();
+    d = freshDb('queries-unconfirmed-source');
+    await seedDatabase(
+      d,
+      makeFixture((input) => {
+        const source = input.sources.find((s) => s.id === 'reuters-claim');
+        if (!source) throw new Error('fixture source missing');
+        source.confidence = 'unconfirmed';
+        source.note = 'The original statement was not found.';
+      }),
+      { origin: 'bundled' },
+    );
+    const card = await getClaimCard(d, 'claim-evacuated-for-safety');
+    expect(card?.claim.confidence).toBe('confirmed');
+    expect(card?.unconfirmed).toBe(true);
+  });
+});
