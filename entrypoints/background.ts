@@ -40,9 +40,12 @@ export default defineBackground(() => {
     ...createDataHandlers(data, () => browser.runtime.getManifest().version),
     'report-annotations': createReportHandler((details) => browser.action.setBadgeText(details)),
     'ensure-detector': async () => ({ ok: true, ready: await prepare() }),
-    'load-stage-2': createLoadStage2Handler((target) =>
-      browser.scripting.executeScript({ target, files: ['/stage2.js'] }),
-    ),
+    // The highlight styles go in as a stylesheet of the page's own (no element is added
+    // to it), then the script.
+    'load-stage-2': createLoadStage2Handler(async (target) => {
+      await browser.scripting.insertCSS({ target, files: ['/highlights.css'] });
+      await browser.scripting.executeScript({ target, files: ['/stage2.js'] });
+    }),
   });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

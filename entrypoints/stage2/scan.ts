@@ -7,6 +7,8 @@ import { scanDocument } from '@/lib/page/scan-document';
 import { createSlicer, type ScanMemo } from '@/lib/page/slices';
 import { watchTextChanges } from '@/lib/page/watch';
 import type { CompiledDetector } from '@/lib/detect';
+import { anchorItems } from '@/lib/page/page-items';
+import { createAnnotationUi, type AnnotationUi } from './ui';
 
 /**
  * Stage 2's work on a page: scan in idle-time slices, report the annotation count for the
@@ -21,6 +23,16 @@ export async function startPageScan(ctx: ContentScriptContext): Promise<void> {
       .then((published) => (published ? loadPublishedDetector(published.datasetKey) : null)));
 
   let memo: ScanMemo | null = null;
+  // Dismissed on this page during this visit ("Not relevant"); undone by a reload.
+  const dismissed = new Set<string>();
+  let ui: Promise<AnnotationUi> | null = null;
+  const annotationUi = () =>
+    (ui ??= createAnnotationUi(ctx, {
+      onDismiss: (key) => {
+        dismissed.add(key);
+        scheduler.request();
+      },
+    }));
   let lastReport: { url: string; count: number } | null = null;
   const scanAndReport = async () => {
     if (!ctx.isValid) return;
@@ -30,7 +42,10 @@ export async function startPageScan(ctx: ContentScriptContext): Promise<void> {
       previous: memo,
     });
     memo = scan.memo;
-    const report = { url: location.href, count: scan.annotationCount };
+    const items = anchorItems(scan.blocks, scan.results, dismissed);
+    if (items.length > 0 || ui) (await annotationUi()).update(items);
+    // The badge counts what is painted: annotations that anchored and were not dismissed.
+    const report = { url: location.href, count: items.length };
     if (lastReport?.url === report.url && lastReport.count === report.count) return;
     lastReport = report;
     await sendPageRequest({ type: 'report-annotations', ...report, timing: scan.timing });

@@ -16,6 +16,8 @@ export function createLoadStage2Handler(
 ): Handlers['load-stage-2'] {
   return async (_request, sender) => {
     if (sender.tabId === undefined) throw new Error('stage 2 loads only into a tab');
+    // Twice from one frame (a page that lost and regained the topic) is harmless: stage 2
+    // runs once per document.
     await inject({ tabId: sender.tabId, frameIds: [sender.frameId ?? 0] });
     return { ok: true };
   };

@@ -1,0 +1,237 @@
+/// <reference types="vite/client" />
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import cardCss from '@/components/card/card.css?inline';
+import { AnnotationLayer, type MarkerView } from '@/components/card/AnnotationLayer';
+import { ContextCard } from '@/components/card/ContextCard';
+import { uiLangOf } from '@/lib/cards/strings';
+import { buildCardView, markerLabel } from '@/lib/cards/view';
+import type { Card } from '@/lib/db/cards';
+import { MAX_CARD_IDS } from '@/lib/db/cards';
+import { sendRequest } from '@/lib/messages/client';
+import { isInteractive, itemAtPoint } from '@/lib/page/hit-test';
+import { clearPaint, paintActive, paintRanges } from '@/lib/page/paint';
+import type { PageItem } from '@/lib/page/page-items';
+
+export interface AnnotationUi {
+  /** Shows these annotations (painted, with markers), replacing the previous ones. */
+  update(items: PageItem[]): void;
+  /** The host element of the extension's one shadow root (ignored by the text watcher). */
+  readonly host: HTMLElement;
+}
+
+const CARD_HEIGHT = 440;
+const CARD_WIDTH = 360;
+
+/**
+ * The reader-facing part of stage 2: highlights, one marker per annotation and the
+ * context card, all in one shadow root (WXT `createShadowRootUi`), wired to the page's
+ * clicks, resizes and keyboard.
+ */
+export async function createAnnotationUi(
+  ctx: ContentScriptContext,
+  options: { onDismiss: (key: string) => void },
+): Promise<AnnotationUi> {
+  const lang = uiLangOf(browser.i18n?.getUILanguage?.() ?? navigator.language);
+  let items: PageItem[] = [];
+  let openKey: string | null = null;
+  let cards: Record<string, Card> = {};
+  let cardsFailed = false;
+  let pending = false;
+  let datasetVersion: string | null = null;
+  const requested = new Set<string>();
+  let container: HTMLElement | null = null;
+
+  const ui = await createShadowRootUi(ctx, {
+    name: 'context-cards-ui',
+    position: 'inline',
+    anchor: () => document.documentElement,
+    append: 'last',
+    isolateEvents: true,
+    css: cardCss,
+    onMount(uiContainer, _shadow, host) {
+      // Document coordinates: the layer sits at the top left of the page and scrolls with it.
+      host.style.setProperty('position', 'absolute', 'important');
+      host.style.setProperty('left', '0', 'important');
+      host.style.setProperty('top', '0', 'important');
+      host.style.setProperty('width', '0', 'important');
+      host.style.setProperty('height', '0', 'important');
+      host.style.setProperty('z-index', '2147483647', 'important');
+      container = uiContainer;
+    },
+    onRemove() {
+      if (container) render(null, container);
+    },
+  });
+  ui.mount();
+
+  const markerPosition = (range: Range) => {
+    const rects = range.getClientRects();
+    const rect = rects[rects.length - 1] ?? range.getBoundingClientRect();
+    return {
+      left: rect.right + window.scrollX,
+      top: rect.top + window.scrollY + (rect.height - 16) / 2,
+    };
+  };
+
+  const cardPosition = (item: PageItem) => {
+    const rect = item.range.getBoundingClientRect();
+    const maxLeft = window.scrollX + document.documentElement.clientWidth - CARD_WIDTH - 8;
+    const left = Math.max(window.scrollX + 8, Math.min(rect.left + window.scrollX, maxLeft));
+    const below = rect.bottom + 8;
+    // Flip above the passage when the card would run past the bottom of the viewport.
+    const top =
+      below + CARD_HEIGHT > window.innerHeight && rect.top - CARD_HEIGHT - 8 > 0
+        ? rect.top - CARD_HEIGHT - 8
+        : below;
+    return { left, top: top + window.scrollY };
+  };
+
+  const labelOf = (item: PageItem) => {
+    const view = buildCardView(item.annotation, cards, lang);
+    return markerLabel(
+      item.annotation.cards.some((id) => cards[id]) ? view : { title: item.annotation.quote },
+      lang,
+    );
+  };
+
+  const focusMarker = (key: string) => {
+    const marker = ui.shadow.querySelector<HTMLElement>(
+      `.cc-marker[data-key="${CSS.escape(key)}"]`,
+    );
+    marker?.focus();
+  };
+
+  const close = (returnFocus = true) => {
+    const key = openKey;
+    openKey = null;
+    paintActive(null);
+    draw();
+    if (key && returnFocus) focusMarker(key);
+  };
+
+  const open = (key: string) => {
+    const item = items.find((i) => i.key === key);
+    if (!item) return;
+    openKey = key;
+    paintActive(item.range);
+    void fetchCards();
+    draw();
+  };
+
+  function draw(): void {
+    if (!container) return;
+    const markers: MarkerView[] = items.map((item) => ({
+      key: item.key,
+      label: labelOf(item),
+      category: item.category,
+      ...markerPosition(item.range),
+    }));
+    const item = openKey ? items.find((i) => i.key === openKey) : undefined;
+    const ready =
+      item && !pending && !cardsFailed && item.annotation.cards.every((id) => requested.has(id));
+    const view = item && ready ? buildCardView(item.annotation, cards, lang) : null;
+    render(
+      <AnnotationLayer markers={markers} openKey={openKey} onOpen={open}>
+        {item ? (
+          <ContextCard
+            key={item.key}
+            view={view}
+            failed={cardsFailed}
+            quote={item.annotation.quote}
+            explanation={item.explanation}
+            lang={lang}
+            datasetVersion={datasetVersion}
+            position={cardPosition(item)}
+            onClose={() => close()}
+            onDismiss={() => {
+              const key = item.key;
+              close(false);
+              options.onDismiss(key);
+            }}
+          />
+        ) : null}
+      </AnnotationLayer>,
+      container,
+    );
+  }
+
+  // One get-cards request for every card id on the page not asked for yet.
+  let inflight: Promise<void> | null = null;
+  async function fetchCards(): Promise<void> {
+    const ids = [...new Set(items.flatMap((i) => i.annotation.cards))].filter(
+      (id) => !requested.has(id),
+    );
+    if (ids.length === 0) return inflight ?? undefined;
+    for (const id of ids) requested.add(id);
+    const batch = ids.slice(0, MAX_CARD_IDS);
+    pending = true;
+    inflight = (async () => {
+      try {
+        const [answer, status] = await Promise.all([
+          sendRequest({ type: 'get-cards', ids: batch }),
+          datasetVersion ? null : sendRequest({ type: 'status' }),
+        ]);
+        cards = { ...cards, ...answer.cards };
+        if (status) datasetVersion = status.datasetVersion;
+        cardsFailed = false;
+      } catch {
+        cardsFailed = true;
+        for (const id of batch) requested.delete(id);
+      }
+      pending = false;
+      draw();
+    })();
+    return inflight;
+  }
+
+  // Clicks on highlighted text open its card; links and controls keep their own clicks.
+  ctx.addEventListener(document, 'click', (event: MouseEvent) => {
+    if (event.defaultPrevented || event.button !== 0 || isInteractive(event.target)) return;
+    if (event.composedPath().includes(ui.shadowHost)) return;
+    const selection = document.getSelection();
+    if (selection && !selection.isCollapsed) return;
+    const hit = itemAtPoint(document, event.clientX, event.clientY, items);
+    if (hit) open(hit.key);
+  });
+  // A press outside the card closes it.
+  ctx.addEventListener(
+    document,
+    'pointerdown',
+    (event: PointerEvent) => {
+      if (openKey && !event.composedPath().includes(ui.shadowHost)) close(false);
+    },
+    { capture: true },
+  );
+  let frame = 0;
+  const relayout = () => {
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      draw();
+    });
+  };
+  ctx.addEventListener(window, 'resize', relayout);
+  const resizes = new ResizeObserver(relayout);
+  resizes.observe(document.documentElement);
+  ctx.onInvalidated(() => {
+    resizes.disconnect();
+    clearPaint();
+  });
+
+  return {
+    host: ui.shadowHost as HTMLElement,
+    update(next) {
+      items = next;
+      if (openKey && !items.some((i) => i.key === openKey)) {
+        openKey = null;
+        paintActive(null);
+      }
+      paintRanges(items);
+      draw();
+      if (items.length > 0) void fetchCards();
+    },
+  };
+}

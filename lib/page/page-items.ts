@@ -1,0 +1,57 @@
+/**
+ * The page's annotations as the UI needs them: each engine annotation anchored to a DOM
+ * range in its block, with a stable key (for dismissals and the popup), its category and
+ * why its block was found relevant. Annotations that cannot be anchored are left out, so
+ * the badge counts exactly what is painted.
+ */
+import type { Annotation, BlockResult } from '@/lib/detect';
+import { offsetMap, rangeOf } from './anchor';
+import type { TextBlock } from './blocks';
+import type { Category } from './paint';
+
+export interface PageItem {
+  key: string;
+  annotation: Annotation;
+  category: Category;
+  range: Range;
+  explanation: { rule: string | null; terms: string[] };
+}
+
+/** A key that survives reloads: the kind, the quote and the block's text around it. */
+export function itemKey(block: string, annotation: Annotation): string {
+  return `${annotation.kind}|${annotation.quote}|${block.slice(Math.max(0, annotation.start - 24), annotation.start)}`;
+}
+
+export function anchorItems(
+  blocks: readonly TextBlock[],
+  results: readonly BlockResult[],
+  dismissed: ReadonlySet<string> = new Set(),
+): PageItem[] {
+  const items: PageItem[] = [];
+  const seen = new Set<string>();
+  results.forEach((result, k) => {
+    if (!result.relevant || result.annotations.length === 0) return;
+    const block = blocks[k]!;
+    const map = offsetMap(block.element);
+    // The block changed since it was read: its offsets would land on the wrong words.
+    if (map.text !== block.text) return;
+    for (const annotation of result.annotations) {
+      const key = itemKey(block.text, annotation);
+      if (dismissed.has(key) || seen.has(key)) continue;
+      const range = rangeOf(map, annotation.start, annotation.end);
+      if (!range) continue;
+      seen.add(key);
+      items.push({
+        key,
+        annotation,
+        category: annotation.kind,
+        range,
+        explanation: {
+          rule: result.explanation.rule,
+          terms: result.explanation.terms.map((t) => t.text),
+        },
+      });
+    }
+  });
+  return items;
+}
