@@ -22,6 +22,16 @@ export default defineConfig({
     permissions: ['storage', 'scripting'],
     host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'Context Cards' },
+    commands: {
+      'next-annotation': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Move to the next annotation on the page',
+      },
+      'previous-annotation': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Move to the previous annotation on the page',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

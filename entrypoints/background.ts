@@ -7,6 +7,7 @@ import { FactDb, createDataHandlers, createDataService, readDetectorInputs } fro
 import { publishDetector } from '@/lib/detector-store/publish';
 import { createRouter } from '@/lib/messages';
 import { createLoadStage2Handler } from '@/lib/messages/stage2-loader';
+import { PageCommand } from '@/lib/messages/page-protocol';
 
 export default defineBackground(() => {
   const log = (message: string, detail?: unknown) =>
@@ -46,6 +47,14 @@ export default defineBackground(() => {
       await browser.scripting.insertCSS({ target, files: ['/highlights.css'] });
       await browser.scripting.executeScript({ target, files: ['/stage2.js'] });
     }),
+  });
+
+  // Keyboard commands go to the active tab's stage 2 (absent on pages without annotations,
+  // where sending fails quietly).
+  browser.commands.onCommand.addListener((command, tab) => {
+    const parsed = PageCommand.safeParse({ type: 'page-command', command });
+    if (!parsed.success || tab?.id === undefined) return;
+    browser.tabs.sendMessage(tab.id, parsed.data, { frameId: 0 }).catch(() => undefined);
   });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

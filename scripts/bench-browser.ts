@@ -4,7 +4,8 @@
  *
  *   npm run bench:browser            a readable table
  *   npm run bench:browser -- --json  one JSON object
- *   npm run bench:browser -- --runs 9 --no-real
+ *   npm run bench:browser -- --runs 9 --real-runs 2
+ *   npm run bench:browser -- --no-real          without the saved real pages
  *
  * Every figure is "page with X minus the same page with no extension", from DevTools
  * (`Performance.getMetrics`): main-thread task time (TaskDuration), JS heap after a
@@ -44,7 +45,8 @@ const argv = process.argv.slice(2);
 const json = argv.includes('--json');
 const runsArg = argv.indexOf('--runs');
 const RUNS = runsArg >= 0 ? Math.max(3, Number(argv[runsArg + 1]) || 7) : 7;
-const REAL_RUNS = 2;
+const realArg = argv.indexOf('--real-runs');
+const REAL_RUNS = realArg >= 0 ? Math.max(1, Number(argv[realArg + 1]) || 1) : 1;
 const log = (line: string) => {
   if (!json) console.log(line);
 };

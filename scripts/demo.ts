@@ -34,16 +34,38 @@ if (headed) {
   console.log(`Opened ${demoUrl} with the extension loaded. Close the window to stop.`);
   context.on('close', () => void server.close().then(() => process.exit(0)));
 } else {
+  // Headless: two screenshots, the article with its highlights and an open card
+  // (`-- --docs` writes them to docs/ for the README as well).
   const browser = await launchWithExtension();
   const page = await browser.context.newPage();
-  await page.setViewportSize({ width: 1200, height: 1400 });
+  await page.setViewportSize({ width: 1200, height: 1000 });
   await page.goto(demoUrl);
   const badge = await browser.waitForBadge(page, (text) => text !== '', 10_000).catch(() => '');
-  mkdirSync('.output', { recursive: true });
-  await page.screenshot({ path: '.output/demo.png' });
+  await page.waitForTimeout(500);
+  const dirs = ['.output', ...(process.argv.includes('--docs') ? ['docs'] : [])];
+  for (const dir of dirs) mkdirSync(dir, { recursive: true });
+  const shot = async (name: string) => {
+    for (const dir of dirs) await page.screenshot({ path: `${dir}/${name}` });
+  };
+  await page.evaluate(() => window.scrollTo(0, 560));
+  await shot('demo-highlights.png');
+  // Open the card of the passage's first documented figure, as a reader's click would.
+  const marker = page.locator('context-cards-ui .cc-marker-figure').first();
+  if ((await marker.count()) > 0) {
+    await marker.focus();
+    await page.keyboard.press('Enter');
+    await page
+      .locator('context-cards-ui [role="dialog"] .cc-status')
+      .waitFor({ state: 'detached', timeout: 5000 })
+      .catch(() => undefined);
+    await page.waitForTimeout(300);
+  }
+  await shot('demo-card.png');
   console.log(`Demo article: ${demoUrl}`);
   console.log(`Toolbar badge: "${badge}" (annotations found on the page)`);
-  console.log('Screenshot: .output/demo.png');
+  console.log(
+    `Screenshots: ${dirs.map((d) => `${d}/demo-highlights.png, ${d}/demo-card.png`).join('; ')}`,
+  );
   await browser.close();
   await server.close();
 }

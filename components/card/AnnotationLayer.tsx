@@ -8,8 +8,19 @@ export interface MarkerView {
   top: number;
 }
 
+/** A painted box, where the browser has no CSS Custom Highlight API. */
+export interface OverlayView {
+  category: 'claim' | 'figure' | 'topic';
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
 export interface AnnotationLayerProps {
   markers: MarkerView[];
+  /** Boxes behind the annotations' text; empty where the Highlight API paints them. */
+  overlays?: OverlayView[];
   openKey: string | null;
   onOpen: (key: string) => void;
   /** The open card, if any. */
@@ -20,9 +31,28 @@ export interface AnnotationLayerProps {
  * The extension's layer over the page (inside its one shadow root): a small focusable
  * marker at the end of every annotation, reachable by Tab, and the open card.
  */
-export function AnnotationLayer({ markers, openKey, onOpen, children }: AnnotationLayerProps) {
+export function AnnotationLayer({
+  markers,
+  overlays = [],
+  openKey,
+  onOpen,
+  children,
+}: AnnotationLayerProps) {
   return (
     <div class="cc-layer">
+      {overlays.map((o, k) => (
+        <div
+          key={k}
+          class={`cc-overlay cc-overlay-${o.category}`}
+          aria-hidden="true"
+          style={{
+            left: `${o.left}px`,
+            top: `${o.top}px`,
+            width: `${o.width}px`,
+            height: `${o.height}px`,
+          }}
+        />
+      ))}
       {markers.map((m) => (
         <button
           key={m.key}

@@ -1,4 +1,6 @@
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { PageCommand } from '@/lib/messages/page-protocol';
 import { prefilterItem } from '@/lib/detector-store/items';
 import { loadPublishedDetector } from '@/lib/detector-store/load';
 import { sendPageRequest } from '@/lib/messages/page-client';
@@ -78,6 +80,17 @@ export async function startPageScan(ctx: ContentScriptContext): Promise<void> {
     scheduler.request();
   });
   ctx.onInvalidated(unwatch);
+
+  // The reader's keyboard command, relayed by the background (validated; ours only).
+  const onCommand = (message: unknown, sender: { id?: string }) => {
+    if (sender.id !== browser.runtime.id) return;
+    const parsed = PageCommand.safeParse(message);
+    if (!parsed.success || !ui) return;
+    const step = parsed.data.command === 'next-annotation' ? 1 : -1;
+    void ui.then((u) => u.focusAnnotation(step));
+  };
+  browser.runtime.onMessage.addListener(onCommand);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onCommand));
 
   await scanAndReport().catch(ignoreInvalidatedContext);
 }

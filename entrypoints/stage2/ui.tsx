@@ -4,7 +4,11 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import cardCss from '@/components/card/card.css?inline';
-import { AnnotationLayer, type MarkerView } from '@/components/card/AnnotationLayer';
+import {
+  AnnotationLayer,
+  type MarkerView,
+  type OverlayView,
+} from '@/components/card/AnnotationLayer';
 import { ContextCard } from '@/components/card/ContextCard';
 import { uiLangOf } from '@/lib/cards/strings';
 import { buildCardView, markerLabel } from '@/lib/cards/view';
@@ -16,6 +20,8 @@ import { clearPaint, paintActive, paintRanges } from '@/lib/page/paint';
 import type { PageItem } from '@/lib/page/page-items';
 
 export interface AnnotationUi {
+  /** Moves keyboard focus to the next (or previous) annotation's marker, in page order. */
+  focusAnnotation(step: 1 | -1): void;
   /** Shows these annotations (painted, with markers), replacing the previous ones. */
   update(items: PageItem[]): void;
   /** The host element of the extension's one shadow root (ignored by the text watcher). */
@@ -43,6 +49,8 @@ export async function createAnnotationUi(
   let datasetVersion: string | null = null;
   const requested = new Set<string>();
   let container: HTMLElement | null = null;
+  // False where the browser lacks the CSS Custom Highlight API: boxes are drawn instead.
+  let highlightApi = true;
 
   const ui = await createShadowRootUi(ctx, {
     name: 'context-cards-ui',
@@ -89,12 +97,19 @@ export async function createAnnotationUi(
     return { left, top: top + window.scrollY };
   };
 
+  // Marker names, built once per annotation and set of loaded records (not on every draw).
+  let labels = new Map<string, string>();
   const labelOf = (item: PageItem) => {
-    const view = buildCardView(item.annotation, cards, lang);
-    return markerLabel(
-      item.annotation.cards.some((id) => cards[id]) ? view : { title: item.annotation.quote },
-      lang,
-    );
+    let label = labels.get(item.key);
+    if (label === undefined) {
+      const known = item.annotation.cards.some((id) => cards[id]);
+      label = markerLabel(
+        known ? buildCardView(item.annotation, cards, lang) : { title: item.annotation.quote },
+        lang,
+      );
+      labels.set(item.key, label);
+    }
+    return label;
   };
 
   const focusMarker = (key: string) => {
@@ -129,12 +144,23 @@ export async function createAnnotationUi(
       category: item.category,
       ...markerPosition(item.range),
     }));
+    const overlays: OverlayView[] = [];
+    if (!highlightApi)
+      for (const it of items)
+        for (const rect of Array.from(it.range.getClientRects()))
+          overlays.push({
+            category: it.category,
+            left: rect.left + window.scrollX,
+            top: rect.top + window.scrollY,
+            width: rect.width,
+            height: rect.height,
+          });
     const item = openKey ? items.find((i) => i.key === openKey) : undefined;
     const ready =
       item && !pending && !cardsFailed && item.annotation.cards.every((id) => requested.has(id));
     const view = item && ready ? buildCardView(item.annotation, cards, lang) : null;
     render(
-      <AnnotationLayer markers={markers} openKey={openKey} onOpen={open}>
+      <AnnotationLayer markers={markers} overlays={overlays} openKey={openKey} onOpen={open}>
         {item ? (
           <ContextCard
             key={item.key}
@@ -147,9 +173,8 @@ export async function createAnnotationUi(
             position={cardPosition(item)}
             onClose={() => close()}
             onDismiss={() => {
-              const key = item.key;
               close(false);
-              options.onDismiss(key);
+              options.onDismiss(item.contentKey);
             }}
           />
         ) : null}
@@ -175,6 +200,7 @@ export async function createAnnotationUi(
           datasetVersion ? null : sendRequest({ type: 'status' }),
         ]);
         cards = { ...cards, ...answer.cards };
+        labels = new Map();
         if (status) datasetVersion = status.datasetVersion;
         cardsFailed = false;
       } catch {
@@ -223,13 +249,27 @@ export async function createAnnotationUi(
 
   return {
     host: ui.shadowHost as HTMLElement,
+    focusAnnotation(step) {
+      if (items.length === 0) return;
+      const active = ui.shadow.activeElement as HTMLElement | null;
+      const current = items.findIndex((i) => i.key === active?.dataset.key);
+      const next =
+        current < 0
+          ? step > 0
+            ? 0
+            : items.length - 1
+          : (current + step + items.length) % items.length;
+      const item = items[next]!;
+      item.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      focusMarker(item.key);
+    },
     update(next) {
       items = next;
       if (openKey && !items.some((i) => i.key === openKey)) {
         openKey = null;
         paintActive(null);
       }
-      paintRanges(items);
+      highlightApi = paintRanges(items);
       draw();
       if (items.length > 0) void fetchCards();
     },

@@ -126,7 +126,8 @@ function seriesItem(card: SeriesCard, lang: UiLang): ItemView {
     id: card.series.id,
     heading: pick(card.series.label, lang),
     value: latest ? figureValue(latest.figure, card.series, lang) : null,
-    stance: stanceLabel(card.series.stance, lang),
+    // The shown number's own stance: a documented series can hold an official's figure.
+    stance: stanceLabel(latest?.figure.stance ?? card.series.stance, lang),
     date: latest ? strings(lang).asOf(formatDate(latest.figure.asOf, lang)) : null,
     body: latest?.figure.note ? pick(latest.figure.note, lang) : null,
     caveat: pick(card.series.caveat, lang),
@@ -189,8 +190,10 @@ export function buildCardView(
     // engine's reference to it.
     const latestEntry = seriesCard.latest?.figure;
     const latest = latestEntry ?? note.latest ?? note.newer;
+    // Only when the engine matched the number to an older figure of the series: a number
+    // that matches none is not called outdated.
     const outdated =
-      latest && latest.value !== note.value
+      note.newer && latest && latest.value !== note.value
         ? t.outdated(
             label,
             latestEntry ? figureValue(latestEntry, null, lang) : formatNumber(latest.value, lang),

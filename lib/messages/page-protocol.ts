@@ -56,3 +56,13 @@ export const PageResponseFor = {
 } as const satisfies Record<PageRequest['type'], z.ZodMiniType>;
 
 export type PageResponseOf<T extends PageRequest['type']> = z.infer<(typeof PageResponseFor)[T]>;
+
+/**
+ * From the background to stage 2 of a tab: the reader pressed the "next annotation"
+ * keyboard command (`commands` in the manifest). The only message a page script receives.
+ */
+export const PageCommand = z.strictObject({
+  type: z.literal('page-command'),
+  command: z.enum(['next-annotation', 'previous-annotation']),
+});
+export type PageCommand = z.infer<typeof PageCommand>;

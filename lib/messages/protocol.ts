@@ -19,6 +19,11 @@ export {
   ReportAnnotationsRequest,
 };
 
+// Extension pages and content scripts may not evaluate strings (MV3's CSP): without this,
+// Zod's first parse tries `new Function` to test for it, which costs ~10 ms on a page and
+// can log a CSP refusal.
+z.config({ jitless: true });
+
 /**
  * Every message that crosses a context boundary (content script, popup, options →
  * background) is one of these, validated on both sides. Unknown shapes are refused.

@@ -10,7 +10,10 @@ import type { TextBlock } from './blocks';
 import type { Category } from './paint';
 
 export interface PageItem {
+  /** Unique on the page: the content key, with `#n` for its n-th repeat. */
   key: string;
+  /** What a dismissal remembers (the same passage repeated is dismissed together). */
+  contentKey: string;
   annotation: Annotation;
   category: Category;
   range: Range;
@@ -28,7 +31,7 @@ export function anchorItems(
   dismissed: ReadonlySet<string> = new Set(),
 ): PageItem[] {
   const items: PageItem[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   results.forEach((result, k) => {
     if (!result.relevant || result.annotations.length === 0) return;
     const block = blocks[k]!;
@@ -36,13 +39,15 @@ export function anchorItems(
     // The block changed since it was read: its offsets would land on the wrong words.
     if (map.text !== block.text) return;
     for (const annotation of result.annotations) {
-      const key = itemKey(block.text, annotation);
-      if (dismissed.has(key) || seen.has(key)) continue;
+      const contentKey = itemKey(block.text, annotation);
+      if (dismissed.has(contentKey)) continue;
       const range = rangeOf(map, annotation.start, annotation.end);
       if (!range) continue;
-      seen.add(key);
+      const repeat = seen.get(contentKey) ?? 0;
+      seen.set(contentKey, repeat + 1);
       items.push({
-        key,
+        key: repeat === 0 ? contentKey : `${contentKey}#${repeat}`,
+        contentKey,
         annotation,
         category: annotation.kind,
         range,

@@ -30,6 +30,8 @@ export interface ExtensionBrowser {
    * background (the per-tab report the popup reads), and returns its annotation count.
    */
   waitForReport(page: Page, timeoutMs?: number): Promise<number>;
+  /** The id of the tab that shows `page`. */
+  tabId(page: Page): Promise<number>;
   /** Evaluates an expression in the extension's isolated world of `page`. */
   inExtensionWorld(page: Page, expression: string): Promise<unknown>;
   /**
@@ -121,6 +123,10 @@ export async function launchWithExtension(
     extensionId,
     badgeText,
     inExtensionWorld,
+    tabId: async (page) => {
+      await page.bringToFront();
+      return tabIdOf(page);
+    },
     async waitForStage1(page, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       let state: unknown;

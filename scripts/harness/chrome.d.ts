@@ -17,6 +17,7 @@ declare namespace chrome {
       active: boolean;
     }
     function query(info: object): Promise<Tab[]>;
+    function sendMessage(tabId: number, message: unknown, options?: object): Promise<unknown>;
   }
   namespace storage {
     const session: { get(key: string | null): Promise<Record<string, unknown>> };

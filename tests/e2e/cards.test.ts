@@ -109,6 +109,34 @@ describe('highlights and context cards in Chromium', () => {
     await page.close();
   });
 
+  it('the keyboard command moves focus from annotation to annotation', async () => {
+    const { page } = await openPage('/demo/article.html');
+    const tabId = await session.browser.tabId(page);
+    const send = (message: unknown) =>
+      session.browser.worker.evaluate(
+        ([id, m]) => chrome.tabs.sendMessage(id as number, m, { frameId: 0 }),
+        [tabId, message] as const,
+      );
+    const focused = () =>
+      page
+        .locator('context-cards-ui')
+        .evaluate((h) => (h.shadowRoot!.activeElement as HTMLElement | null)?.dataset.key ?? null);
+    const keys = await page
+      .locator('context-cards-ui .cc-marker')
+      .evaluateAll((ms) => ms.map((m) => (m as HTMLElement).dataset.key));
+    await send({ type: 'page-command', command: 'next-annotation' });
+    await expect.poll(focused).toBe(keys[0]);
+    await send({ type: 'page-command', command: 'next-annotation' });
+    await expect.poll(focused).toBe(keys[1]);
+    await send({ type: 'page-command', command: 'previous-annotation' });
+    await expect.poll(focused).toBe(keys[0]);
+    // Anything else is ignored.
+    await send({ type: 'page-command', command: 'delete-everything' }).catch(() => undefined);
+    await page.waitForTimeout(200);
+    expect(await focused()).toBe(keys[0]);
+    await page.close();
+  });
+
   it('"Not relevant" removes the annotation and lowers the badge', async () => {
     const { page, badge } = await openPage('/demo/article.html');
     await page.locator('context-cards-ui .cc-marker').first().focus();

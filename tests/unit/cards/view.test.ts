@@ -82,6 +82,22 @@ describe('buildCardView', () => {
     }
   });
 
+  it('does not call a number outdated when it matches no older figure of its series', async () => {
+    const { cards } = await getCards(db, ['ua-returned']);
+    const view = buildCardView(
+      {
+        quote: 'seven children',
+        kind: 'figure',
+        cards: ['ua-returned'],
+        figures: [{ text: 'seven', value: 7, qualifier: 'exact', series: 'ua-returned' }],
+      },
+      cards,
+      'en',
+    );
+    expect(view.numbers[0]!.placement).toMatch(/^This number reads as: /);
+    expect(view.numbers[0]!.outdated).toBeNull();
+  });
+
   it('says that a number belongs to no series rather than guessing one', () => {
     const view = buildCardView(
       {

@@ -1,5 +1,5 @@
 import { Dexie } from 'dexie';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import { DB_NAME } from '@/lib/db';
@@ -8,6 +8,15 @@ import { GetCardsResponse, StatusResponse } from '@/lib/messages';
 import { detectorItem, prefilterItem } from '@/lib/detector-store';
 import { hydrateDetector, prefilter, prefilterFromJSON, runPrefilter } from '@/lib/detect';
 import { readTabReport } from '@/lib/badge/tab-report';
+
+// The fake browser has no keyboard commands: record the listener the background adds.
+let onCommand: ((command: string, tab?: { id?: number }) => void) | undefined;
+beforeEach(() => {
+  onCommand = undefined;
+  vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation((listener) => {
+    onCommand = listener as typeof onCommand;
+  });
+});
 
 afterEach(async () => {
   await Dexie.delete(DB_NAME);
@@ -25,6 +34,22 @@ function send(message: unknown, sender: { id?: string; tab?: { id: number } }): 
 }
 
 describe('background wiring', () => {
+  it("relays the reader's keyboard commands to the active tab, and nothing else", async () => {
+    vi.spyOn(console, 'info').mockImplementation(() => {});
+    const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    background.main();
+    expect(onCommand).toBeDefined();
+    onCommand!('next-annotation', { id: 4 });
+    expect(sent).toHaveBeenCalledWith(
+      4,
+      { type: 'page-command', command: 'next-annotation' },
+      { frameId: 0 },
+    );
+    onCommand!('something-else', { id: 4 });
+    onCommand!('previous-annotation', {});
+    expect(sent).toHaveBeenCalledTimes(1);
+  });
+
   it('answers status and get-cards through the database, refusing strangers', async () => {
     vi.spyOn(console, 'info').mockImplementation(() => {});
     vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({

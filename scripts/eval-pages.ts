@@ -1,0 +1,183 @@
+/**
+ * eval:pages: the built extension in real Chromium over a folder of saved pages.
+ *
+ *   npm run eval:pages -- ../shared/pages/readability [--json] [--limit N]
+ *
+ * 1. As captured (none of those pages is about the topic): the badge must stay empty, and
+ *    the extension must add no page error (errors are compared with the same page loaded
+ *    without the extension).
+ * 2. Seeded: a relevant paragraph of our own is placed inside each page's real markup
+ *    (after the article's first paragraph, in a temporary copy outside the repository):
+ *    it must be found, painted, and its card must open from its marker.
+ */
+import { execSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import {
+  EXTENSION_DIR,
+  collectErrors,
+  launchChromium,
+  launchWithExtension,
+} from './harness/browser';
+import { startStaticServer } from './harness/static-server';
+
+const argv = process.argv.slice(2);
+const json = argv.includes('--json');
+const limitArg = argv.indexOf('--limit');
+const limit = limitArg >= 0 ? Number(argv[limitArg + 1]) : Infinity;
+const dirArg = argv.find((a, k) => !a.startsWith('--') && argv[k - 1] !== '--limit');
+const log = (line: string) => {
+  if (!json) console.log(line);
+};
+
+/** Our own sentence (not from any corpus or page). */
+const SEEDED =
+  'Russia has deported thousands of Ukrainian children from the occupied territories, the government in Kyiv says.';
+
+function seed(html: string): string {
+  const paragraph = `<p data-seeded="1">${SEEDED}</p>`;
+  const article = html.search(/<article[\s>]/i);
+  const from = article >= 0 ? article : Math.max(0, html.search(/<body[\s>]/i));
+  const close = html.slice(from).search(/<\/p>/i);
+  if (close >= 0) {
+    const at = from + close + 4;
+    return html.slice(0, at) + paragraph + html.slice(at);
+  }
+  const body = html.search(/<\/body>/i);
+  return body >= 0 ? html.slice(0, body) + paragraph + html.slice(body) : html + paragraph;
+}
+
+async function pageErrors(context: BrowserContext, url: string): Promise<string[]> {
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  await page.goto(url, { waitUntil: 'load', timeout: 20_000 }).catch(() => undefined);
+  await page.waitForTimeout(300);
+  await page.close();
+  return errors;
+}
+
+async function main(): Promise<void> {
+  if (!dirArg || !existsSync(dirArg)) {
+    console.error('Usage: npm run eval:pages -- DIR   (a folder of saved .html pages)');
+    process.exit(2);
+  }
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
+    execSync('npx wxt build', { stdio: 'inherit' });
+  const dir = resolve(dirArg);
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.html') && statSync(join(dir, f)).isFile())
+    .sort()
+    .slice(0, limit);
+  const seededDir = mkdtempSync(join(tmpdir(), 'context-cards-seeded-'));
+  for (const file of files)
+    writeFileSync(join(seededDir, file), seed(readFileSync(join(dir, file), 'utf8')));
+  const server = await startStaticServer({ '/pages/': dir, '/seeded/': seededDir });
+
+  const falseAlarms: string[] = [];
+  const addedErrors: string[] = [];
+  const missed: string[] = [];
+  const cardFailures: string[] = [];
+  try {
+    // Errors the pages make on their own, without the extension.
+    const bare = await launchChromium(null);
+    const own = new Map<string, Set<string>>();
+    for (const file of files)
+      own.set(file, new Set(await pageErrors(bare.context, server.url(`/pages/${file}`))));
+    await bare.close();
+
+    const browser = await launchWithExtension();
+    try {
+      const settle = async (page: Page) => {
+        const state = await browser.waitForStage1(page, 15_000).catch(() => 'none');
+        if (state === 'passed') await browser.waitForReport(page, 15_000).catch(() => -1);
+        return state;
+      };
+      for (const file of files) {
+        const page = await browser.context.newPage();
+        const errors = collectErrors(page);
+        await page
+          .goto(server.url(`/pages/${file}`), { waitUntil: 'load', timeout: 20_000 })
+          .catch(() => undefined);
+        await settle(page);
+        const badge = await browser.badgeText(page);
+        if (badge !== '') falseAlarms.push(`${file} (${badge})`);
+        const added = errors.filter((e) => !own.get(file)!.has(e));
+        if (added.length) addedErrors.push(`${file}: ${added[0]}`);
+        await page.close();
+      }
+      for (const file of files) {
+        const page = await browser.context.newPage();
+        await page.setViewportSize({ width: 1200, height: 900 });
+        await page
+          .goto(server.url(`/seeded/${file}`), { waitUntil: 'load', timeout: 20_000 })
+          .catch(() => undefined);
+        await settle(page);
+        const paintedSeed = (await browser.inExtensionWorld(
+          page,
+          `[...CSS.highlights.values()].some((h) => [...h].some((r) => r.startContainer.parentElement?.closest('[data-seeded]')))`,
+        )) as boolean | undefined;
+        if (!paintedSeed) {
+          missed.push(file);
+          await page.close();
+          continue;
+        }
+        const marker = page.locator('context-cards-ui .cc-marker').first();
+        await marker.focus();
+        await page.keyboard.press('Enter');
+        const opened = await page
+          .locator('context-cards-ui [role="dialog"] .cc-sources a')
+          .first()
+          .waitFor({ timeout: 5000 })
+          .then(() => true)
+          .catch(() => false);
+        if (!opened) cardFailures.push(file);
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await server.close();
+    rmSync(seededDir, { recursive: true, force: true });
+  }
+
+  const result = {
+    pages: files.length,
+    asCaptured: { falseAlarms, addedErrors },
+    seeded: {
+      found: files.length - missed.length,
+      cardsOpened: files.length - missed.length - cardFailures.length,
+      missed,
+      cardFailures,
+    },
+  };
+  log(`${files.length} saved pages from ${dir}`);
+  log(
+    `as captured: ${falseAlarms.length} with a badge, ${addedErrors.length} with an error the extension added`,
+  );
+  for (const line of [...falseAlarms, ...addedErrors]) log(`  ${line}`);
+  log(
+    `seeded with a relevant paragraph: found on ${result.seeded.found}, card opened on ${result.seeded.cardsOpened}`,
+  );
+  for (const file of missed) log(`  not found: ${file}`);
+  for (const file of cardFailures) log(`  card did not open: ${file}`);
+  if (json) console.log(JSON.stringify(result));
+  const ok =
+    falseAlarms.length === 0 &&
+    addedErrors.length === 0 &&
+    missed.length === 0 &&
+    cardFailures.length === 0;
+  process.exit(ok ? 0 : 1);
+}
+
+await main();
