@@ -1,3 +1,7 @@
+/**
+ * The lexicon schema: the terms of each rule group per language, and the claim and series
+ * cues, in the safe pattern language (no regular expression ever comes from data).
+ */
 import { z } from 'zod';
 import { DetectLanguage, Id } from './primitives';
 import { SAFE_PATTERN } from './safe-pattern';
@@ -19,6 +23,17 @@ export const Cue = z.strictObject({
   patterns: z.array(Pattern).min(1).max(60),
 });
 export type Cue = z.infer<typeof Cue>;
+
+/**
+ * A series cue: words near a number that say what it counts. `weight` is how specific the
+ * cue is (1, the default: a generic word such as "deported" or "verified"; higher: words
+ * that name a narrower series, such as "Belarus", "adopted", "re-education camps"). A number
+ * takes the heaviest cue of its clause, and the nearest among equals.
+ */
+export const SeriesCue = Cue.extend({
+  weight: z.number().int().min(1).max(5).optional(),
+});
+export type SeriesCue = z.infer<typeof SeriesCue>;
 
 export const Lexicon = z.strictObject({
   lang: DetectLanguage,
@@ -49,7 +64,7 @@ export const Lexicon = z.strictObject({
   exclude: Patterns.optional(),
   /** words that point a passage at a claim in the dataset */
   claimCues: z.array(Cue).max(200),
-  /** words near a number that say which series it belongs to */
-  seriesCues: z.array(Cue).max(200),
+  /** words near a number that say which series it belongs to, with their specificity */
+  seriesCues: z.array(SeriesCue).max(200),
 });
 export type Lexicon = z.infer<typeof Lexicon>;

@@ -5,10 +5,10 @@
  * A pattern is one or more words separated by spaces; a word may end in `*` (any ending).
  * Hyphens inside a word split it into a phrase ("Lvova-Belova" matches "Lvova Belova" too).
  * Words are folded with `foldWord`, exactly like page text. The serialised form is compact
- * plain JSON (format 2): the folded words as one string, the terms in runs that share group,
- * ref and language (patterns and word ids as strings), and the pre-filter stems. Hydration
- * sorts the words and builds the character trie in one pass into flat typed arrays (no Map,
- * no edge sort). Format 1 (word and term arrays) is still read.
+ * plain JSON (format 3): the folded words as one string, the terms in runs that share group,
+ * ref, language and weight (patterns and word ids as strings), and the pre-filter stems.
+ * Hydration sorts the words and builds the character trie in one pass into flat typed arrays
+ * (no Map, no edge sort). Only format 3 is read: an older stored detector is recompiled.
  */
 import type { Lexicon } from '../dataset/lexicon';
 import { SAFE_PATTERN } from '../dataset/safe-pattern';
@@ -47,18 +47,24 @@ export interface FigureRef {
   asOf: string;
 }
 
-/** One compiled term (format 1): [group, ref id (claim/series) or null, language, pattern, word ids]. */
-export type TermRow = [number, string | null, string, string, number[]];
+/** One compiled term: [group, ref id (claim/series) or null, language, pattern, word ids, weight]. */
+type TermRow = [number, string | null, string, string, number[], number];
 
 /**
- * Terms of format 2, in runs that share group, ref and language: [group, ref, language,
- * patterns joined by `|`, word ids in base 36 (`.` between the words of a term, a space
- * between terms)]. Neither separator can occur in a safe pattern.
+ * Terms in runs that share group, ref, language and weight: [group, ref, language, patterns
+ * joined by `|`, word ids in base 36 (`.` between the words of a term, a space between
+ * terms), weight (the specificity of a series cue, 1 for every other term)]. Neither
+ * separator can occur in a safe pattern.
  */
-export type TermRun = [number, string | null, string, string, string];
+export type TermRun = [number, string | null, string, string, string, number];
 
-interface SerializedCommon {
+/** The compact serialised form written by `compileLexicons`. */
+export interface SerializedDetector {
+  format: 'cdc-detector/3';
   langs: string[];
+  /** Folded words separated by spaces; a trailing `*` marks a prefix (wildcard) word. */
+  words: string;
+  terms: TermRun[];
   /**
    * Pre-filter: skeleton stems (at most 8 code units) with a bit mask of groups; a stem ending
    * in `$` is a whole word.
@@ -66,24 +72,6 @@ interface SerializedCommon {
   stems: [string, number][];
   figures: FigureRef[];
 }
-
-/** The first serialised form (still read: a stored detector may predate format 2). */
-export interface SerializedDetectorV1 extends SerializedCommon {
-  format: 'cdc-detector/1';
-  /** Folded words; a trailing `*` marks a prefix (wildcard) word. */
-  words: string[];
-  terms: TermRow[];
-}
-
-/** The compact serialised form written by `compileLexicons`. */
-export interface SerializedDetectorV2 extends SerializedCommon {
-  format: 'cdc-detector/2';
-  /** Folded words separated by spaces; a trailing `*` marks a prefix (wildcard) word. */
-  words: string;
-  terms: TermRun[];
-}
-
-export type SerializedDetector = SerializedDetectorV1 | SerializedDetectorV2;
 
 export interface Term {
   id: number;
@@ -94,6 +82,8 @@ export interface Term {
   words: number[];
   /** Index of the anchor word (the longest): phrases are found from it. */
   anchor: number;
+  /** Specificity of a series cue (higher wins over nearer); 1 for other terms. */
+  weight: number;
 }
 
 export interface CompiledDetector {
@@ -175,7 +165,7 @@ export function compileLexicons(
   const stems = new Map<string, number>();
   const langs: string[] = [];
 
-  const add = (group: number, ref: string | null, lang: string, pattern: string) => {
+  const add = (group: number, ref: string | null, lang: string, pattern: string, weight = 1) => {
     const ws = patternWords(pattern);
     const key = `${group}|${ref ?? ''}|${ws.join(' ')}`;
     if (seen.has(key)) return;
@@ -189,7 +179,7 @@ export function compileLexicons(
       }
       return id;
     });
-    terms.push([group, ref, lang, pattern, ids]);
+    terms.push([group, ref, lang, pattern, ids, weight]);
     if (group === G.child || group === G.strong || group === G.context || group === G.destination) {
       // Any word of a phrase must be present on the page, so any one may be indexed. Prefer
       // a Ukraine/Russia word ("russian families" → "russian", not "families": common words
@@ -242,29 +232,29 @@ export function compileLexicons(
     for (const cue of lex.claimCues)
       for (const p of cue.patterns) add(G.claim, cue.id, lex.lang, p);
     for (const cue of lex.seriesCues)
-      for (const p of cue.patterns) add(G.series, cue.id, lex.lang, p);
+      for (const p of cue.patterns) add(G.series, cue.id, lex.lang, p, cue.weight ?? 1);
   }
   // Words are numbered in the order of their bodies (without `*`), so that hydration builds
   // the trie without sorting. (A word's number never decides the order of matches.)
   const order = words.map((_, id) => id).sort((a, b) => compareBodies(words, a, b));
   const renumber = new Int32Array(words.length);
   order.forEach((id, k) => (renumber[id] = k));
-  // Runs of terms that share group, ref and language (term order is kept: it is the order
-  // in which matches of one word are reported).
+  // Runs of terms that share group, ref, language and weight (term order is kept: it is the
+  // order in which matches of one word are reported).
   const runs: TermRun[] = [];
   let last: TermRun | undefined;
-  for (const [group, ref, lang, pattern, ids] of terms) {
+  for (const [group, ref, lang, pattern, ids, weight] of terms) {
     const code = ids.map((id) => renumber[id]!.toString(36)).join('.');
-    if (last && last[0] === group && last[1] === ref && last[2] === lang) {
+    if (last && last[0] === group && last[1] === ref && last[2] === lang && last[5] === weight) {
       last[3] += `|${pattern}`;
       last[4] += ` ${code}`;
     } else {
-      last = [group, ref, lang, pattern, code];
+      last = [group, ref, lang, pattern, code, weight];
       runs.push(last);
     }
   }
   return {
-    format: 'cdc-detector/2',
+    format: 'cdc-detector/3',
     langs,
     words: order.map((id) => words[id]!).join(' '),
     terms: runs,
@@ -294,21 +284,20 @@ function parseIds(code: string): number[] {
   return ids;
 }
 
-/** The term rows and word list of either serialised format (validated). */
+/** The term rows and word list of the serialised form (validated). */
 function unpack(json: SerializedDetector): { words: string[]; rows: TermRow[] } {
-  if (json.format === 'cdc-detector/1') return { words: json.words, rows: json.terms };
   const words = json.words.length === 0 ? [] : json.words.split(' ');
   if (!words.every((w) => w.length > 0 && w.length <= 80)) fail('words');
   const rows: TermRow[] = [];
   for (const run of json.terms) {
-    const [group, ref, lang, patterns, codes] = run;
+    const [group, ref, lang, patterns, codes, weight] = run;
     const ps = patterns.split('|');
     const cs = codes.split(' ');
     if (ps.length !== cs.length) fail('term run');
     for (let k = 0; k < ps.length; k++) {
       const ids = parseIds(cs[k]!);
       for (const id of ids) if (!(id < words.length)) fail('term words');
-      rows.push([group, ref, lang, ps[k]!, ids]);
+      rows.push([group, ref, lang, ps[k]!, ids, weight]);
     }
   }
   return { words, rows };
@@ -394,13 +383,13 @@ export function hydrateDetector(input: unknown): CompiledDetector {
   const anchorTerms = new Array<number[] | undefined>(nWords).fill(undefined);
   const terms = new Array<Term>(rows.length);
   for (let id = 0; id < rows.length; id++) {
-    const [group, ref, lang, pattern, ws] = rows[id]!;
+    const [group, ref, lang, pattern, ws, weight] = rows[id]!;
     let anchor = 0;
     for (let k = 1; k < ws.length; k++) if (bodyLen[ws[k]!]! > bodyLen[ws[anchor]!]!) anchor = k;
     const list = anchorTerms[ws[anchor]!];
     if (list) list.push(id);
     else anchorTerms[ws[anchor]!] = [id];
-    terms[id] = { id, group, ref, lang, pattern, words: ws, anchor };
+    terms[id] = { id, group, ref, lang, pattern, words: ws, anchor, weight };
   }
 
   const figuresBySeries = new Map<string, FigureRef[]>();
@@ -477,35 +466,17 @@ function checkGroup(group: unknown, ref: unknown, lang: unknown, pattern: unknow
 function checkSerialized(input: unknown): SerializedDetector {
   if (typeof input !== 'object' || input === null) fail('not an object');
   const o = input as Record<string, unknown>;
-  if (o.format !== 'cdc-detector/1' && o.format !== 'cdc-detector/2') fail('unknown format');
+  if (o.format !== 'cdc-detector/3') fail('unknown format');
   const { langs, words, terms, stems, figures } = o;
   if (!Array.isArray(langs) || !langs.every((l) => typeof l === 'string')) fail('langs');
   if (!Array.isArray(terms)) fail('terms');
-  if (o.format === 'cdc-detector/2') {
-    if (typeof words !== 'string') fail('words');
-    for (const t of terms as unknown[]) {
-      if (!Array.isArray(t) || t.length !== 5) fail('term run');
-      const [group, ref, lang, patterns, ids] = t as unknown[];
-      checkGroup(group, ref, lang, patterns);
-      if (typeof ids !== 'string') fail('term words');
-    }
-  } else {
-    if (
-      !Array.isArray(words) ||
-      !words.every((w) => typeof w === 'string' && w.length > 0 && w.length <= 80)
-    )
-      fail('words');
-    for (const t of terms as unknown[]) {
-      if (!Array.isArray(t) || t.length !== 5) fail('term row');
-      const [group, ref, lang, pattern, ids] = t as unknown[];
-      checkGroup(group, ref, lang, pattern);
-      if (
-        !Array.isArray(ids) ||
-        ids.length === 0 ||
-        !ids.every((i) => Number.isInteger(i) && i >= 0 && i < words.length)
-      )
-        fail('term words');
-    }
+  if (typeof words !== 'string') fail('words');
+  for (const t of terms as unknown[]) {
+    if (!Array.isArray(t) || t.length !== 6) fail('term run');
+    const [group, ref, lang, patterns, ids, weight] = t as unknown[];
+    checkGroup(group, ref, lang, patterns);
+    if (typeof ids !== 'string') fail('term words');
+    if (typeof weight !== 'number' || !Number.isInteger(weight) || weight < 1) fail('term weight');
   }
   if (
     !Array.isArray(stems) ||

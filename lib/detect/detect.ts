@@ -222,6 +222,74 @@ function lowerBound(hits: Hit[], pos: number): number {
   return lo;
 }
 
+/**
+ * Whether two numbers are written as one range or compound ("200,000 to 300,000",
+ * "5–7", "19 тысяч 505"): at most one short word or a dash between them, no punctuation.
+ */
+function isRange(text: string, from: number, to: number): boolean {
+  if (to - from > 6) return false;
+  for (let q = from; q < to; q++) if (',.;:!?()'.includes(text[q]!)) return false;
+  return true;
+}
+
+/** Series cues count only this far from their number (characters; before it, 1.2 times). */
+const CUE_REACH = 120;
+
+/** Whether `text[from, to)` is at most two words, with no punctuation ("43 facilities"). */
+function adjacent(text: string, from: number, to: number): boolean {
+  if (to - from > 40) return false;
+  let words = 0;
+  let inWord = false;
+  for (let q = from; q < to; q++) {
+    const c = text[q]!;
+    if (',.;:!?()«»"“”'.includes(c)) return false;
+    const space = c === ' ' || c === '\u00A0';
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words <= 2;
+}
+
+/**
+ * The series of the most specific cue in `[ss, se)` for the number at `[ns, ne)` (its span,
+ * with the child noun after it, ends at `spanEnd`). A cue written right after the number
+ * names what it counts ("43 facilities") and wins; otherwise, among the cues within
+ * CUE_REACH, the heaviest wins, the nearest among equals (a cue before the number counts 1.2
+ * times its distance). Null when there is none.
+ */
+function seriesCueFor(
+  det: CompiledDetector,
+  text: string,
+  seriesHits: Hit[],
+  ss: number,
+  se: number,
+  ns: number,
+  ne: number,
+  spanEnd: number,
+): string | null {
+  let series: string | null = null;
+  let bestW = 0;
+  let bestD = Infinity;
+  for (
+    let k = lowerBound(seriesHits, ss);
+    k < seriesHits.length && seriesHits[k]!.start < se;
+    k++
+  ) {
+    const h = seriesHits[k]!;
+    if (h.end > se) continue;
+    const t = det.terms[h.term]!;
+    if (h.start >= ne && adjacent(text, ne, h.start)) return t.ref;
+    const d = h.start >= spanEnd ? h.start - spanEnd : h.end <= ns ? (ns - h.end) * 1.2 : 0;
+    if (d > CUE_REACH) continue;
+    if (t.weight > bestW || (t.weight === bestW && d < bestD)) {
+      bestW = t.weight;
+      bestD = d;
+      series = t.ref;
+    }
+  }
+  return series;
+}
+
 /** At most this many annotations per block. */
 export const MAX_ANNOTATIONS = 100;
 
@@ -257,30 +325,24 @@ function annotate(det: CompiledDetector, text: string, hits: Hit[], fired: Hit[]
   const numbers = readNumbers(text, 0, text.length, {
     childAt: (from) => nounAfter(from) !== undefined,
   });
-  for (const n of numbers) {
+  for (let k = 0; k < numbers.length; k++) {
     if (anns.length >= 2 * MAX_ANNOTATIONS) break;
+    const n = numbers[k]!;
     // The child noun after the number belongs to the span ("19,546 children").
     const noun = nounAfter(n.end);
     const end = noun ? noun.end : n.end;
-    // Nearest series cue in the same sentence.
-    const [ss, se] = sentenceAround(text, n.start, end);
-    let series: string | null = null;
-    let bestD = Infinity;
-    for (
-      let k = lowerBound(seriesHits, ss);
-      k < seriesHits.length && seriesHits[k]!.start < se;
-      k++
-    ) {
-      const h = seriesHits[k]!;
-      if (h.end > se) continue;
-      const d = h.start >= end ? h.start - end : h.end <= n.start ? (n.start - h.end) * 1.2 : 0;
-      if (d < bestD) {
-        bestD = d;
-        series = det.terms[h.term]!.ref;
-      }
-    }
-    if (series === null || bestD > 120)
-      series = seriesByValue(det, n.value) ?? (bestD <= 120 ? series : null);
+    // The number's clause: its sentence, cut at the numbers before and after it, so that
+    // "19,546 were deported and 388 returned" gives each number its own cue.
+    const [s0, e0] = sentenceAround(text, n.start, end);
+    let a = k;
+    while (a > 0 && isRange(text, numbers[a - 1]!.end, numbers[a]!.start)) a--;
+    let b = k;
+    while (b + 1 < numbers.length && isRange(text, numbers[b]!.end, numbers[b + 1]!.start)) b++;
+    const ss = Math.max(s0, a > 0 ? numbers[a - 1]!.end : s0);
+    const se = Math.min(e0, b + 1 < numbers.length ? numbers[b + 1]!.start : e0);
+    const series =
+      seriesCueFor(det, text, seriesHits, ss, se, n.start, n.end, end) ??
+      seriesByValue(det, n.value);
     if (series === null && !noun) continue; // neither a series nor "N children": not a count we place
     anns.push({
       start: n.start,

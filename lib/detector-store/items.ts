@@ -22,7 +22,7 @@ export interface PublishedDetector {
   detector: SerializedDetector;
 }
 
-export const DETECTOR_FORMAT = 3;
+export const DETECTOR_FORMAT = 4;
 
 export const prefilterItem = storage.defineItem<PublishedPrefilter | null>('local:prefilter', {
   fallback: null,
