@@ -232,6 +232,26 @@ function isRange(text: string, from: number, to: number): boolean {
   return true;
 }
 
+/**
+ * Whether `text[from, to)` joins two items of a list: one comma or semicolon and at most
+ * three words ("children were injured, 358"), no sentence end.
+ */
+function listed(text: string, from: number, to: number): boolean {
+  if (to - from > 60) return false;
+  let commas = 0;
+  let words = 0;
+  let inWord = false;
+  for (let q = from; q < to; q++) {
+    const c = text[q]!;
+    if (c === ',' || c === ';') commas++;
+    else if ('.!?:()'.includes(c)) return false;
+    const space = c === ' ' || c === ',' || c === ';' || c === '\u00A0';
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return commas === 1 && words <= 3;
+}
+
 /** Series cues count only this far from their number (characters; before it, 1.2 times). */
 const CUE_REACH = 120;
 
@@ -325,6 +345,7 @@ function annotate(det: CompiledDetector, text: string, hits: Hit[], fired: Hit[]
   const numbers = readNumbers(text, 0, text.length, {
     childAt: (from) => nounAfter(from) !== undefined,
   });
+  let counted = -1; // the last number read as a count of children
   for (let k = 0; k < numbers.length; k++) {
     if (anns.length >= 2 * MAX_ANNOTATIONS) break;
     const n = numbers[k]!;
@@ -343,7 +364,15 @@ function annotate(det: CompiledDetector, text: string, hits: Hit[], fired: Hit[]
     const series =
       seriesCueFor(det, text, seriesHits, ss, se, n.start, n.end, end) ??
       seriesByValue(det, n.value);
-    if (series === null && !noun) continue; // neither a series nor "N children": not a count we place
+    // Neither a series nor "N children" nor the next item of a list of child counts ("693
+    // children were injured, 358 killed"): not a count we place.
+    if (noun) counted = k;
+    else if (
+      series === null &&
+      !(counted === k - 1 && k > 0 && listed(text, numbers[k - 1]!.end, n.start))
+    )
+      continue;
+    else if (series === null) counted = k;
     anns.push({
       start: n.start,
       end,

@@ -126,6 +126,8 @@ const FEW = new Set(
   ),
 );
 const OF = new Set(['of', 'de', 'des', 'di', 'von', 'd']);
+/** The word between a number and its scale ("700 de mii", "o sută de mii"). */
+const SCALE_LINK = new Set(['de']);
 
 const MONTHS = new Set(
   (
@@ -140,10 +142,10 @@ const MONTHS = new Set(
 
 /** Words after a number that make it a measure, a time span, an age or a share, not a count. */
 const UNIT_PREFIXES = (
-  'percent per% prozent pourcent por% процент відсот procent procen% km kilomet% километр% кілометр% mile% meter% metr% ' +
+  'percent per prozent pourcent por процент% відсот% procent procen% km kilomet% километр% кілометр% mile% meter% metr% ' +
   'dollar% euro% usd eur долар% доллар% рубл% гривен% гривн% грн руб złot% lei leu franc% ' +
-  'year% лет год% рок% рік jahr% an ans année% año% anni anno lat ani month% месяц% місяц% monat% mois mes% mes mesi miesi% lun% ' +
-  'day% дн% день tag% jour% día% giorn% dni zil% hour% час% годин% stund% heure% hora% or% godzin% minut% ' +
+  'year% лет год% рок% рік jahr% an ans année% año% anni anno lat ani month% месяц% місяц% monat% mois mes% mes mesi miesi% luni lună ' +
+  'day% дня дней дни день tag% jour% día% giorn% dni zil% hour% час% годин% stund% heure% hora% ore ora oră godzin% minut% ' +
   'km² m² kg tonn% tonne% тонн% т sq'
 )
   .split(' ')
@@ -302,6 +304,26 @@ interface Tok {
  * thousands", "des centaines de milliers", "сотни тысяч"); `adjacent` also asks for the
  * two to be written with a plain space between them.
  */
+/**
+ * Index of the scale word that multiplies the number before token `at`: the token itself
+ * ("700 тысяч"), or past a "de" to a thousand or more ("700 de mii"); -1 when there is none.
+ */
+function scaleTokenAt(toks: readonly Tok[], at: number): number {
+  const t = toks[at];
+  if (!t || t.num !== null || t.gap !== '') return -1;
+  if (SCALE.has(t.key)) return at;
+  const big = toks[at + 1];
+  if (
+    SCALE_LINK.has(t.key) &&
+    big &&
+    big.num === null &&
+    big.gap === '' &&
+    (SCALE.get(big.key) ?? 0) >= 1000
+  )
+    return at + 1;
+  return -1;
+}
+
 function thousandsAfter(
   toks: readonly Tok[],
   at: number,
@@ -605,18 +627,35 @@ export function readNumbers(
         value *= attachedScale;
         end = attachedEnd;
         while (i < toks.length && toks[i]!.s < attachedEnd) i++;
-      } else if (next && next.num === null && next.gap === '' && SCALE.has(next.key)) {
-        // Scale word: "19.5 thousand", "700 тыс.", "1,5 млн".
-        value *= SCALE.get(next.key)!;
-        end = next.e;
+      } else if (scaleTokenAt(toks, i) >= 0) {
+        // Scale word: "19.5 thousand", "700 тыс.", "1,5 млн", "700 de mii".
+        const at = scaleTokenAt(toks, i);
+        const scTok = toks[at]!;
+        value *= SCALE.get(scTok.key)!;
+        end = scTok.e;
         if (
           text[end] === '.' &&
-          ['тыс', 'тис', 'млн', 'tys', 'tsd', 'mln', 'mio', 'mn'].includes(next.key)
+          ['тыс', 'тис', 'млн', 'tys', 'tsd', 'mln', 'mio', 'mn'].includes(scTok.key)
         )
           end++;
-        i++;
+        i = at + 1;
         const after2 = toks[i];
         if (after2 && after2.num === null && after2.gap === '' && prefixMatch(after2.key)) continue;
+        // "19 тысяч 505": the hundreds after a thousands word belong to the same number.
+        if (
+          after2 &&
+          after2.num !== null &&
+          after2.gap === '' &&
+          Number.isInteger(after2.num) &&
+          after2.num < 1000 &&
+          SCALE.get(scTok.key) === 1000 &&
+          end === scTok.e &&
+          !(after2.e < to && isWordChar(text.charCodeAt(after2.e)))
+        ) {
+          value += after2.num;
+          end = after2.e;
+          i++;
+        }
       } else {
         if (t.bare && value >= 1800 && value <= 2100 && !childAfter(next)) continue; // a year
         if (next && next.num === null && next.gap === '' && prefixMatch(next.key)) continue;
@@ -703,7 +742,8 @@ export function readNumbers(
         key !== 'm' &&
         key !== 'k' &&
         key !== 'mn' &&
-        !(prev && prev.num !== null && t.gap === ''))
+        !(prev && prev.num !== null && t.gap === '') &&
+        !(prev && (prev.key === 'per' || prev.key === 'por')))
     ) {
       // A run of number words: "seven", "сімсот тисяч", "seven hundred thousand".
       let total = 0;
@@ -742,6 +782,10 @@ export function readNumbers(
         ) {
           const nx = toks[j + 1];
           if (!nx || !WORDS.has(nx.key)) break;
+        } else if (j > i && any && SCALE_LINK.has(w.key) && w.gap === '') {
+          // "o sută de mii", "două sute de mii": a "de" before a thousands word.
+          const nx = toks[j + 1];
+          if (!nx || nx.num !== null || nx.gap !== '' || (SCALE.get(nx.key) ?? 0) < 1000) break;
         } else break;
         j++;
       }
