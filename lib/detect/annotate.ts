@@ -84,6 +84,7 @@ export function annotate(
       : undefined;
   };
   const numbers = readNumbers(text, 0, text.length, {
+    vocab: det.numbers,
     childAt: (from) => nounAfter(from) !== undefined,
   });
   let counted = -1; // the last number read as a count of children

@@ -13,6 +13,13 @@
 import type { Lexicon } from '../dataset/lexicon';
 import { SAFE_PATTERN } from '../dataset/safe-pattern';
 import { foldWord, skeleton } from './normalize';
+import {
+  checkNumberVocab,
+  compileNumberVocab,
+  hydrateNumberVocab,
+  type NumberVocab,
+  type NumberVocabJSON,
+} from './number-vocab';
 
 export const GROUPS = [
   'child',
@@ -71,6 +78,8 @@ export interface SerializedDetector {
    */
   stems: [string, number][];
   figures: FigureRef[];
+  /** The number reader's vocabulary, merged from the lexicons' `numbers` sections. */
+  numbers: NumberVocabJSON;
 }
 
 export interface Term {
@@ -100,6 +109,8 @@ export interface CompiledDetector {
   /** Word id → terms anchored at it. */
   readonly anchorTerms: (number[] | undefined)[];
   readonly figuresBySeries: Map<string, FigureRef[]>;
+  /** The number reader's lookup tables. */
+  readonly numbers: NumberVocab;
 }
 
 export class PatternError extends Error {}
@@ -260,6 +271,7 @@ export function compileLexicons(
     terms: runs,
     stems: [...stems.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
     figures: figures.map((f) => ({ series: f.series, value: f.value, asOf: f.asOf })),
+    numbers: compileNumberVocab(lexicons),
   };
 }
 
@@ -412,6 +424,7 @@ export function hydrateDetector(input: unknown): CompiledDetector {
     prefix,
     anchorTerms,
     figuresBySeries,
+    numbers: hydrateNumberVocab(json.numbers),
   };
 }
 
@@ -495,5 +508,6 @@ function checkSerialized(input: unknown): SerializedDetector {
     )
   )
     fail('figures');
+  checkNumberVocab(o.numbers);
   return input as SerializedDetector;
 }

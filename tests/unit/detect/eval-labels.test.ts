@@ -4,7 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { labelValue } from '../../../scripts/eval';
-import { readNumbers } from '../../../lib/detect/index';
+import { compileDetector, readNumbers } from '../../../lib/detect/index';
+import { bundledLexicons } from '../../fixtures/detect/lexicons';
+
+const { numbers: vocab } = compileDetector(bundledLexicons);
 
 describe('eval: labelled numbers are read from the label itself', () => {
   it.each<[string, number]>([
@@ -37,7 +40,7 @@ describe('eval: labelled numbers are read from the label itself', () => {
   });
   it('agrees with the engine on labels the engine reads right', () => {
     for (const label of ['19,546', '700 000', 'hundreds of thousands', '730 тысяч', '700 de mii'])
-      expect(readNumbers(label, 0, label.length, { childAt: () => true })[0]?.value).toBe(
+      expect(readNumbers(label, 0, label.length, { childAt: () => true, vocab })[0]?.value).toBe(
         labelValue(label),
       );
   });

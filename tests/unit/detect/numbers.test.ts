@@ -4,8 +4,9 @@ import { compileDetector, detectBlocks } from '../../../lib/detect/index';
 import { bundledLexicons } from '../../fixtures/detect/lexicons';
 
 const childAt = () => true;
+const { numbers: vocab } = compileDetector(bundledLexicons);
 const read = (text: string) =>
-  readNumbers(text, 0, text.length, { childAt }).map((n) => [n.text, n.value, n.qualifier]);
+  readNumbers(text, 0, text.length, { childAt, vocab }).map((n) => [n.text, n.value, n.qualifier]);
 
 describe('readNumbers: counts in every language and format', () => {
   it.each<[string, [string, number, string][]]>([
@@ -117,12 +118,14 @@ describe('readNumbers: counts in every language and format', () => {
     'в течение 5 дней',
     'alle 3 ore',
   ])('%j holds no count', (text) => {
-    expect(readNumbers(text)).toEqual([]);
+    expect(readNumbers(text, 0, text.length, { vocab })).toEqual([]);
   });
 
   it('a year-like number right before a child noun is a count', () => {
-    expect(readNumbers('1902 children', 0, 13, { childAt }).map((n) => n.value)).toEqual([1902]);
-    expect(readNumbers('1902 children', 0, 13, { childAt: () => false })).toEqual([]);
+    expect(readNumbers('1902 children', 0, 13, { childAt, vocab }).map((n) => n.value)).toEqual([
+      1902,
+    ]);
+    expect(readNumbers('1902 children', 0, 13, { childAt: () => false, vocab })).toEqual([]);
   });
 });
 
