@@ -6,40 +6,22 @@
  */
 import { step, type CompiledDetector } from './compile';
 import {
-  APOS as APOS_,
-  BRK as BRK_,
-  CLASS as CLASS_,
-  CYR as CYR_,
-  DIG as DIG_K_,
-  FOLD as FOLD_,
-  IGN as IGN_,
-  LAT as LAT_,
-  LETTER_OTHER as LETTER_OTHER_,
-  MARK as MARK_,
-  SLOW as SLOW_,
-  charClass as charClass_,
-  foldChar as foldChar_,
-  foldWord as foldWord_,
-  lookalike as lookalike_,
+  APOS,
+  BRK,
+  CLASS as CLS,
+  CYR,
+  DIG as DIG_K,
+  FOLD as FLD,
+  IGN,
+  LAT,
+  LETTER_OTHER,
+  MARK,
+  SLOW,
+  charClass,
+  foldChar,
+  foldWord,
+  lookalike,
 } from './normalize';
-
-// Local copies: bindings imported through a CommonJS transform (tsx, vitest) are getters,
-// too slow to read once per code unit.
-const APOS = APOS_;
-const BRK = BRK_;
-const CLASS = CLASS_;
-const CYR = CYR_;
-const DIG_K = DIG_K_;
-const FOLD = FOLD_;
-const IGN = IGN_;
-const LAT = LAT_;
-const LETTER_OTHER = LETTER_OTHER_;
-const MARK = MARK_;
-const SLOW = SLOW_;
-const charClass = charClass_;
-const foldChar = foldChar_;
-const foldWord = foldWord_;
-const lookalike = lookalike_;
 
 export interface Hit {
   term: number;
@@ -124,11 +106,6 @@ export function hitAt(buf: HitBuffer, k: number): Hit {
     tokEnd: buf.tokEnd[k]!,
   };
 }
-
-// Local aliases: module bindings imported through a CommonJS transform (tsx, vitest) are
-// getters, too slow to call once per code unit.
-const CLS: Uint8Array = CLASS;
-const FLD: Uint16Array = FOLD;
 
 const MAX_PHRASE_WORDS = 24;
 /**
