@@ -18,9 +18,7 @@ import {
   MARK,
   SLOW,
   charClass,
-  foldChar,
   foldWord,
-  lookalike,
 } from './normalize';
 
 export interface Hit {
@@ -155,52 +153,22 @@ function push(w: number): void {
   sc[scN++] = w;
 }
 
-/** Walk the word `text[s, e)` through the trie; matched word ids go to the scratch. */
+/**
+ * Walk the word `text[s, e)` through the trie, folded exactly as `foldWord` folds it (marks,
+ * compatibility letters, mixed scripts); matched word ids go to the scratch. French and
+ * Italian elision (l'enfant, d'enfants, dell'infanzia): the rest after the apostrophe too.
+ */
 function walkToken(det: CompiledDetector, text: string, s: number, e: number): void {
-  const { exact, prefix } = det;
-  let lat = 0;
-  let cyr = 0;
-  let slow = false;
+  const word = text.slice(s, e);
+  walkKeyScratch(det, foldWord(word));
   let apos = -1;
-  for (let q = s; q < e; q++) {
-    const k = charClass(text.charCodeAt(q));
-    if (k === LAT) lat++;
-    else if (k === CYR) cyr++;
-    else if (k === MARK || k === SLOW) slow = true;
+  let lat = false;
+  for (let q = 0; q < word.length; q++) {
+    const k = charClass(word.charCodeAt(q));
+    if (k === LAT) lat = true;
     else if (k === APOS && apos < 0) apos = q;
   }
-  if (slow) {
-    walkKeyScratch(det, foldWord(text.slice(s, e)));
-  } else {
-    const script = lat > 0 && cyr > 0 ? (cyr >= lat ? CYR : LAT) : 0;
-    let node = 0;
-    let alive = true;
-    for (let q = s; q < e; q++) {
-      const c = text.charCodeAt(q);
-      const k = charClass(c);
-      if (k === IGN) continue;
-      let f = foldChar(c);
-      if (script !== 0) f = lookalike(f, script);
-      if (k === APOS && node !== 0 && q + 2 === e && foldChar(text.charCodeAt(q + 1)) === 0x73) {
-        const ex = exact[node];
-        if (ex) for (const w of ex) push(w);
-      }
-      const next = step(det, node, f);
-      if (next < 0) {
-        alive = false;
-        break;
-      }
-      node = next;
-      const pre = prefix[node];
-      if (pre) for (const w of pre) push(w);
-    }
-    if (alive) {
-      const ex = exact[node];
-      if (ex) for (const w of ex) push(w);
-    }
-  }
-  // French and Italian elision (l'enfant, d'enfants, dell'infanzia): match the rest too.
-  if (apos > s && apos - s <= 4 && lat > 0) walkKeyScratch(det, foldWord(text.slice(apos + 1, e)));
+  if (apos > 0 && apos <= 4 && lat) walkKeyScratch(det, foldWord(word.slice(apos + 1)));
 }
 
 /** Whether a word (as cut by `wordEnd`) that reached `pos` ends there. */
