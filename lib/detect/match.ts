@@ -4,7 +4,8 @@
  * code unit is visited a bounded number of times, phrases are at most a few words long, and
  * words that match nothing allocate nothing.
  */
-import { step, type CompiledDetector } from './compile';
+import type { CompiledDetector } from './compile';
+import { step } from './hydrate';
 import {
   APOS,
   BRK,
