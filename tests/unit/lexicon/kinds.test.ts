@@ -53,6 +53,17 @@ const MEDIATED_RETURNS: Case[] = [
     'ro',
     'Prin medierea Qatarului, patru copii ucraineni aflați în Rusia s-au întors la familiile lor.',
   ],
+  ['en', 'The Vatican helped return several Ukrainian children from Russia to their relatives.'],
+  [
+    'en',
+    'Qatar-brokered talks led to the reunification of 12 Ukrainian children held in Russia with their families.',
+  ],
+  ['uk', 'Дружина президента США допомогла повернути українських дітей з Росії.'],
+  [
+    'de',
+    'Melania Trump half, mehrere ukrainische Kinder aus Russland mit ihren Familien zusammenzuführen.',
+  ],
+  ['fr', 'Le Vatican a aidé à ramener des enfants ukrainiens de Russie auprès de leurs familles.'],
 ];
 
 const CAMPAIGN_NAMES: Case[] = [
@@ -69,6 +80,8 @@ const CAMPAIGN_NAMES: Case[] = [
   // a name written half in Latin, half in Cyrillic letters
   ['ru', 'Мария Lvova-Белова снова выступила с заявлением.'],
   ['uk', 'Марія Lvova-Бєлова знову виступила із заявою.'],
+  ['en', '#BringKidsBack UA activists gathered in Warsaw.'],
+  ['en', 'The BringKidsBack UA initiative held a summit.'],
 ];
 
 const CITIZENSHIP_DECREES: Case[] = [
@@ -112,6 +125,16 @@ const CITIZENSHIP_DECREES: Case[] = [
     'ro',
     'Putin a semnat un decret care simplifică acordarea cetățeniei ruse orfanilor din teritoriile ocupate ale Ucrainei.',
   ],
+  [
+    'en',
+    'A Kremlin decree simplified the procedure for granting Russian citizenship to orphaned children from occupied Ukraine.',
+  ],
+  ['ru', 'Путин упростил выдачу российских паспортов детям-сиротам с новых территорий.'],
+  ['uk', 'Кремль спростив видачу російських паспортів дітям-сиротам з окупованих територій.'],
+  [
+    'pl',
+    'Rosja nadała obywatelstwo rosyjskie sierotom z okupowanych terenów Ukrainy na mocy dekretu.',
+  ],
 ];
 
 const NOMINALISED: Case[] = [
@@ -135,6 +158,10 @@ const NOMINALISED: Case[] = [
     'Il rapporto riguarda il rapimento e la deportazione da parte della Russia dei bambini dell’Ucraina.',
   ],
   ['ro', 'Raportul privește răpirea și deportarea de către Rusia a copiilor din Ucraina.'],
+  [
+    'en',
+    'Thousands of Ukraine’s children were abducted and deported by Russia, the tribunal heard.',
+  ],
 ];
 
 const CAMPS_SEPARATED: Case[] = [
@@ -174,6 +201,11 @@ const CAMPS_SEPARATED: Case[] = [
     'ro',
     'După eliberarea Hersonului, zeci de copii erau încă ținuți în tabere din Rusia, despărțiți de părinți.',
   ],
+  [
+    'en',
+    'The children from Izium were kept at a camp near Moscow for months after their town was liberated.',
+  ],
+  ['ru', 'Украинских детей из Херсона держали в лагерях на территории России, вдали от родителей.'],
 ];
 
 const ADOPTION_CATALOGUES: Case[] = [
@@ -202,6 +234,15 @@ const ADOPTION_CATALOGUES: Case[] = [
   ],
   ['pl', 'Władze okupacyjne opublikowały katalog adopcyjny z ukraińskimi dziećmi.'],
   ['ro', 'Autoritățile ruse de ocupație au publicat un catalog de adopție cu copii ucraineni.'],
+  [
+    'en',
+    'Russian-installed authorities listed Ukrainian children on an adoption website, the report said.',
+  ],
+  [
+    'en',
+    'Pro-Kremlin officials in Donetsk ran a database of children available for adoption by Russian families.',
+  ],
+  ['uk', 'Росія внесла українських дітей з окупованих територій до бази даних для усиновлення.'],
 ];
 
 const HARD_NEGATIVES: Case[] = [
@@ -253,6 +294,17 @@ const HARD_NEGATIVES: Case[] = [
   ],
   // campaign-like hashtags about other causes
   ['en', 'The #BringBackOurGirls campaign marked ten years since the Chibok kidnapping.'],
+  // public figures and mediators in other children's stories
+  ['en', 'Melania Trump visited a children’s hospital in Washington and met families.'],
+  ['en', 'The Vatican hosted children from Rome’s schools for a Christmas concert.'],
+  [
+    'en',
+    'Ukraine evacuated children from Kharkiv to camps in western Ukraine, separating some from their parents.',
+  ],
+  [
+    'en',
+    'Russia simplified citizenship rules for foreign workers and their children from Central Asia.',
+  ],
 ];
 
 describe.each<[string, Case[]]>([
