@@ -15,7 +15,7 @@ import {
   type TermRow,
 } from './compile';
 import type { Lexicon } from '../dataset/lexicon';
-import { checkNumberVocab, hydrateNumberVocab, type NumberVocab } from './number-vocab';
+import { checkNumberVocab, hydrateNumberVocab } from './number-vocab';
 
 /** Base-36 word ids separated by `.` (at least one). */
 function parseIds(code: string): number[] {
@@ -155,7 +155,6 @@ export function hydrateDetector(input: unknown): CompiledDetector {
   for (const list of figuresBySeries.values())
     list.sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
 
-  let numbers: NumberVocab | undefined;
   return {
     json,
     terms,
@@ -167,10 +166,7 @@ export function hydrateDetector(input: unknown): CompiledDetector {
     prefix,
     anchorTerms,
     figuresBySeries,
-    // Built on first use: only relevant blocks read numbers.
-    get numbers() {
-      return (numbers ??= hydrateNumberVocab(json.numbers));
-    },
+    numbers: hydrateNumberVocab(json.numbers),
   };
 }
 

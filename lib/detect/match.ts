@@ -32,7 +32,9 @@ import {
   neighbour,
   push,
   resetNeighbours,
-  scratch,
+  clearScratch,
+  scratchIds,
+  scratchN,
   walkKeyScratch,
   walkToken,
 } from './words';
@@ -125,7 +127,7 @@ export function findHitsInto(
       continue;
     }
     const s = i;
-    scratch.n = 0;
+    clearScratch();
     let lat = 0;
     let cyr = 0;
     let slow = false;
@@ -186,9 +188,9 @@ export function findHitsInto(
       }
     }
     const long = j - s > MAX_WORD;
-    if (long) scratch.n = 0;
+    if (long) clearScratch();
     else if (slow || (lat > 0 && cyr > 0)) {
-      scratch.n = 0;
+      clearScratch();
       walkToken(det, text, s, j);
     } else {
       if (alive) {
@@ -199,8 +201,8 @@ export function findHitsInto(
       if (apos > s && apos - s <= 4 && lat > 0)
         walkKeyScratch(det, foldWord(text.slice(apos + 1, j)));
     }
-    const n = scratch.n;
-    const ids = scratch.ids;
+    const n = scratchN;
+    const ids = scratchIds;
     // Record the word in the history. It stands for what `prevWord` finds only when it does
     // not end in an ignorable or a mark and no apostrophe, ignorable or mark precedes it.
     const hs = tok & (H - 1);

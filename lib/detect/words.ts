@@ -5,7 +5,19 @@
  */
 import type { CompiledDetector } from './compile';
 import { step } from './hydrate';
-import { APOS, BRK, IGN, LAT, MARK, SLOW, charClass, foldWord } from './normalize';
+import {
+  APOS,
+  BRK,
+  CYR,
+  IGN,
+  LAT,
+  MARK,
+  SLOW,
+  charClass,
+  foldChar,
+  foldWord,
+  lookalike,
+} from './normalize';
 
 export function isDigitCode(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
@@ -35,33 +47,68 @@ export function walkKeyScratch(det: CompiledDetector, key: string): void {
   if (ex) for (const w of ex) push(w);
 }
 
-/** Scratch space for the word ids one token matches (reset per token). */
-export const scratch = { ids: new Int32Array(64), n: 0 };
+// Scratch space for the word ids one token matches: `scratchIds[0, scratchN)`, read by the
+// matcher through the live bindings, cleared per token with `clearScratch`.
+export let scratchIds = new Int32Array(64);
+export let scratchN = 0;
 export function push(w: number): void {
-  if (scratch.n === scratch.ids.length) {
-    const bigger = new Int32Array(scratch.ids.length * 2);
-    bigger.set(scratch.ids);
-    scratch.ids = bigger;
+  if (scratchN === scratchIds.length) {
+    const bigger = new Int32Array(scratchIds.length * 2);
+    bigger.set(scratchIds);
+    scratchIds = bigger;
   }
-  scratch.ids[scratch.n++] = w;
+  scratchIds[scratchN++] = w;
+}
+export function clearScratch(): void {
+  scratchN = 0;
 }
 
-/**
- * Walk the word `text[s, e)` through the trie, folded exactly as `foldWord` folds it (marks,
- * compatibility letters, mixed scripts); matched word ids go to the scratch. French and
- * Italian elision (l'enfant, d'enfants, dell'infanzia): the rest after the apostrophe too.
- */
+/** Walk the word `text[s, e)` through the trie; matched word ids go to the scratch. */
 export function walkToken(det: CompiledDetector, text: string, s: number, e: number): void {
-  const word = text.slice(s, e);
-  walkKeyScratch(det, foldWord(word));
+  const { exact, prefix } = det;
+  let lat = 0;
+  let cyr = 0;
+  let slow = false;
   let apos = -1;
-  let lat = false;
-  for (let q = 0; q < word.length; q++) {
-    const k = charClass(word.charCodeAt(q));
-    if (k === LAT) lat = true;
+  for (let q = s; q < e; q++) {
+    const k = charClass(text.charCodeAt(q));
+    if (k === LAT) lat++;
+    else if (k === CYR) cyr++;
+    else if (k === MARK || k === SLOW) slow = true;
     else if (k === APOS && apos < 0) apos = q;
   }
-  if (apos > 0 && apos <= 4 && lat) walkKeyScratch(det, foldWord(word.slice(apos + 1)));
+  if (slow) {
+    walkKeyScratch(det, foldWord(text.slice(s, e)));
+  } else {
+    const script = lat > 0 && cyr > 0 ? (cyr >= lat ? CYR : LAT) : 0;
+    let node = 0;
+    let alive = true;
+    for (let q = s; q < e; q++) {
+      const c = text.charCodeAt(q);
+      const k = charClass(c);
+      if (k === IGN) continue;
+      let f = foldChar(c);
+      if (script !== 0) f = lookalike(f, script);
+      if (k === APOS && node !== 0 && q + 2 === e && foldChar(text.charCodeAt(q + 1)) === 0x73) {
+        const ex = exact[node];
+        if (ex) for (const w of ex) push(w);
+      }
+      const next = step(det, node, f);
+      if (next < 0) {
+        alive = false;
+        break;
+      }
+      node = next;
+      const pre = prefix[node];
+      if (pre) for (const w of pre) push(w);
+    }
+    if (alive) {
+      const ex = exact[node];
+      if (ex) for (const w of ex) push(w);
+    }
+  }
+  // French and Italian elision (l'enfant, d'enfants, dell'infanzia): match the rest too.
+  if (apos > s && apos - s <= 4 && lat > 0) walkKeyScratch(det, foldWord(text.slice(apos + 1, e)));
 }
 
 /** Whether a word (as cut by `wordEnd`) that reached `pos` ends there. */
@@ -189,19 +236,19 @@ export function neighbour(
   }
   nbS[slot] = wS;
   nbE[slot] = wE;
-  const saved = scratch.n;
+  const saved = scratchN;
   walkToken(det, text, wS, wE);
-  const n = scratch.n - saved;
-  const ids = scratch.ids;
+  const n = scratchN - saved;
+  const ids = scratchIds;
   if (n <= CAP) {
     nbLen[slot] = n;
     const base = slot * CAP;
     for (let q = 0; q < n; q++) nbPool[base + q] = ids[saved + q]!;
   } else {
     nbLen[slot] = -1;
-    nbBig[slot] = ids.slice(saved, scratch.n);
+    nbBig[slot] = ids.slice(saved, scratchN);
   }
-  scratch.n = saved;
+  scratchN = saved;
   return slot;
 }
 
