@@ -1,6 +1,6 @@
 /**
- * Compile lexicons (safe pattern language) into a serialisable detector, and hydrate it into
- * linear-time matchers.
+ * Compile lexicons (safe pattern language) into a serialisable detector (hydrate.ts turns it
+ * into linear-time matchers).
  *
  * A pattern is one or more words separated by spaces; a word may end in `*` (any ending).
  * Hyphens inside a word split it into a phrase ("Lvova-Belova" matches "Lvova Belova" too).
