@@ -42,6 +42,149 @@ export default tseslint.config(
       ],
     },
   },
+  // Layering (DESIGN.md section 2). The engine and the dataset are pure: no DOM, no
+  // extension APIs, no storage, no UI; the engine reads the dataset's schemas as types only
+  // (and the safe pattern), never its bundled data, so that the caller chooses the data.
+  {
+    files: ['lib/detect/**/*.ts', 'lib/dataset/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'wxt/browser',
+              message: 'lib/detect and lib/dataset stay pure: no extension APIs.',
+            },
+            { name: 'webextension-polyfill', message: 'lib/detect and lib/dataset stay pure.' },
+            { name: 'dexie', message: 'lib/detect and lib/dataset do not touch storage.' },
+            { name: 'preact', message: 'lib/detect and lib/dataset hold no UI.' },
+          ],
+          patterns: [
+            {
+              group: ['wxt', 'wxt/*', '@wxt-dev/*', 'preact/*', 'linkedom', 'happy-dom'],
+              message: 'lib/detect and lib/dataset stay pure: no DOM, no extension APIs, no UI.',
+            },
+            {
+              group: [
+                '@/lib/db',
+                '@/lib/db/*',
+                '@/lib/messages',
+                '@/lib/messages/*',
+                '@/lib/page',
+                '@/lib/page/*',
+                '@/lib/detector-store',
+                '@/lib/detector-store/*',
+                '@/lib/badge',
+                '@/lib/badge/*',
+                '@/components/*',
+                '@/entrypoints/*',
+                '**/db/*',
+                '**/messages/*',
+                '**/page/*',
+                '**/detector-store/*',
+                '**/badge/*',
+                '**/components/*',
+                '**/entrypoints/*',
+              ],
+              message:
+                'lib/detect and lib/dataset sit below the page, storage, messages and UI layers.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...[
+          'window',
+          'document',
+          'browser',
+          'chrome',
+          'navigator',
+          'localStorage',
+          'indexedDB',
+        ].map((name) => ({
+          name,
+          message: 'lib/detect and lib/dataset stay pure: no DOM, no browser.*.',
+        })),
+      ],
+    },
+  },
+  {
+    files: ['lib/detect/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/dataset/data',
+                '**/dataset/data/*',
+                '**/dataset/bundled',
+                '**/dataset/validate',
+                '**/dataset/cli',
+                '@/lib/dataset/data/*',
+                '@/lib/dataset/bundled',
+              ],
+              message:
+                'The engine never imports bundled data: the caller passes lexicons and figures.',
+            },
+            {
+              group: ['**/dataset/lexicon', '**/dataset/schema', '**/dataset/primitives'],
+              allowTypeImports: true,
+              message: 'The engine reads the dataset schemas as types only (Zod stays out of it).',
+            },
+            {
+              group: [
+                'wxt',
+                'wxt/*',
+                '@wxt-dev/*',
+                'webextension-polyfill',
+                'preact',
+                'preact/*',
+                'dexie',
+                'linkedom',
+                'happy-dom',
+              ],
+              message: 'lib/detect stays pure: no DOM, no extension APIs, no UI.',
+            },
+            {
+              group: [
+                '@/lib/db',
+                '@/lib/db/*',
+                '**/db/*',
+                '@/lib/messages/*',
+                '**/messages/*',
+                '@/lib/page/*',
+                '**/page/*',
+                '@/lib/detector-store/*',
+                '**/detector-store/*',
+              ],
+              message: 'lib/detect sits below the page, storage and messages layers.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The content script runs on every page: it never opens the database.
+    files: ['entrypoints/content/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/lib/db', '@/lib/db/*', '**/lib/db', '**/lib/db/*', 'dexie'],
+              message: 'entrypoints/content never imports lib/db (it asks the background).',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     // Scripts of the test pages run in the page, as plain browser scripts.
     files: ['tests/fixtures/pages/**/*.js'],

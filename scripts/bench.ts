@@ -2,7 +2,8 @@
  * bench: engine throughput on mixed news text, pre-filter throughput, adversarial inputs,
  * detector compile/serialise/hydrate cost, and the saved pages in ../shared/pages/readability
  * (when present): time of prefilter + detect per page and every relevant block found there
- * (those pages are off-topic, so each one is a suspected false alarm).
+ * (those pages are off-topic, so each one is a suspected false alarm), and a linear-time table:
+ * time per MB of adversarial input at 1, 2, 4 and 8 MB, and the ratio of 8 MB to 1 MB.
  *
  *   npm run bench            a readable table
  *   npm run bench -- --json  one JSON object
@@ -87,7 +88,7 @@ function baselineCount(re: RegExp, text: string): number {
  * `minMs`), after one warm-up call. The median keeps one GC pause or a busy neighbour on
  * this shared machine from moving the figure.
  */
-function time(fn: () => void, minMs = 200): number {
+function time(fn: () => void, minMs = 200, minSamples = 7): number {
   fn(); // warm up
   const samples: number[] = [];
   const t0 = performance.now();
@@ -95,9 +96,21 @@ function time(fn: () => void, minMs = 200): number {
     const t = performance.now();
     fn();
     samples.push(performance.now() - t);
-  } while (samples.length < 7 || performance.now() - t0 < minMs);
+  } while (samples.length < minSamples || performance.now() - t0 < minMs);
   samples.sort((a, b) => a - b);
   return samples[Math.floor(samples.length / 2)]!;
+}
+
+/** `bytes` of relevant sentences, one per line ("... to Russia."). */
+function relevantLines(bytes: number): string {
+  const line = 'deported Ukrainian children to Russia.\n';
+  return line.repeat(Math.ceil(bytes / line.length)).slice(0, bytes);
+}
+
+interface Linear {
+  name: string;
+  /** Milliseconds per MB at each size. */
+  perMb: number[];
 }
 
 interface Row {
@@ -110,6 +123,7 @@ interface Row {
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');
   const rows: Row[] = [];
+  const linear: Linear[] = [];
   const tc = performance.now();
   const det: CompiledDetector = await loadDetector();
   rows.push({
@@ -226,6 +240,32 @@ async function main(): Promise<void> {
     unit: 'ms',
   });
 
+  // Linear time: the same adversarial input at 1, 2, 4 and 8 MB. Time per MB stays flat
+  // when the engine is linear; the last column is the time per MB relative to 1 MB.
+  const sizes = [1, 2, 4, 8];
+  const linearInputs: [string, (bytes: number) => { text: string }[]][] = [
+    ['relevant blocks', (b) => splitPassage(relevantLines(b))],
+    ['one relevant block', (b) => [{ text: relevantLines(b).replace(/\n/gu, ' ') }]],
+    ['"дети " one block', (b) => [{ text: 'дети '.repeat(b / 5) }]],
+    ['digits one block', (b) => [{ text: '1 '.repeat(b / 2) }]],
+  ];
+  for (const [name, make] of linearInputs) {
+    const perMb: number[] = [];
+    for (const size of sizes) {
+      const blocks = make(size * MB);
+      const all = blocks.map((b) => b.text).join('\n');
+      const t = time(
+        () => {
+          if (prefilter(det, all)) detectBlocks(det, blocks);
+        },
+        300,
+        3,
+      );
+      perMb.push(t / size);
+    }
+    linear.push({ name, perMb });
+  }
+
   // Saved real pages.
   const here = fileURLToPath(new URL('.', import.meta.url));
   const dir = resolve(here, '../../shared/pages/readability');
@@ -290,7 +330,7 @@ async function main(): Promise<void> {
 
   if (json) {
     process.stdout.write(
-      `${JSON.stringify({ rows: Object.fromEntries(rows.map((r) => [r.name, { value: r.value, unit: r.unit, ...(r.note ? { note: r.note } : {}) }])), suspects })}\n`,
+      `${JSON.stringify({ rows: Object.fromEntries(rows.map((r) => [r.name, { value: r.value, unit: r.unit, ...(r.note ? { note: r.note } : {}) }])), linear: linear.map((l) => ({ name: l.name, msPerMb: Object.fromEntries(sizes.map((s, k) => [`${s}MB`, l.perMb[k]])), ratio8to1: l.perMb[3]! / l.perMb[0]! })), suspects })}\n`,
     );
     return;
   }
@@ -303,6 +343,15 @@ async function main(): Promise<void> {
         : r.value.toFixed(r.value < 10 ? 3 : 1);
     lines.push(`${r.name.padEnd(w)}  ${v} ${r.unit}${r.note ? `  (${r.note})` : ''}`);
   }
+  const lw = Math.max(...linear.map((l) => l.name.length), 'linear time (ms per MB)'.length);
+  lines.push(
+    '',
+    `${'linear time (ms per MB)'.padEnd(lw)}${sizes.map((s) => `${s} MB`.padStart(9)).join('')}   8 MB / 1 MB`,
+  );
+  for (const l of linear)
+    lines.push(
+      `${l.name.padEnd(lw)}${l.perMb.map((v) => v.toFixed(2).padStart(9)).join('')}   ${(l.perMb[3]! / l.perMb[0]!).toFixed(2).padStart(11)}`,
+    );
   if (suspects.length > 0) {
     lines.push('', 'relevant blocks on the readability pages:');
     for (const s of suspects) lines.push(`  ${s.page}#${s.block} [${s.rule}] ${s.text}`);

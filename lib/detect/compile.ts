@@ -1,18 +1,19 @@
 /**
- * Compile lexicons (safe pattern language) into a serialisable detector, and hydrate it into
- * linear-time matchers.
+ * Compile lexicons (safe pattern language) into a serialisable detector (hydrate.ts turns it
+ * into linear-time matchers).
  *
  * A pattern is one or more words separated by spaces; a word may end in `*` (any ending).
  * Hyphens inside a word split it into a phrase ("Lvova-Belova" matches "Lvova Belova" too).
  * Words are folded with `foldWord`, exactly like page text. The serialised form is compact
- * plain JSON (format 2): the folded words as one string, the terms in runs that share group,
- * ref and language (patterns and word ids as strings), and the pre-filter stems. Hydration
- * sorts the words and builds the character trie in one pass into flat typed arrays (no Map,
- * no edge sort). Format 1 (word and term arrays) is still read.
+ * plain JSON (format 3): the folded words as one string, the terms in runs that share group,
+ * ref, language and weight (patterns and word ids as strings), and the pre-filter stems.
+ * Hydration (hydrate.ts) sorts the words and builds the character trie in one pass into flat
+ * typed arrays. Only format 3 is read: an older stored detector is recompiled.
  */
 import type { Lexicon } from '../dataset/lexicon';
 import { SAFE_PATTERN } from '../dataset/safe-pattern';
 import { foldWord, skeleton } from './normalize';
+import { compileNumberVocab, type NumberVocab, type NumberVocabJSON } from './number-vocab';
 
 export const GROUPS = [
   'child',
@@ -47,43 +48,33 @@ export interface FigureRef {
   asOf: string;
 }
 
-/** One compiled term (format 1): [group, ref id (claim/series) or null, language, pattern, word ids]. */
-export type TermRow = [number, string | null, string, string, number[]];
+/** One compiled term: [group, ref id (claim/series) or null, language, pattern, word ids, weight]. */
+export type TermRow = [number, string | null, string, string, number[], number];
 
 /**
- * Terms of format 2, in runs that share group, ref and language: [group, ref, language,
- * patterns joined by `|`, word ids in base 36 (`.` between the words of a term, a space
- * between terms)]. Neither separator can occur in a safe pattern.
+ * Terms in runs that share group, ref, language and weight: [group, ref, language, patterns
+ * joined by `|`, word ids in base 36 (`.` between the words of a term, a space between
+ * terms), weight (the specificity of a series cue, 1 for every other term)]. Neither
+ * separator can occur in a safe pattern.
  */
-export type TermRun = [number, string | null, string, string, string];
+export type TermRun = [number, string | null, string, string, string, number];
 
-interface SerializedCommon {
+/** The compact serialised form written by `compileLexicons`. */
+export interface SerializedDetector {
+  format: 'cdc-detector/3';
   langs: string[];
+  /** Folded words separated by spaces; a trailing `*` marks a prefix (wildcard) word. */
+  words: string;
+  terms: TermRun[];
   /**
    * Pre-filter: skeleton stems (at most 8 code units) with a bit mask of groups; a stem ending
    * in `$` is a whole word.
    */
   stems: [string, number][];
   figures: FigureRef[];
+  /** The number reader's vocabulary, merged from the lexicons' `numbers` sections. */
+  numbers: NumberVocabJSON;
 }
-
-/** The first serialised form (still read: a stored detector may predate format 2). */
-export interface SerializedDetectorV1 extends SerializedCommon {
-  format: 'cdc-detector/1';
-  /** Folded words; a trailing `*` marks a prefix (wildcard) word. */
-  words: string[];
-  terms: TermRow[];
-}
-
-/** The compact serialised form written by `compileLexicons`. */
-export interface SerializedDetectorV2 extends SerializedCommon {
-  format: 'cdc-detector/2';
-  /** Folded words separated by spaces; a trailing `*` marks a prefix (wildcard) word. */
-  words: string;
-  terms: TermRun[];
-}
-
-export type SerializedDetector = SerializedDetectorV1 | SerializedDetectorV2;
 
 export interface Term {
   id: number;
@@ -94,6 +85,8 @@ export interface Term {
   words: number[];
   /** Index of the anchor word (the longest): phrases are found from it. */
   anchor: number;
+  /** Specificity of a series cue (higher wins over nearer); 1 for other terms. */
+  weight: number;
 }
 
 export interface CompiledDetector {
@@ -110,6 +103,8 @@ export interface CompiledDetector {
   /** Word id → terms anchored at it. */
   readonly anchorTerms: (number[] | undefined)[];
   readonly figuresBySeries: Map<string, FigureRef[]>;
+  /** The number reader's lookup tables. */
+  readonly numbers: NumberVocab;
 }
 
 export class PatternError extends Error {}
@@ -151,7 +146,7 @@ function stemOf(word: string): string {
   return s;
 }
 
-function bodyOf(word: string): string {
+export function bodyOf(word: string): string {
   return word.charCodeAt(word.length - 1) === 0x2a ? word.slice(0, -1) : word;
 }
 
@@ -175,7 +170,7 @@ export function compileLexicons(
   const stems = new Map<string, number>();
   const langs: string[] = [];
 
-  const add = (group: number, ref: string | null, lang: string, pattern: string) => {
+  const add = (group: number, ref: string | null, lang: string, pattern: string, weight = 1) => {
     const ws = patternWords(pattern);
     const key = `${group}|${ref ?? ''}|${ws.join(' ')}`;
     if (seen.has(key)) return;
@@ -189,7 +184,7 @@ export function compileLexicons(
       }
       return id;
     });
-    terms.push([group, ref, lang, pattern, ids]);
+    terms.push([group, ref, lang, pattern, ids, weight]);
     if (group === G.child || group === G.strong || group === G.context || group === G.destination) {
       // Any word of a phrase must be present on the page, so any one may be indexed. Prefer
       // a Ukraine/Russia word ("russian families" → "russian", not "families": common words
@@ -242,287 +237,34 @@ export function compileLexicons(
     for (const cue of lex.claimCues)
       for (const p of cue.patterns) add(G.claim, cue.id, lex.lang, p);
     for (const cue of lex.seriesCues)
-      for (const p of cue.patterns) add(G.series, cue.id, lex.lang, p);
+      for (const p of cue.patterns) add(G.series, cue.id, lex.lang, p, cue.weight ?? 1);
   }
   // Words are numbered in the order of their bodies (without `*`), so that hydration builds
   // the trie without sorting. (A word's number never decides the order of matches.)
   const order = words.map((_, id) => id).sort((a, b) => compareBodies(words, a, b));
   const renumber = new Int32Array(words.length);
   order.forEach((id, k) => (renumber[id] = k));
-  // Runs of terms that share group, ref and language (term order is kept: it is the order
-  // in which matches of one word are reported).
+  // Runs of terms that share group, ref, language and weight (term order is kept: it is the
+  // order in which matches of one word are reported).
   const runs: TermRun[] = [];
   let last: TermRun | undefined;
-  for (const [group, ref, lang, pattern, ids] of terms) {
+  for (const [group, ref, lang, pattern, ids, weight] of terms) {
     const code = ids.map((id) => renumber[id]!.toString(36)).join('.');
-    if (last && last[0] === group && last[1] === ref && last[2] === lang) {
+    if (last && last[0] === group && last[1] === ref && last[2] === lang && last[5] === weight) {
       last[3] += `|${pattern}`;
       last[4] += ` ${code}`;
     } else {
-      last = [group, ref, lang, pattern, code];
+      last = [group, ref, lang, pattern, code, weight];
       runs.push(last);
     }
   }
   return {
-    format: 'cdc-detector/2',
+    format: 'cdc-detector/3',
     langs,
     words: order.map((id) => words[id]!).join(' '),
     terms: runs,
     stems: [...stems.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
     figures: figures.map((f) => ({ series: f.series, value: f.value, asOf: f.asOf })),
+    numbers: compileNumberVocab(lexicons),
   };
-}
-
-/** Base-36 word ids separated by `.` (at least one). */
-function parseIds(code: string): number[] {
-  const ids: number[] = [];
-  let v = -1;
-  for (let q = 0; q < code.length; q++) {
-    const c = code.charCodeAt(q);
-    if (c === 0x2e) {
-      if (v < 0) fail('term words');
-      ids.push(v);
-      v = -1;
-      continue;
-    }
-    const d = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x61 && c <= 0x7a ? c - 0x57 : -1;
-    if (d < 0) fail('term words');
-    v = (v < 0 ? 0 : v * 36) + d;
-  }
-  if (v < 0) fail('term words');
-  ids.push(v);
-  return ids;
-}
-
-/** The term rows and word list of either serialised format (validated). */
-function unpack(json: SerializedDetector): { words: string[]; rows: TermRow[] } {
-  if (json.format === 'cdc-detector/1') return { words: json.words, rows: json.terms };
-  const words = json.words.length === 0 ? [] : json.words.split(' ');
-  if (!words.every((w) => w.length > 0 && w.length <= 80)) fail('words');
-  const rows: TermRow[] = [];
-  for (const run of json.terms) {
-    const [group, ref, lang, patterns, codes] = run;
-    const ps = patterns.split('|');
-    const cs = codes.split(' ');
-    if (ps.length !== cs.length) fail('term run');
-    for (let k = 0; k < ps.length; k++) {
-      const ids = parseIds(cs[k]!);
-      for (const id of ids) if (!(id < words.length)) fail('term words');
-      rows.push([group, ref, lang, ps[k]!, ids]);
-    }
-  }
-  return { words, rows };
-}
-
-/** Rebuild the matchers from the serialised form (validates its shape). */
-export function hydrateDetector(input: unknown): CompiledDetector {
-  const json = checkSerialized(input);
-  const { words, rows } = unpack(json);
-  const nWords = words.length;
-  // Word bodies (without `*`) sorted by code units: the trie is then built in one pass, each
-  // word sharing the path of its common prefix with the previous one, and every node's
-  // children are created in increasing code order.
-  const bodies = new Array<string>(nWords);
-  const bodyLen = new Int32Array(nWords);
-  let chars = 0;
-  for (let id = 0; id < nWords; id++) {
-    const body = bodyOf(words[id]!);
-    bodies[id] = body;
-    bodyLen[id] = body.length;
-    chars += body.length;
-  }
-  const order = Array.from({ length: nWords }, (_, id) => id);
-  let sorted = true;
-  for (let id = 1; id < nWords && sorted; id++) if (bodies[id - 1]! > bodies[id]!) sorted = false;
-  if (!sorted)
-    order.sort((a, b) => {
-      const x = bodies[a]!;
-      const y = bodies[b]!;
-      return x < y ? -1 : x > y ? 1 : a - b;
-    });
-  const parent = new Int32Array(chars + 1);
-  const code = new Uint16Array(chars + 1);
-  const wordNode = new Int32Array(nWords);
-  const path = new Int32Array(81); // path[d]: node at depth d of the previous word
-  let nodes = 1;
-  let prev = '';
-  for (const id of order) {
-    const body = bodies[id]!;
-    let d = 0;
-    const max = Math.min(prev.length, body.length);
-    while (d < max && prev.charCodeAt(d) === body.charCodeAt(d)) d++;
-    for (let q = d; q < body.length; q++) {
-      parent[nodes] = path[q]!;
-      code[nodes] = body.charCodeAt(q);
-      path[q + 1] = nodes++;
-    }
-    wordNode[id] = path[body.length]!;
-    prev = body;
-  }
-  // Flatten: a direct table for the root, sorted edge lists for the other nodes.
-  const root = new Int32Array(65536).fill(-1);
-  const edgeStart = new Int32Array(nodes + 1);
-  for (let n = 1; n < nodes; n++) {
-    const p = parent[n]!;
-    if (p === 0) root[code[n]!] = n;
-    else edgeStart[p + 1]!++;
-  }
-  for (let k = 1; k <= nodes; k++) edgeStart[k]! += edgeStart[k - 1]!;
-  const fill = edgeStart.slice(0, nodes);
-  const nEdges = edgeStart[nodes]!;
-  const edgeCode = new Uint16Array(nEdges);
-  const edgeNode = new Int32Array(nEdges);
-  for (let n = 1; n < nodes; n++) {
-    const p = parent[n]!;
-    if (p === 0) continue;
-    const k = fill[p]!++;
-    edgeCode[k] = code[n]!;
-    edgeNode[k] = n;
-  }
-  // Word ids per node, in id order (as matches are reported).
-  const exact = new Array<number[] | undefined>(nodes).fill(undefined);
-  const prefix = new Array<number[] | undefined>(nodes).fill(undefined);
-  for (let id = 0; id < nWords; id++) {
-    const w = words[id]!;
-    const table = w.length !== bodyLen[id] ? prefix : exact;
-    const node = wordNode[id]!;
-    const list = table[node];
-    if (list) list.push(id);
-    else table[node] = [id];
-  }
-
-  const anchorTerms = new Array<number[] | undefined>(nWords).fill(undefined);
-  const terms = new Array<Term>(rows.length);
-  for (let id = 0; id < rows.length; id++) {
-    const [group, ref, lang, pattern, ws] = rows[id]!;
-    let anchor = 0;
-    for (let k = 1; k < ws.length; k++) if (bodyLen[ws[k]!]! > bodyLen[ws[anchor]!]!) anchor = k;
-    const list = anchorTerms[ws[anchor]!];
-    if (list) list.push(id);
-    else anchorTerms[ws[anchor]!] = [id];
-    terms[id] = { id, group, ref, lang, pattern, words: ws, anchor };
-  }
-
-  const figuresBySeries = new Map<string, FigureRef[]>();
-  for (const f of json.figures) {
-    const list = figuresBySeries.get(f.series) ?? [];
-    list.push(f);
-    figuresBySeries.set(f.series, list);
-  }
-  for (const list of figuresBySeries.values())
-    list.sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
-
-  return {
-    json,
-    terms,
-    root,
-    edgeStart,
-    edgeCode,
-    edgeNode,
-    exact,
-    prefix,
-    anchorTerms,
-    figuresBySeries,
-  };
-}
-
-/** The trie child of `node` for code unit `c`, or -1. */
-export function step(det: CompiledDetector, node: number, c: number): number {
-  if (node === 0) return det.root[c]!;
-  const { edgeStart, edgeCode, edgeNode } = det;
-  let lo = edgeStart[node]!;
-  let hi = edgeStart[node + 1]!;
-  if (hi - lo <= 8) {
-    for (; lo < hi; lo++) {
-      const e = edgeCode[lo]!;
-      if (e === c) return edgeNode[lo]!;
-      if (e > c) return -1;
-    }
-    return -1;
-  }
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const e = edgeCode[mid]!;
-    if (e === c) return edgeNode[mid]!;
-    if (e < c) lo = mid + 1;
-    else hi = mid;
-  }
-  return -1;
-}
-
-/** Compile and hydrate in one step. `detector.json` is the serialisable form. */
-export function compileDetector(
-  lexicons: readonly Lexicon[],
-  figures: readonly FigureRef[] = [],
-): CompiledDetector {
-  return hydrateDetector(compileLexicons(lexicons, figures));
-}
-
-/** Parse a serialised detector from a JSON string or a parsed object. */
-export function detectorFromJSON(text: string): CompiledDetector {
-  return hydrateDetector(JSON.parse(text) as unknown);
-}
-
-function fail(what: string): never {
-  throw new TypeError(`invalid serialised detector: ${what}`);
-}
-
-function checkGroup(group: unknown, ref: unknown, lang: unknown, pattern: unknown): void {
-  if (typeof group !== 'number' || !Number.isInteger(group) || group < 0 || group >= GROUPS.length)
-    fail('term group');
-  if (ref !== null && typeof ref !== 'string') fail('term ref');
-  if (typeof lang !== 'string' || typeof pattern !== 'string') fail('term lang/pattern');
-}
-
-function checkSerialized(input: unknown): SerializedDetector {
-  if (typeof input !== 'object' || input === null) fail('not an object');
-  const o = input as Record<string, unknown>;
-  if (o.format !== 'cdc-detector/1' && o.format !== 'cdc-detector/2') fail('unknown format');
-  const { langs, words, terms, stems, figures } = o;
-  if (!Array.isArray(langs) || !langs.every((l) => typeof l === 'string')) fail('langs');
-  if (!Array.isArray(terms)) fail('terms');
-  if (o.format === 'cdc-detector/2') {
-    if (typeof words !== 'string') fail('words');
-    for (const t of terms as unknown[]) {
-      if (!Array.isArray(t) || t.length !== 5) fail('term run');
-      const [group, ref, lang, patterns, ids] = t as unknown[];
-      checkGroup(group, ref, lang, patterns);
-      if (typeof ids !== 'string') fail('term words');
-    }
-  } else {
-    if (
-      !Array.isArray(words) ||
-      !words.every((w) => typeof w === 'string' && w.length > 0 && w.length <= 80)
-    )
-      fail('words');
-    for (const t of terms as unknown[]) {
-      if (!Array.isArray(t) || t.length !== 5) fail('term row');
-      const [group, ref, lang, pattern, ids] = t as unknown[];
-      checkGroup(group, ref, lang, pattern);
-      if (
-        !Array.isArray(ids) ||
-        ids.length === 0 ||
-        !ids.every((i) => Number.isInteger(i) && i >= 0 && i < words.length)
-      )
-        fail('term words');
-    }
-  }
-  if (
-    !Array.isArray(stems) ||
-    !stems.every((s) => Array.isArray(s) && typeof s[0] === 'string' && typeof s[1] === 'number')
-  )
-    fail('stems');
-  if (
-    !Array.isArray(figures) ||
-    !figures.every(
-      (f) =>
-        typeof f === 'object' &&
-        f !== null &&
-        typeof (f as FigureRef).series === 'string' &&
-        typeof (f as FigureRef).value === 'number' &&
-        typeof (f as FigureRef).asOf === 'string',
-    )
-  )
-    fail('figures');
-  return input as SerializedDetector;
 }

@@ -13,11 +13,9 @@
  *   const pf = prefilterFromJSON(pfJson);                 // on every page: cheap
  *   if (runPrefilter(pf, pageText)) { ...load the detector, detectBlocks(...) }
  */
+export { compileDetector, hydrateDetector, detectorFromJSON } from './hydrate';
 export {
-  compileDetector,
   compileLexicons,
-  hydrateDetector,
-  detectorFromJSON,
   isSafePattern,
   patternWords,
   PatternError,

@@ -4,131 +4,42 @@
  * code unit is visited a bounded number of times, phrases are at most a few words long, and
  * words that match nothing allocate nothing.
  */
-import { step, type CompiledDetector } from './compile';
+import type { CompiledDetector } from './compile';
+import { hitAt, newHitBuffer, pushHit, sortHits, type Hit, type HitBuffer } from './hits';
 import {
-  APOS as APOS_,
-  BRK as BRK_,
-  CLASS as CLASS_,
-  CYR as CYR_,
-  DIG as DIG_K_,
-  FOLD as FOLD_,
-  IGN as IGN_,
-  LAT as LAT_,
-  LETTER_OTHER as LETTER_OTHER_,
-  MARK as MARK_,
-  SLOW as SLOW_,
-  charClass as charClass_,
-  foldChar as foldChar_,
-  foldWord as foldWord_,
-  lookalike as lookalike_,
+  APOS,
+  BRK,
+  CLASS as CLS,
+  CYR,
+  DIG as DIG_K,
+  FOLD as FLD,
+  IGN,
+  LAT,
+  LETTER_OTHER,
+  MARK,
+  SLOW,
+  charClass,
+  foldWord,
 } from './normalize';
+import {
+  CAP,
+  endsWordAt,
+  idsHave,
+  isDigitCode,
+  isWord,
+  nbE,
+  nbS,
+  neighbour,
+  push,
+  resetNeighbours,
+  clearScratch,
+  scratchIds,
+  scratchN,
+  walkKeyScratch,
+  walkToken,
+} from './words';
 
-// Local copies: bindings imported through a CommonJS transform (tsx, vitest) are getters,
-// too slow to read once per code unit.
-const APOS = APOS_;
-const BRK = BRK_;
-const CLASS = CLASS_;
-const CYR = CYR_;
-const DIG_K = DIG_K_;
-const FOLD = FOLD_;
-const IGN = IGN_;
-const LAT = LAT_;
-const LETTER_OTHER = LETTER_OTHER_;
-const MARK = MARK_;
-const SLOW = SLOW_;
-const charClass = charClass_;
-const foldChar = foldChar_;
-const foldWord = foldWord_;
-const lookalike = lookalike_;
-
-export interface Hit {
-  term: number;
-  group: number;
-  /** UTF-16 offsets into the scanned text. */
-  start: number;
-  end: number;
-  /** Token indices (first and last word of the match). */
-  tok: number;
-  tokEnd: number;
-}
-
-/**
- * Hits as parallel typed arrays (no object per hit): `findHitsInto` appends to one, and the
- * caller materialises `Hit` objects only for the hits it reports.
- */
-export interface HitBuffer {
-  term: Int32Array;
-  group: Int32Array;
-  start: Int32Array;
-  end: Int32Array;
-  tok: Int32Array;
-  tokEnd: Int32Array;
-  /** Number of hits held. */
-  n: number;
-}
-
-export function newHitBuffer(capacity = 256): HitBuffer {
-  return {
-    term: new Int32Array(capacity),
-    group: new Int32Array(capacity),
-    start: new Int32Array(capacity),
-    end: new Int32Array(capacity),
-    tok: new Int32Array(capacity),
-    tokEnd: new Int32Array(capacity),
-    n: 0,
-  };
-}
-
-function grow(a: Int32Array, size: number): Int32Array {
-  const b = new Int32Array(size);
-  b.set(a);
-  return b;
-}
-
-function pushHit(
-  buf: HitBuffer,
-  term: number,
-  group: number,
-  start: number,
-  end: number,
-  tok: number,
-  tokEnd: number,
-): void {
-  const k = buf.n;
-  if (k === buf.term.length) {
-    const size = 2 * k;
-    buf.term = grow(buf.term, size);
-    buf.group = grow(buf.group, size);
-    buf.start = grow(buf.start, size);
-    buf.end = grow(buf.end, size);
-    buf.tok = grow(buf.tok, size);
-    buf.tokEnd = grow(buf.tokEnd, size);
-  }
-  buf.term[k] = term;
-  buf.group[k] = group;
-  buf.start[k] = start;
-  buf.end[k] = end;
-  buf.tok[k] = tok;
-  buf.tokEnd[k] = tokEnd;
-  buf.n = k + 1;
-}
-
-/** The hit at index `k` of a buffer as an object. */
-export function hitAt(buf: HitBuffer, k: number): Hit {
-  return {
-    term: buf.term[k]!,
-    group: buf.group[k]!,
-    start: buf.start[k]!,
-    end: buf.end[k]!,
-    tok: buf.tok[k]!,
-    tokEnd: buf.tokEnd[k]!,
-  };
-}
-
-// Local aliases: module bindings imported through a CommonJS transform (tsx, vitest) are
-// getters, too slow to call once per code unit.
-const CLS: Uint8Array = CLASS;
-const FLD: Uint16Array = FOLD;
+export { hitAt, newHitBuffer, type Hit, type HitBuffer } from './hits';
 
 const MAX_PHRASE_WORDS = 24;
 /**
@@ -137,238 +48,6 @@ const MAX_PHRASE_WORDS = 24;
  */
 export const MAX_HITS = 4000;
 const MAX_WORD = 160;
-
-function isDigitCode(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
-}
-
-function isWord(k: number): boolean {
-  return (k >= 1 && k <= 6) || k === SLOW;
-}
-
-/** Walk an already-folded key through the trie; matched word ids go to the scratch. */
-function walkKeyScratch(det: CompiledDetector, key: string): void {
-  const { exact, prefix } = det;
-  let node = 0;
-  for (let q = 0; q < key.length; q++) {
-    const c = key.charCodeAt(q);
-    if (c === 0x27 && node !== 0 && q + 2 === key.length && key.charCodeAt(q + 1) === 0x73) {
-      const ex = exact[node];
-      if (ex) for (const w of ex) push(w);
-    }
-    const next = step(det, node, c);
-    if (next < 0) return;
-    node = next;
-    const pre = prefix[node];
-    if (pre) for (const w of pre) push(w);
-  }
-  const ex = exact[node];
-  if (ex) for (const w of ex) push(w);
-}
-
-// Scratch space for the word ids one token matches (reset per token).
-let sc = new Int32Array(64);
-let scN = 0;
-function push(w: number): void {
-  if (scN === sc.length) {
-    const bigger = new Int32Array(sc.length * 2);
-    bigger.set(sc);
-    sc = bigger;
-  }
-  sc[scN++] = w;
-}
-
-/** Walk the word `text[s, e)` through the trie; matched word ids go to the scratch. */
-function walkToken(det: CompiledDetector, text: string, s: number, e: number): void {
-  const { exact, prefix } = det;
-  let lat = 0;
-  let cyr = 0;
-  let slow = false;
-  let apos = -1;
-  for (let q = s; q < e; q++) {
-    const k = charClass(text.charCodeAt(q));
-    if (k === LAT) lat++;
-    else if (k === CYR) cyr++;
-    else if (k === MARK || k === SLOW) slow = true;
-    else if (k === APOS && apos < 0) apos = q;
-  }
-  if (slow) {
-    walkKeyScratch(det, foldWord(text.slice(s, e)));
-  } else {
-    const script = lat > 0 && cyr > 0 ? (cyr >= lat ? CYR : LAT) : 0;
-    let node = 0;
-    let alive = true;
-    for (let q = s; q < e; q++) {
-      const c = text.charCodeAt(q);
-      const k = charClass(c);
-      if (k === IGN) continue;
-      let f = foldChar(c);
-      if (script !== 0) f = lookalike(f, script);
-      if (k === APOS && node !== 0 && q + 2 === e && foldChar(text.charCodeAt(q + 1)) === 0x73) {
-        const ex = exact[node];
-        if (ex) for (const w of ex) push(w);
-      }
-      const next = step(det, node, f);
-      if (next < 0) {
-        alive = false;
-        break;
-      }
-      node = next;
-      const pre = prefix[node];
-      if (pre) for (const w of pre) push(w);
-    }
-    if (alive) {
-      const ex = exact[node];
-      if (ex) for (const w of ex) push(w);
-    }
-  }
-  // French and Italian elision (l'enfant, d'enfants, dell'infanzia): match the rest too.
-  if (apos > s && apos - s <= 4 && lat > 0) walkKeyScratch(det, foldWord(text.slice(apos + 1, e)));
-}
-
-/** Whether a word (as cut by `wordEnd`) that reached `pos` ends there. */
-function endsWordAt(text: string, pos: number, to: number): boolean {
-  return wordEnd(text, pos, to) === pos;
-}
-
-function isBreakAt(text: string, i: number, from: number, to: number): boolean {
-  return (
-    charClass(text.charCodeAt(i)) === BRK &&
-    !(
-      i > from &&
-      i + 1 < to &&
-      isDigitCode(text.charCodeAt(i - 1)) &&
-      isDigitCode(text.charCodeAt(i + 1))
-    )
-  );
-}
-
-/** End of the word starting at `s` (same rules as the main loop). */
-function wordEnd(text: string, s: number, to: number): number {
-  let j = s;
-  while (j < to) {
-    const k = charClass(text.charCodeAt(j));
-    if (isWord(k)) j++;
-    else if (
-      k === APOS &&
-      j + 1 < to &&
-      isWord(charClass(text.charCodeAt(j + 1))) &&
-      charClass(text.charCodeAt(j + 1)) !== IGN
-    )
-      j++;
-    else break;
-  }
-  return j;
-}
-
-// Result registers of `nextWord` and `prevWord` (no array per call).
-let wS = 0;
-let wE = 0;
-
-/** The word after position `pos` into (wS, wE); false at a break or the end. */
-function nextWord(text: string, pos: number, to: number, from: number): boolean {
-  let i = pos;
-  while (i < to) {
-    const k = charClass(text.charCodeAt(i));
-    if (isWord(k) && k !== IGN && k !== MARK) {
-      wS = i;
-      wE = wordEnd(text, i, to);
-      return true;
-    }
-    if (isBreakAt(text, i, from, to)) return false;
-    i++;
-  }
-  return false;
-}
-
-/** The word before position `pos` into (wS, wE); false at a break or the start. */
-function prevWord(text: string, pos: number, from: number, to: number): boolean {
-  let i = pos - 1;
-  while (i >= from) {
-    const k = charClass(text.charCodeAt(i));
-    if (isWord(k) && k !== IGN && k !== MARK) break;
-    if (isBreakAt(text, i, from, to)) return false;
-    i--;
-  }
-  if (i < from) return false;
-  const e = i + 1;
-  while (i > from) {
-    const k = charClass(text.charCodeAt(i - 1));
-    if (isWord(k)) i--;
-    else if (
-      k === APOS &&
-      i - 2 >= from &&
-      isWord(charClass(text.charCodeAt(i - 2))) &&
-      charClass(text.charCodeAt(i)) !== IGN
-    )
-      i--;
-    else break;
-  }
-  // The main loop never starts a word on an ignorable or a combining mark.
-  while (i < e && (charClass(text.charCodeAt(i)) === IGN || charClass(text.charCodeAt(i)) === MARK))
-    i++;
-  wS = i;
-  wE = e;
-  return true;
-}
-
-/** Word ids kept inline per cached word; a word that matches more keeps its own array. */
-const CAP = 16;
-
-// Phrase verification looks at the words around an anchor; many phrases share an anchor
-// ("to russia", "into russia", ...), so the neighbouring words and their matched word ids are
-// memoised per call in a small direct-mapped cache keyed by position and direction. Words
-// before the anchor usually come from the history of words already read (see `findHits`).
-const NB = 64;
-const nbPos = new Int32Array(NB).fill(-1);
-const nbS = new Int32Array(NB);
-const nbE = new Int32Array(NB);
-/** Number of ids in `nbPool` for a slot, or -1 when they are in `nbBig`. */
-const nbLen = new Int32Array(NB);
-const nbPool = new Int32Array(NB * CAP);
-const nbBig: (Int32Array | undefined)[] = new Array<Int32Array | undefined>(NB).fill(undefined);
-
-/** Cache slot of the word after (`forward`) or before `pos`, or -1 at a break or the edge. */
-function neighbour(
-  det: CompiledDetector,
-  text: string,
-  pos: number,
-  from: number,
-  to: number,
-  forward: boolean,
-): number {
-  const key = forward ? 2 * pos + 1 : 2 * pos;
-  const slot = key & (NB - 1);
-  if (nbPos[slot] === key) return nbS[slot]! < 0 ? -1 : slot;
-  nbPos[slot] = key;
-  if (!(forward ? nextWord(text, pos, to, from) : prevWord(text, pos, from, to))) {
-    nbS[slot] = -1;
-    return -1;
-  }
-  nbS[slot] = wS;
-  nbE[slot] = wE;
-  const saved = scN;
-  walkToken(det, text, wS, wE);
-  const n = scN - saved;
-  if (n <= CAP) {
-    nbLen[slot] = n;
-    const base = slot * CAP;
-    for (let q = 0; q < n; q++) nbPool[base + q] = sc[saved + q]!;
-  } else {
-    nbLen[slot] = -1;
-    nbBig[slot] = sc.slice(saved, scN);
-  }
-  scN = saved;
-  return slot;
-}
-
-function idsHave(slot: number, word: number): boolean {
-  const n = nbLen[slot]!;
-  if (n < 0) return nbBig[slot]!.includes(word);
-  const base = slot * CAP;
-  for (let q = base; q < base + n; q++) if (nbPool[q] === word) return true;
-  return false;
-}
 
 // History of the last H words read by the main loop: offsets, matched word ids, whether a
 // sentence break lies between a word and the one before it, and whether the word is exactly
@@ -388,58 +67,6 @@ function historyHas(slot: number, word: number): boolean {
 }
 
 /**
- * Sort the hits `[lo, buf.n)` by start, then longest first (stable; hits arrive almost
- * sorted): insertion sort for short runs, a stable sort of indices for long ones.
- */
-function sortHits(buf: HitBuffer, lo: number): void {
-  const n = buf.n;
-  const { start, end } = buf;
-  let sorted = true;
-  for (let a = lo + 1; a < n && sorted; a++) {
-    const ps = start[a - 1]!;
-    const hs = start[a]!;
-    if (hs < ps || (hs === ps && end[a]! > end[a - 1]!)) sorted = false;
-  }
-  if (sorted) return;
-  if (n - lo > 64) {
-    const order = Array.from({ length: n - lo }, (_, q) => lo + q);
-    order.sort((a, b) => start[a]! - start[b]! || end[b]! - end[a]!);
-    for (const arr of [buf.term, buf.group, buf.start, buf.end, buf.tok, buf.tokEnd]) {
-      const copy = arr.slice(lo, n);
-      for (let q = 0; q < order.length; q++) arr[lo + q] = copy[order[q]! - lo]!;
-    }
-    return;
-  }
-  const { term, group, tok, tokEnd } = buf;
-  for (let a = lo + 1; a < n; a++) {
-    const t = term[a]!;
-    const g = group[a]!;
-    const s = start[a]!;
-    const e = end[a]!;
-    const k = tok[a]!;
-    const ke = tokEnd[a]!;
-    let b = a - 1;
-    while (b >= lo) {
-      const ps = start[b]!;
-      if (ps < s || (ps === s && end[b]! >= e)) break;
-      term[b + 1] = term[b]!;
-      group[b + 1] = group[b]!;
-      start[b + 1] = ps;
-      end[b + 1] = end[b]!;
-      tok[b + 1] = tok[b]!;
-      tokEnd[b + 1] = tokEnd[b]!;
-      b--;
-    }
-    term[b + 1] = t;
-    group[b + 1] = g;
-    start[b + 1] = s;
-    end[b + 1] = e;
-    tok[b + 1] = k;
-    tokEnd[b + 1] = ke;
-  }
-}
-
-/**
  * Find all term matches in `text[from, to)`, sorted by start. Each word is walked through
  * the trie once; phrases are anchored at their longest word and verified on the words around
  * it only when that word occurs, so common words inside phrases ("to", "of", "в") cost nothing.
@@ -451,14 +78,14 @@ function sortHits(buf: HitBuffer, lo: number): void {
  * (rare) are walked again by `walkToken`, which folds them exactly.
  */
 export function findHits(det: CompiledDetector, text: string, from = 0, to = text.length): Hit[] {
-  scratch.n = 0;
-  const n = findHitsInto(det, text, scratch, from, to);
+  findScratch.n = 0;
+  const n = findHitsInto(det, text, findScratch, from, to);
   const hits = new Array<Hit>(n);
-  for (let k = 0; k < n; k++) hits[k] = hitAt(scratch, k);
+  for (let k = 0; k < n; k++) hits[k] = hitAt(findScratch, k);
   return hits;
 }
 
-const scratch = newHitBuffer();
+const findScratch = newHitBuffer();
 
 /**
  * `findHits` into a buffer: appends the matches of `text[from, to)` (sorted by start) after
@@ -500,7 +127,7 @@ export function findHitsInto(
       continue;
     }
     const s = i;
-    scN = 0;
+    clearScratch();
     let lat = 0;
     let cyr = 0;
     let slow = false;
@@ -561,9 +188,9 @@ export function findHitsInto(
       }
     }
     const long = j - s > MAX_WORD;
-    if (long) scN = 0;
+    if (long) clearScratch();
     else if (slow || (lat > 0 && cyr > 0)) {
-      scN = 0;
+      clearScratch();
       walkToken(det, text, s, j);
     } else {
       if (alive) {
@@ -574,7 +201,8 @@ export function findHitsInto(
       if (apos > s && apos - s <= 4 && lat > 0)
         walkKeyScratch(det, foldWord(text.slice(apos + 1, j)));
     }
-    const n = scN;
+    const n = scratchN;
+    const ids = scratchIds;
     // Record the word in the history. It stands for what `prevWord` finds only when it does
     // not end in an ignorable or a mark and no apostrophe, ignorable or mark precedes it.
     const hs = tok & (H - 1);
@@ -586,11 +214,11 @@ export function findHitsInto(
     else {
       hLen[hs] = n;
       const base = hs * CAP;
-      for (let q = 0; q < n; q++) hPool[base + q] = sc[q]!;
+      for (let q = 0; q < n; q++) hPool[base + q] = ids[q]!;
     }
     sticky = false;
     for (let a = 0; a < n; a++) {
-      const list = anchorTerms[sc[a]!];
+      const list = anchorTerms[ids[a]!];
       if (!list) continue;
       for (const t of list) {
         const term = terms[t]!;
@@ -614,7 +242,7 @@ export function findHitsInto(
           } else if (u < 0) ok = false;
           else {
             if (!cacheUsed) {
-              nbPos.fill(-1);
+              resetNeighbours();
               cacheUsed = true;
             }
             const w = neighbour(det, text, start, from, to, false);
@@ -623,7 +251,7 @@ export function findHitsInto(
           }
         }
         if (ok && anchor + 1 < len && !cacheUsed) {
-          nbPos.fill(-1);
+          resetNeighbours();
           cacheUsed = true;
         }
         for (let q = anchor + 1; q < len && ok; q++) {

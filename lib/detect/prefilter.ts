@@ -18,27 +18,16 @@
  */
 import { G, compileLexicons, type CompiledDetector, type SerializedDetector } from './compile';
 import {
-  CLASS as CLASS_,
-  FOLD as FOLD_,
-  IGN as IGN_,
-  MARK as MARK_,
-  SLOW as SLOW_,
-  charClass as charClass_,
-  foldWord as foldWord_,
-  skeleton as skeleton_,
+  CLASS as CLS,
+  FOLD as FLD,
+  IGN,
+  MARK,
+  SLOW,
+  charClass,
+  foldWord,
+  skeleton,
 } from './normalize';
 import type { Lexicon } from '../dataset/lexicon';
-
-// Local copies: bindings imported through a CommonJS transform (tsx, vitest) are getters,
-// too slow to read once per code unit.
-const CLASS = CLASS_;
-const FOLD = FOLD_;
-const IGN = IGN_;
-const MARK = MARK_;
-const SLOW = SLOW_;
-const charClass = charClass_;
-const foldWord = foldWord_;
-const skeleton = skeleton_;
 
 const STRONG = 1 << G.strong;
 const CHILD = 1 << G.child;
@@ -220,7 +209,7 @@ function walkWord(pf: Prefilter, text: string, i: number): number {
       return mask | walkStem(pf, foldWord(text.slice(i, e)));
     }
     if (!isWord(kq)) break;
-    const f = skeleton(FOLD[cq]!);
+    const f = skeleton(FLD[cq]!);
     const next = node === 0 ? root[f]! : (edges.get(node * 65536 + f) ?? 0);
     if (next === 0) break;
     node = next;
@@ -235,10 +224,6 @@ function walkWord(pf: Prefilter, text: string, i: number): number {
   }
   return mask;
 }
-
-// Local aliases (see match.ts).
-const CLS: Uint8Array = CLASS;
-const FLD: Uint16Array = FOLD;
 
 /**
  * Which pre-filter groups occur in `text` (a bit mask over `G`); stops once it passes, or
@@ -269,7 +254,7 @@ export function runPrefilterMask(pf: Prefilter, text: string, stopAny = 0): numb
     // A word start: only words whose first unit starts a stem (or needs full folding) count.
     let r = rawRoot[c]!;
     if (r === 0) {
-      r = root[skeleton(FOLD[c]!)]! || -1;
+      r = root[skeleton(FLD[c]!)]! || -1;
       rawRoot[c] = r;
     }
     if (k !== SLOW) {

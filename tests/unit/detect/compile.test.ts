@@ -6,6 +6,7 @@ import {
   compilePrefilter,
   detectBlocks,
   detectorFromJSON,
+  GROUPS,
   hydrateDetector,
   isSafePattern,
   patternWords,
@@ -76,45 +77,38 @@ describe('serialise and hydrate', () => {
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
     expect(JSON.stringify(json).length).toBeLessThan(400_000);
   });
-  it('still reads format 1 (a detector stored before format 2)', () => {
+  it('reads only its own format (an older stored detector is recompiled, not read)', () => {
+    const json = compileLexicons([tinyLexicon]);
+    expect(json.format).toBe('cdc-detector/3');
+    expect(() => hydrateDetector({ ...json, format: 'cdc-detector/2' })).toThrow(TypeError);
+    expect(() => hydrateDetector({ ...json, format: 'cdc-detector/1' })).toThrow(TypeError);
+  });
+  it('keeps each series cue weight through serialisation', () => {
     const det = compileDetector(bundledLexicons);
-    const v2 = det.json;
-    if (v2.format !== 'cdc-detector/2') throw new Error('expected format 2');
-    const terms = v2.terms.flatMap(([group, ref, lang, patterns, codes]) => {
-      const ps = patterns.split('|');
-      const cs = codes.split(' ');
-      return ps.map(
-        (p, k) =>
-          [group, ref, lang, p, cs[k]!.split('.').map((c) => parseInt(c, 36))] as [
-            number,
-            string | null,
-            string,
-            string,
-            number[],
-          ],
-      );
-    });
-    const v1 = { ...v2, format: 'cdc-detector/1' as const, words: v2.words.split(' '), terms };
-    const old = hydrateDetector(JSON.parse(JSON.stringify(v1)));
-    expect(old.terms).toEqual(det.terms);
-    const blocks = [
-      { text: 'Russia has deported 19,546 Ukrainian children to Russia, Kyiv says.' },
-      { text: 'Maria Lvova-Belova said the children were evacuated to Russia.' },
-    ];
-    expect(detectBlocks(old, blocks)).toEqual(detectBlocks(det, blocks));
-    expect(JSON.stringify(v2).length).toBeLessThan(0.7 * JSON.stringify(v1).length);
+    const again = hydrateDetector(JSON.parse(JSON.stringify(det.json)));
+    expect(again.terms.map((t) => t.weight)).toEqual(det.terms.map((t) => t.weight));
+    const belarus = det.terms.find((t) => t.ref === 'yale-hrl-belarus' && t.pattern === 'belarus');
+    const deported = det.terms.find(
+      (t) => t.ref === 'ua-verified-deported' && t.pattern === 'deported',
+    );
+    expect(belarus?.weight).toBeGreaterThan(deported!.weight);
+    for (const t of det.terms) if (GROUPS[t.group] !== 'series') expect(t.weight).toBe(1);
   });
   it('rejects malformed compact term runs', () => {
     const json = compileLexicons([tinyLexicon]);
-    if (json.format !== 'cdc-detector/2') throw new Error('expected format 2');
     const run = json.terms[0]!;
     for (const bad of ['', 'zz.', '.1', '1..2', 'A', '999999']) {
-      const terms = [[run[0], run[1], run[2], 'x', bad], ...json.terms.slice(1)];
+      const terms = [[run[0], run[1], run[2], 'x', bad, 1], ...json.terms.slice(1)];
       expect(() => hydrateDetector({ ...json, terms })).toThrow(TypeError);
     }
-    expect(() => hydrateDetector({ ...json, terms: [[0, null, 'en', 'a|b', '1']] })).toThrow(
+    expect(() => hydrateDetector({ ...json, terms: [[0, null, 'en', 'a|b', '1', 1]] })).toThrow(
       TypeError,
     );
+    for (const weight of [0, 1.5, '2', null]) {
+      const terms = [[run[0], run[1], run[2], run[3], run[4], weight], ...json.terms.slice(1)];
+      expect(() => hydrateDetector({ ...json, terms })).toThrow(TypeError);
+    }
+    expect(() => hydrateDetector({ ...json, terms: [run.slice(0, 5)] })).toThrow(TypeError);
     expect(() => hydrateDetector({ ...json, words: ['a'] })).toThrow(TypeError);
   });
   it('rejects malformed serialised detectors', () => {

@@ -101,7 +101,7 @@ describe('property: no exception, offsets in bounds, quotes match', () => {
           expect(h.end).toBeLessThanOrEqual(text.length);
           expect(h.start).toBeLessThan(h.end);
         }
-        for (const n of readNumbers(text)) {
+        for (const n of readNumbers(text, 0, text.length, { vocab: det.numbers })) {
           expect(n.text).toBe(text.slice(n.start, n.end));
           expect(Number.isFinite(n.value)).toBe(true);
         }
@@ -156,19 +156,24 @@ describe('property: the pre-filter sees every child or strong hit', () => {
   });
 });
 
-describe('adversarial repetition is linear', () => {
-  const cases: [string, string][] = [
-    ['дети дети', 'дети '.repeat(40_000)],
-    ['digits', '1 '.repeat(100_000)],
-    ['no spaces', 'д'.repeat(200_000)],
-    ['topic', 'deported Ukrainian children to Russia hundreds of thousands 19,546 '.repeat(3_000)],
-    ['marks', 'e\u0301'.repeat(100_000)],
+// Linear time is shown by `npm run bench` (time per MB at 1, 2, 4 and 8 MB); here only
+// that adversarial repetition is read correctly to the end.
+describe('adversarial repetition', () => {
+  const cases: [string, string, boolean][] = [
+    ['дети дети', 'дети '.repeat(40_000), false],
+    ['digits', '1 '.repeat(100_000), false],
+    ['no spaces', 'д'.repeat(200_000), false],
+    [
+      'topic',
+      'deported Ukrainian children to Russia hundreds of thousands 19,546 '.repeat(3_000),
+      true,
+    ],
+    ['marks', 'e\u0301'.repeat(100_000), false],
   ];
-  it.each(cases)('%s', (_name, text) => {
-    const t0 = performance.now();
+  it.each(cases)('%s', (_name, text, relevant) => {
     const r = detectPassage(det, text);
-    const ms = performance.now() - t0;
+    expect(r.relevant).toBe(relevant);
+    if (relevant) expect(r.annotations.length).toBeGreaterThan(0);
     for (const a of r.annotations) expect(a.quote).toBe(text.slice(a.start, a.end));
-    expect(ms).toBeLessThan(1500);
   });
 });
