@@ -1,0 +1,4 @@
+export * from './hosts';
+export * from './schema';
+export * from './items';
+export * from './transfer';
