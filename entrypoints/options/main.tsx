@@ -1,5 +1,10 @@
 import { render } from 'preact';
-import { OptionsApp } from '@/components/OptionsApp';
+import { browser } from 'wxt/browser';
+import { OptionsApp } from '@/components/options/OptionsApp';
 import '@/components/theme.css';
+import '@/components/options/options.css';
 
-render(<OptionsApp />, document.getElementById('app')!);
+render(
+  <OptionsApp homepage={browser.runtime.getManifest().homepage_url} />,
+  document.getElementById('app')!,
+);

@@ -18,7 +18,7 @@ import {
   RestoreBundledResponse,
   createRouter,
 } from '@/lib/messages';
-import { fixtureInput, freshDb } from './fixture';
+import { freshDb, validFixtureInput } from './fixture';
 
 const OWN = 'own';
 const me = { id: OWN };
@@ -26,16 +26,7 @@ let db: FactDb;
 let republish: Mock<() => Promise<PublishResult>>;
 let route: ReturnType<typeof createRouter>;
 
-/**
- * The fixture as the cross-reference rules want it (the database fixture only needs the
- * schemas): no figure dated after its source.
- */
-function validInput(): DatasetInput {
-  const input = structuredClone(fixtureInput);
-  input.sources.find((s) => s.id === 'reuters-claim')!.published = '2025-02-01';
-  input.sources.find((s) => s.id === 'tass-arrivals')!.published = '2023-08-01';
-  return input;
-}
+const validInput = validFixtureInput;
 const base = () => Dataset.parse(validInput());
 
 beforeEach(() => {
