@@ -13,6 +13,7 @@ export function DismissedSection() {
   useEffect(() => {
     let live = true;
     void dismissalsItem.getValue().then((v) => live && setAll(v));
+    // The list follows storage: a restore here, a dismissal in a tab, a loaded settings file.
     const stop = dismissalsItem.watch((v) => live && setAll(v ?? {}));
     return () => {
       live = false;
@@ -35,7 +36,7 @@ export function DismissedSection() {
               <button
                 type="button"
                 aria-label={t.dismissed.restoreLabel(d.key, d.url)}
-                onClick={async () => setAll(await restoreAndRead(d.key, d.url))}
+                onClick={() => void restoreDismissal(d.key, d.url)}
               >
                 {t.dismissed.restore}
               </button>
@@ -45,9 +46,4 @@ export function DismissedSection() {
       )}
     </Section>
   );
-}
-
-async function restoreAndRead(key: string, url: string): Promise<Dismissals> {
-  await restoreDismissal(key, url);
-  return dismissalsItem.getValue();
 }

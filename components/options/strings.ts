@@ -98,9 +98,11 @@ export const t = {
     results: (shown: number, total: number) =>
       total === 0
         ? 'Nothing matches.'
-        : shown < total
-          ? `${total} records match; the first ${shown} are shown.`
-          : `${total} records match.`,
+        : total === 1
+          ? '1 record matches.'
+          : shown < total
+            ? `${total} records match; the first ${shown} are shown.`
+            : `${total} records match.`,
     open: 'Show',
     back: 'Back to the results',
     contrasts: 'What the records say',

@@ -42,6 +42,21 @@ export const dismissalsItem = storage.defineItem<Dismissals>('local:dismissals',
   migrations: DISMISSALS_MIGRATIONS,
 });
 
+/**
+ * Read-modify-write of one item, one at a time within this context, so two quick changes
+ * (two "Restore" clicks) never overwrite each other.
+ */
+function serialized() {
+  let last: Promise<unknown> = Promise.resolve();
+  return <T>(task: () => Promise<T>): Promise<T> => {
+    const run = last.then(task, task);
+    last = run.catch(() => {});
+    return run;
+  };
+}
+const settingsQueue = serialized();
+const dismissalsQueue = serialized();
+
 /** The settings now, always complete and valid. */
 export async function getSettings(): Promise<Settings> {
   return normalizeSettings(await settingsItem.getValue());
@@ -55,7 +70,13 @@ export class SettingsError extends Error {
  * Changes settings. The result is validated as a whole; an invalid one is not stored and
  * the error says why (e.g. a bad host pattern, too many sites to sync).
  */
-export async function updateSettings(
+export function updateSettings(
+  change: Partial<Settings> | ((current: Settings) => Settings),
+): Promise<Settings> {
+  return settingsQueue(() => applySettings(change));
+}
+
+async function applySettings(
   change: Partial<Settings> | ((current: Settings) => Settings),
 ): Promise<Settings> {
   const current = await getSettings();
@@ -130,13 +151,11 @@ export async function setSiteEnabled(hostname: string, enabled: boolean): Promis
     await excludeSite(host);
     return [];
   }
-  const current = await getSettings();
-  const removed = current.excludedSites.filter((p) => hostMatches(p, host));
-  if (removed.length > 0) {
-    await updateSettings({
-      excludedSites: current.excludedSites.filter((p) => !removed.includes(p)),
-    });
-  }
+  let removed: string[] = [];
+  await updateSettings((current) => {
+    removed = current.excludedSites.filter((p) => hostMatches(p, host));
+    return { ...current, excludedSites: current.excludedSites.filter((p) => !removed.includes(p)) };
+  });
   return removed;
 }
 
@@ -191,13 +210,17 @@ export function removeDismissal(all: Dismissals, key: string, url: string): Dism
 }
 
 /** The content script's "dismiss" action. */
-export async function dismiss(key: string, url: string, now: () => number = Date.now) {
-  await dismissalsItem.setValue(addDismissal(await dismissalsItem.getValue(), key, url, now()));
+export function dismiss(key: string, url: string, now: () => number = Date.now): Promise<void> {
+  return dismissalsQueue(async () =>
+    dismissalsItem.setValue(addDismissal(await dismissalsItem.getValue(), key, url, now())),
+  );
 }
 
 /** The options page's "Restore". */
-export async function restoreDismissal(key: string, url: string) {
-  await dismissalsItem.setValue(removeDismissal(await dismissalsItem.getValue(), key, url));
+export function restoreDismissal(key: string, url: string): Promise<void> {
+  return dismissalsQueue(async () =>
+    dismissalsItem.setValue(removeDismissal(await dismissalsItem.getValue(), key, url)),
+  );
 }
 
 /** Annotation keys dismissed on the page at `url`. */

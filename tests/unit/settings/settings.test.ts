@@ -160,6 +160,22 @@ describe('dismissals', () => {
     expect(Object.keys(await dismissalsItem.getValue())).toEqual(['news.example']);
   });
 
+  it('never loses one of two changes made at the same time', async () => {
+    await Promise.all([
+      dismiss('claim:a', 'https://a.example/'),
+      dismiss('claim:b', 'https://a.example/'),
+      excludeSite('one.example'),
+      excludeSite('two.example'),
+    ]);
+    expect((await dismissedKeys('https://a.example/')).sort()).toEqual(['claim:a', 'claim:b']);
+    expect((await getSettings()).excludedSites.sort()).toEqual(['one.example', 'two.example']);
+    await Promise.all([
+      restoreDismissal('claim:a', 'https://a.example/'),
+      restoreDismissal('claim:b', 'https://a.example/'),
+    ]);
+    expect(await dismissedKeys('https://a.example/')).toEqual([]);
+  });
+
   it('lets a page watch its own dismissals', async () => {
     const seen = vi.fn();
     const stop = watchDismissedKeys('https://news.example/story', seen);
