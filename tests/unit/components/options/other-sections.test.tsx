@@ -14,7 +14,7 @@ import {
   dismissalsItem,
   dismissedKeys,
   getSettings,
-  settingsFile,
+  type settingsFile,
   updateSettings,
 } from '@/lib/settings';
 import { jsonFile, startBackground, type Background } from './harness';
