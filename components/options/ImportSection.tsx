@@ -85,6 +85,7 @@ export function ImportSection({ onChanged }: { onChanged: () => void }) {
   const choose = async (file: File | undefined) => {
     if (!file) return;
     if (file.size > DEFAULT_MAX_BYTES) {
+      if (input.current) input.current.value = '';
       const problem = {
         path: '(file)',
         message: t.import.tooLarge((file.size / 1024 / 1024).toFixed(1)),
@@ -95,6 +96,8 @@ export function ImportSection({ onChanged }: { onChanged: () => void }) {
     setState({ kind: 'checking' });
     try {
       const text = await file.text();
+      // Read once: choosing the same file again (after fixing it) is a new change.
+      if (input.current) input.current.value = '';
       const result = await sendRequest({ type: 'preview-import', text });
       if (result.valid) setState({ kind: 'preview', preview: result, text });
       else setState({ kind: 'invalid', problems: result.problems, total: result.total });

@@ -1,8 +1,9 @@
 /**
- * Every text of the options page, in one place so that it can be translated (Ukrainian
- * next). Dataset texts are not here: they come with their own translations.
+ * Every text of the options page, in English and Ukrainian. Dataset texts are not here:
+ * they come with their own translations. Messages from `lib/settings` (a bad host
+ * pattern) and from dataset validation (an import problem) are English for now.
  */
-export const t = {
+const en = {
   title: 'Context Cards: Options',
   nav: 'Sections',
   sections: {
@@ -51,7 +52,7 @@ export const t = {
     nl: 'Dutch',
     hu: 'Hungarian',
     bg: 'Bulgarian',
-  } as Record<string, string>,
+  } satisfies Record<string, string> as Record<string, string>,
   sites: {
     intro:
       'The extension does nothing on these sites. "example.com" is that site only; "*.example.com" is the site and all its subdomains.',
@@ -183,4 +184,199 @@ export const t = {
     ],
     source: 'Source code and dataset',
   },
-} as const;
+};
+
+export type Strings = typeof en;
+
+const uk: Strings = {
+  title: 'Context Cards: налаштування',
+  nav: 'Розділи',
+  sections: {
+    general: 'Загальні',
+    sites: 'Сайти',
+    appearance: 'Вигляд',
+    data: 'Дані',
+    import: 'Імпорт',
+    export: 'Експорт',
+    dismissed: 'Приховані позначки',
+    privacy: 'Приватність і відомості',
+  },
+  saved: 'Збережено. Відкриті вкладки змінюються одразу.',
+  general: {
+    enabled: 'Позначати фрагменти на вебсторінках',
+    enabledHint: 'Коли вимкнено, розширення не читає жодної сторінки.',
+    languages: 'Мови, у яких позначати',
+    languagesHint: 'Сторінки іншими мовами залишаються без змін.',
+    categories: 'Що позначати',
+    category: {
+      claim: 'Офіційні заяви',
+      figure: 'Задокументовані дані',
+      topic: 'Інші речення на цю тему',
+    },
+    cardDetail: 'Докладність картки',
+    detail: {
+      compact: 'Стисло: заява й останнє число',
+      full: 'Повністю: усі дані, висновки й джерела',
+    },
+    reset: 'Скинути всі налаштування',
+    resetDone: 'Налаштування повернуто до типових.',
+  },
+  languageNames: {
+    en: 'англійська',
+    uk: 'українська',
+    ru: 'російська',
+    de: 'німецька',
+    fr: 'французька',
+    es: 'іспанська',
+    it: 'італійська',
+    pl: 'польська',
+    ro: 'румунська',
+    cs: 'чеська',
+    et: 'естонська',
+    pt: 'португальська',
+    nl: 'нідерландська',
+    hu: 'угорська',
+    bg: 'болгарська',
+  },
+  sites: {
+    intro:
+      'На цих сайтах розширення нічого не робить. «example.com» — лише цей сайт; «*.example.com» — сайт і всі його піддомени.',
+    label: 'Сайт, який виключити',
+    add: 'Виключити',
+    remove: (pattern) => `Прибрати ${pattern}`,
+    empty: 'Жоден сайт не виключено.',
+    added: (pattern) => `${pattern} виключено.`,
+    listLabel: 'Виключені сайти',
+  },
+  appearance: {
+    style: 'Стиль позначки',
+    styles: { underline: 'Підкреслення', background: 'Тло', marker: 'Лише знак на полі' },
+    theme: 'Тема карток і цих сторінок',
+    themes: { system: 'Як у системі', light: 'Світла', dark: 'Темна' },
+    preview: 'Попередній перегляд',
+    previewBefore: 'У березні 2023 року посадовці заявили, що ',
+    previewMark: 'дітей евакуювали заради їхньої ж безпеки',
+    previewAfter: ', тоді як Україна поіменно підтвердила депортацію понад 16 000 дітей.',
+    cardTitle: 'Офіційна заява',
+    cardBody: 'Дітей евакуювали заради їхньої безпеки.',
+    cardContrast: 'Україна поіменно підтвердила депортацію 16 221 дитини (березень 2023).',
+    cardSource: 'Джерело: Уряд України, портал «Діти війни»',
+  },
+  data: {
+    intro: 'Усі записи, якими користуються картки, з їхніми джерелами.',
+    version: (version, origin, date) =>
+      `Набір даних ${version} від ${date}, ${origin === 'imported' ? 'імпортований вами' : 'вбудований у розширення'}.`,
+    noDataset: 'Набір даних ще не збережено.',
+    search: 'Шукати',
+    searchLabel: 'Слова',
+    actor: 'Хто (особа, орган чи видавець)',
+    from: 'Від',
+    to: 'До',
+    lang: 'Мова',
+    anyLang: 'Будь-яка',
+    kinds: 'Записи',
+    kind: { claim: 'Заяви', figure: 'Числа', finding: 'Висновки', source: 'Джерела' },
+    kindOne: { claim: 'Заява', figure: 'Число', finding: 'Висновок', source: 'Джерело' },
+    results: (shown, total) =>
+      total === 0
+        ? 'Нічого не знайдено.'
+        : shown < total
+          ? `Знайдено записів: ${total}; показано перші ${shown}.`
+          : `Знайдено записів: ${total}.`,
+    open: 'Показати',
+    back: 'Назад до результатів',
+    contrasts: 'Що кажуть записи',
+    sources: 'Джерела',
+    missing: 'Цього запису немає в збереженому наборі даних.',
+    series: 'Ряди',
+    timeline: (label) => `Хронологія: ${label}`,
+    timelineText: 'Числа списком',
+    noFigures: 'Чисел немає.',
+    sourcesTable: 'Усі джерела',
+    publisher: 'Видавець',
+    titleCol: 'Назва',
+    published: 'Опубліковано',
+    kindCol: 'Тип',
+    undated: 'без дати',
+    sortBy: (col) => `Сортувати за: ${col}`,
+    loading: 'Завантаження…',
+    error: (message) => `Не вдалося прочитати дані: ${message}`,
+  },
+  import: {
+    intro:
+      'Завантажте оновлений файл набору даних (JSON, до 5 МБ). Його перевіряють за тими самими правилами, що й вбудовані дані; нічого не зміниться, доки ви не підтвердите.',
+    file: 'Файл набору даних',
+    checking: 'Перевірка файлу…',
+    tooLarge: (mb) => `Файл має ${mb} МБ; межа — 5 МБ. Нічого не змінено.`,
+    invalid: (n) => `Файл не можна імпортувати: проблем — ${n}. Нічого не змінено.`,
+    more: (n) => `…і ще ${n}.`,
+    summary: (version, previous) =>
+      previous
+        ? `Імпорт набору ${version} замінить ${previous}:`
+        : `Імпорт набору ${version} збереже:`,
+    collection: 'Колекція',
+    added: 'Додано',
+    removed: 'Вилучено',
+    changed: 'Змінено',
+    unchanged: 'Без змін',
+    warnings: (n) => `Що варто виправити згодом (імпорт можливий): ${n}`,
+    confirm: 'Імпортувати',
+    cancel: 'Скасувати',
+    cancelled: 'Імпорт скасовано. Нічого не змінено.',
+    applying: 'Імпорт…',
+    done: (version) =>
+      `Набір даних ${version} імпортовано. Відкриті сторінки використають його під час наступного сканування.`,
+    stale: 'Збережені дані змінилися після перевірки. Виберіть файл ще раз.',
+    restore: 'Відновити вбудовані дані',
+    restoreAsk: 'Замінити збережений набір даних на вбудований у розширення?',
+    restoreYes: 'Відновити',
+    restored: (version) => `Вбудований набір даних ${version} відновлено.`,
+    failed: (message) => `Імпорт не вдався: ${message}. Нічого не змінено.`,
+  },
+  exportSection: {
+    intro: 'Файли для інших інструментів. Їх створено тут, у вашому браузері.',
+    dataset: 'Набір даних (JSON)',
+    claimReview: 'ClaimReview (JSON-LD)',
+    datasetLd: 'schema.org Dataset (JSON-LD)',
+    csv: 'Числа (CSV)',
+    settings: 'Ваші налаштування й приховані позначки (JSON)',
+    settingsImport: 'Завантажити налаштування й приховані позначки',
+    settingsLoaded: 'Налаштування й приховані позначки завантажено.',
+    settingsInvalid: 'Це не чинний файл налаштувань. Нічого не змінено:',
+    saved: (name) => `${name} збережено.`,
+  },
+  dismissed: {
+    intro: 'Позначки, які ви приховали на сторінках. Відновіть, щоб побачити знову.',
+    empty: 'Ви нічого не приховали.',
+    restore: 'Відновити',
+    restoreLabel: (key, url) => `Відновити ${key} на ${url}`,
+    at: (date) => `приховано ${date}`,
+  },
+  privacy: {
+    paragraphs: [
+      'Розширення читає текст вебсторінок, які ви відкриваєте (сторінки http і https), щоб знайти фрагменти про депортацію українських дітей. Воно читає їх у вашому браузері й нічого з них не зберігає.',
+      'Ніщо не залишає вашого браузера: розширення не робить мережевих запитів, не має облікового запису, аналітики чи стеження. Набір даних постачається разом із розширенням; оновлений завантажується лише тоді, коли ви самі виберете файл тут.',
+      'Воно зберігає ваші налаштування (синхронізуються між вашими браузерами, якщо ви користуєтеся синхронізацією), приховані позначки й набір даних — усе у власному сховищі розширення.',
+      'Картки ставлять офіційні заяви поруч із задокументованими, датованими записами з джерелами. Вони не виносять вердиктів; кожне число називає свої джерела.',
+    ],
+    source: 'Вихідний код і набір даних',
+  },
+};
+
+export type Locale = 'en' | 'uk';
+export const STRINGS: Record<Locale, Strings> = { en, uk };
+
+/** Ukrainian when the browser prefers it (before English), English otherwise. */
+export function pickLocale(languages: readonly string[]): Locale {
+  for (const lang of languages) {
+    const base = lang.toLowerCase().split('-')[0];
+    if (base === 'uk') return 'uk';
+    if (base === 'en') return 'en';
+  }
+  return 'en';
+}
+
+const nav = typeof navigator === 'undefined' ? undefined : navigator;
+export const locale: Locale = pickLocale(nav?.languages ?? (nav?.language ? [nav.language] : []));
+/** The strings of the page, in the browser's language. */
+export const t: Strings = STRINGS[locale];
