@@ -36,7 +36,7 @@ function contrastText(c: ResolvedContrast): string {
   if (r.kind === 'finding') return `${r.finding.body}: ${r.finding.title.en} (${r.finding.date})`;
   const latest = r.latest?.figure;
   return latest
-    ? `${r.series.label.en}: latest ${latest.value.toLocaleString('en')} (${latest.asOf})`
+    ? t.data.latest(r.series.label.en, latest.value.toLocaleString('en'), latest.asOf)
     : r.series.label.en;
 }
 
@@ -97,15 +97,13 @@ function RecordView({ card }: { card: Card }) {
         {f.value.toLocaleString('en')} · {card.series?.label.en ?? f.series}
       </h3>
       <p class="hint">
-        {f.qualifier} · {f.asOf}
+        {[t.data.qualifier[f.qualifier], f.asOf].filter(Boolean).join(' · ')}
         {f.statedBy ? ` · ${f.statedBy.name}` : ''}
       </p>
       {card.series && <p>{card.series.caveat.en}</p>}
       {f.quote && <blockquote lang={f.quote.lang}>{f.quote.text}</blockquote>}
       {card.newer && (
-        <p>
-          Newer: {card.newer.figure.value.toLocaleString('en')} ({card.newer.figure.asOf})
-        </p>
+        <p>{t.data.newer(card.newer.figure.value.toLocaleString('en'), card.newer.figure.asOf)}</p>
       )}
       <h4>{t.data.sources}</h4>
       <SourceList sources={card.sources} />
@@ -233,7 +231,7 @@ function Search() {
           <p role="status" data-testid="result-count">
             {t.data.results(results.value.hits.length, results.value.total)}
           </p>
-          <ul class="hits" aria-label="Results">
+          <ul class="hits" aria-label={t.data.resultsLabel}>
             {results.value.hits.map((hit) => (
               <li key={`${hit.kind}:${hit.id}`}>
                 <span class="badge">{t.data.kindOne[hit.kind]}</span>{' '}

@@ -48,7 +48,12 @@ export function Timeline({ card }: { card: SeriesCard }) {
   const line = points.map((p) => `${sx(p.x).toFixed(1)},${sy(p.y).toFixed(1)}`).join(' ');
   const first = points[0]!;
   const last = points[points.length - 1]!;
-  const summary = `${points.length} figures from ${first.date} (${fmt(first.y)}) to ${last.date} (${fmt(last.y)}); the highest is ${fmt(y1)}.`;
+  const summary = t.data.timelineSummary(
+    points.length,
+    `${first.date} (${fmt(first.y)})`,
+    `${last.date} (${fmt(last.y)})`,
+    fmt(y1),
+  );
   return (
     <div class="timeline">
       <h4 id={`${id}-title`}>{t.data.timeline(label)}</h4>
@@ -83,7 +88,7 @@ export function Timeline({ card }: { card: SeriesCard }) {
         {points.length > 1 && <polyline points={line} class="series-line" fill="none" />}
         {points.map((p) => (
           <circle key={p.id} cx={sx(p.x)} cy={sy(p.y)} r={4} class="series-point">
-            <title>{`${p.date}: ${fmt(p.y)} (${p.qualifier})`}</title>
+            <title>{`${p.date}: ${[t.data.qualifier[p.qualifier], fmt(p.y)].filter(Boolean).join(' ')}`}</title>
           </circle>
         ))}
       </svg>
@@ -93,9 +98,9 @@ export function Timeline({ card }: { card: SeriesCard }) {
           <caption class="visually-hidden">{t.data.timeline(label)}</caption>
           <thead>
             <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Value</th>
-              <th scope="col">Sources</th>
+              <th scope="col">{t.data.dateCol}</th>
+              <th scope="col">{t.data.valueCol}</th>
+              <th scope="col">{t.data.sources}</th>
             </tr>
           </thead>
           <tbody>
@@ -103,8 +108,9 @@ export function Timeline({ card }: { card: SeriesCard }) {
               <tr key={figure.id}>
                 <td>{figure.asOf}</td>
                 <td>
-                  {figure.qualifier === 'exact' ? '' : `${figure.qualifier} `}
-                  {fmt(figure.value)}
+                  {[t.data.qualifier[figure.qualifier], fmt(figure.value)]
+                    .filter(Boolean)
+                    .join(' ')}
                 </td>
                 <td>{sources.map((s) => s.publisher).join(', ')}</td>
               </tr>

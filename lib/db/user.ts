@@ -1,3 +1,9 @@
+/**
+ * @deprecated Dismissals and per-site state live in extension storage now (`lib/settings`:
+ * `dismiss`, `restoreDismissal`, `setSiteEnabled`), which content scripts can read. The
+ * tables stay until `runLegacyMigration` has moved their rows; these helpers remain for
+ * the migration's tests and are not called by the extension.
+ */
 import { hostnameOf, type DismissedRecord, type FactDb, type SiteRecord } from './schema';
 
 /** The page URL as stored: without its fragment. */

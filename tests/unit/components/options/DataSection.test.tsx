@@ -112,7 +112,7 @@ describe('Timeline', () => {
       .getAllByRole('row')
       .slice(1)
       .map((r) => r.textContent);
-    expect(rows).toEqual(['2022-08-01more-than 307,000TASS', '2023-07about 700,000TASS']);
+    expect(rows).toEqual(['2022-08-01more than 307,000TASS', '2023-07about 700,000TASS']);
     expect(screen.getByRole('img').querySelector('polyline')).not.toBeNull();
   });
 
