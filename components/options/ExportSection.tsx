@@ -6,8 +6,9 @@ import {
   dismissalsItem,
   getSettings,
   parseSettingsFile,
+  replaceDismissals,
   settingsFile,
-  settingsItem,
+  updateSettings,
 } from '@/lib/settings';
 import { t } from './strings';
 import { Section, downloadText, errorText, type Download } from './ui';
@@ -63,8 +64,8 @@ export function ExportSection({ download = downloadText }: { download?: Download
       setProblems(result.problems);
       return;
     }
-    await settingsItem.setValue(result.settings);
-    await dismissalsItem.setValue(result.dismissals);
+    await updateSettings(() => result.settings);
+    await replaceDismissals(result.dismissals);
     setProblems([]);
     setMessage(t.exportSection.settingsLoaded);
   };

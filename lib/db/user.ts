@@ -1,8 +1,8 @@
-/**
- * @deprecated Dismissals and per-site state live in extension storage now (`lib/settings`:
+/*
+ * Superseded: dismissals and per-site state live in extension storage now (`lib/settings`:
  * `dismiss`, `restoreDismissal`, `setSiteEnabled`), which content scripts can read. The
- * tables stay until `runLegacyMigration` has moved their rows; these helpers remain for
- * the migration's tests and are not called by the extension.
+ * tables stay so that `runLegacyMigration` can move their rows; the extension no longer
+ * calls these helpers (kept, with their tests, until the tables are dropped).
  */
 import { hostnameOf, type DismissedRecord, type FactDb, type SiteRecord } from './schema';
 

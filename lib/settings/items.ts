@@ -223,6 +223,11 @@ export function restoreDismissal(key: string, url: string): Promise<void> {
   );
 }
 
+/** Replaces every dismissal (loading a settings file). */
+export function replaceDismissals(all: Dismissals): Promise<void> {
+  return dismissalsQueue(() => dismissalsItem.setValue(capDismissals(all)));
+}
+
 /** Annotation keys dismissed on the page at `url`. */
 export async function dismissedKeys(url: string): Promise<string[]> {
   const page = pageUrl(url);
