@@ -122,6 +122,23 @@ describe('Dismissed section', () => {
   });
 });
 
+describe('Dismissed section titles', () => {
+  it('names the dismissed card when the dataset knows it', async () => {
+    await dismiss('claim:claim-only-hundreds', 'https://news.example/one');
+    await dismiss('quote-7f3a', 'https://news.example/one');
+    render(<DismissedSection />);
+    const restore = await screen.findByRole('button', {
+      name: 'Restore Only hundreds of children were involved. on https://news.example/one',
+    });
+    expect(
+      screen.getByRole('button', { name: 'Restore quote-7f3a on https://news.example/one' }),
+    ).toBeTruthy();
+    fireEvent.click(restore);
+    await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(1));
+    expect(await dismissedKeys('https://news.example/one')).toEqual(['quote-7f3a']);
+  });
+});
+
 describe('Privacy section', () => {
   it('says plainly what is read and that nothing leaves the browser', () => {
     render(<PrivacySection homepage="https://github.com/example/extension" />);
