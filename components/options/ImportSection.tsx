@@ -1,6 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import type { DatasetDiff } from '@/lib/db/explore-schema';
-import { DEFAULT_MAX_BYTES } from '@/lib/dataset/validate';
+import { MAX_IMPORT_BYTES, type DatasetDiff } from '@/lib/db/explore-schema';
 import { sendRequest } from '@/lib/messages/client';
 import type { ResponseOf } from '@/lib/messages/protocol';
 import { t } from './strings';
@@ -84,7 +83,7 @@ export function ImportSection({ onChanged }: { onChanged: () => void }) {
 
   const choose = async (file: File | undefined) => {
     if (!file) return;
-    if (file.size > DEFAULT_MAX_BYTES) {
+    if (file.size > MAX_IMPORT_BYTES) {
       if (input.current) input.current.value = '';
       const problem = {
         path: '(file)',

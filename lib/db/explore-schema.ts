@@ -40,6 +40,13 @@ export type ExploreHit = z.infer<typeof ExploreHit>;
 
 export const MAX_EXPLORE_HITS = 200;
 
+/**
+ * The largest dataset file the options page imports (as `DEFAULT_MAX_BYTES` in
+ * lib/dataset/validate, which the protocol does not import: it would bring the
+ * cross-reference rules into the popup).
+ */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
 const Ids = z.array(z.string().max(100)).max(5000);
 export const CollectionDiff = z.strictObject({
   added: Ids,

@@ -1,9 +1,14 @@
 import { z } from 'zod';
 // Only the Dexie-free card schemas, so a page-side card view can validate its answers.
 import { Card, CardId, MAX_CARD_IDS } from '@/lib/db/cards';
-import { DatasetDiff, ExploreHit, ExploreQuery, MAX_EXPLORE_HITS } from '@/lib/db/explore-schema';
+import {
+  DatasetDiff,
+  ExploreHit,
+  ExploreQuery,
+  MAX_EXPLORE_HITS,
+  MAX_IMPORT_BYTES,
+} from '@/lib/db/explore-schema';
 import { Dataset, Series, Source } from '@/lib/dataset/schema';
-import { DEFAULT_MAX_BYTES } from '@/lib/dataset/validate';
 import {
   AckResponse,
   EnsureDetectorRequest,
@@ -53,7 +58,7 @@ export const ExploreSeriesRequest = z.strictObject({ type: z.literal('explore-se
 export const ExportDatasetRequest = z.strictObject({ type: z.literal('export-dataset') });
 
 /** A dataset file's text (at most 5 MB; a UTF-8 byte is at least one UTF-16 unit). */
-const DatasetFileText = z.string().max(DEFAULT_MAX_BYTES);
+const DatasetFileText = z.string().max(MAX_IMPORT_BYTES);
 
 /** Checks a dataset file and says what importing it would change. Writes nothing. */
 export const PreviewImportRequest = z.strictObject({

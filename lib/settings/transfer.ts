@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { formatPath } from '@/lib/dataset/validate';
 import { capDismissals } from './items';
 import { Dismissals, Settings } from './schema';
 
@@ -32,6 +31,16 @@ export function settingsFile(
   };
 }
 
+/** `["settings", "excludedSites", 0]` → `settings.excludedSites[0]` (as dataset problems read). */
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out === '' ? '(file)' : out;
+}
+
 export type SettingsFileResult =
   | { ok: true; settings: Settings; dismissals: Dismissals }
   | { ok: false; problems: { path: string; message: string }[] };
@@ -56,7 +65,7 @@ export function parseSettingsFile(text: string): SettingsFileResult {
     return {
       ok: false,
       problems: parsed.error.issues.map((i) => ({
-        path: formatPath(i.path).replace('(dataset)', '(file)'),
+        path: formatPath(i.path),
         message: i.message,
       })),
     };

@@ -12,6 +12,8 @@ import {
   seedDatabase,
   type FactDb,
 } from '@/lib/db';
+import { DEFAULT_MAX_BYTES } from '@/lib/dataset/validate';
+import { MAX_IMPORT_BYTES } from '@/lib/db/explore-schema';
 import { freshDb, makeFixture } from './fixture';
 
 let d: FactDb | undefined;
@@ -96,6 +98,10 @@ describe('data explorer search', () => {
 });
 
 describe('import preview', () => {
+  it('uses the dataset validation size limit for the file', () => {
+    expect(MAX_IMPORT_BYTES).toBe(DEFAULT_MAX_BYTES);
+  });
+
   it('lists added, removed and changed records per collection', () => {
     const before = makeFixture();
     const after = makeFixture((input) => {
