@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { CATEGORIES, LANGUAGES, resetSettings, type Settings } from '@/lib/settings';
 import { t } from './strings';
 import { Section } from './ui';
@@ -9,8 +10,12 @@ function toggle<T>(list: readonly T[], value: T, on: boolean): T[] {
 
 export function GeneralSection({ state }: { state: SettingsState }) {
   const { settings, update } = state;
+  const [reset, setReset] = useState(false);
   if (!settings) return null;
-  const set = (change: Partial<Settings>) => void update(change);
+  const set = (change: Partial<Settings>) => {
+    setReset(false);
+    void update(change);
+  };
   return (
     <Section id="general" title={t.sections.general}>
       <p>
@@ -81,9 +86,10 @@ export function GeneralSection({ state }: { state: SettingsState }) {
         ))}
       </fieldset>
       <p>
-        <button type="button" onClick={() => void resetSettings()}>
+        <button type="button" onClick={() => void resetSettings().then(() => setReset(true))}>
           {t.general.reset}
-        </button>
+        </button>{' '}
+        <span role="status">{reset ? t.general.resetDone : ''}</span>
       </p>
     </Section>
   );

@@ -16,7 +16,6 @@ const en = {
     dismissed: 'Dismissed annotations',
     privacy: 'Privacy and about',
   },
-  saved: 'Saved. Open tabs follow at once.',
   general: {
     enabled: 'Mark passages on web pages',
     enabledHint: 'When off, the extension reads no page at all.',
@@ -104,7 +103,6 @@ const en = {
           : shown < total
             ? `${total} records match; the first ${shown} are shown.`
             : `${total} records match.`,
-    open: 'Show',
     back: 'Back to the results',
     contrasts: 'What the records say',
     sources: 'Sources',
@@ -216,7 +214,6 @@ const uk: Strings = {
     dismissed: 'Приховані позначки',
     privacy: 'Приватність і відомості',
   },
-  saved: 'Збережено. Відкриті вкладки змінюються одразу.',
   general: {
     enabled: 'Позначати фрагменти на вебсторінках',
     enabledHint: 'Коли вимкнено, розширення не читає жодної сторінки.',
@@ -298,7 +295,6 @@ const uk: Strings = {
         : shown < total
           ? `Знайдено записів: ${total}; показано перші ${shown}.`
           : `Знайдено записів: ${total}.`,
-    open: 'Показати',
     back: 'Назад до результатів',
     contrasts: 'Що кажуть записи',
     sources: 'Джерела',

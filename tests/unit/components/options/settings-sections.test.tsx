@@ -31,7 +31,8 @@ describe('General section', () => {
     await updateSettings({ enabled: false });
     await waitFor(() => expect(checkbox('Mark passages on web pages').checked).toBe(false));
     fireEvent.click(screen.getByRole('button', { name: 'Reset all settings' }));
-    await waitFor(async () => expect(await getSettings()).toEqual(DEFAULT_SETTINGS));
+    await screen.findByText('Settings reset to the defaults.');
+    expect(await getSettings()).toEqual(DEFAULT_SETTINGS);
     await waitFor(() => expect(checkbox('Ukrainian').checked).toBe(true));
   });
 });
