@@ -24,6 +24,12 @@ export function cardTitle(card: Card): string {
   }
 }
 
+/** The quote of a page item key (`kind|quote|text before it`), or null. */
+export function quoteOfKey(key: string): { kind: string; quote: string } | null {
+  const m = /^(claim|figure|topic)\|([^|]+)\|/.exec(key);
+  return m ? { kind: m[1]!, quote: m[2]! } : null;
+}
+
 /** Titles of the cards that dismissal keys name, in one request; unknown keys are left out. */
 function useTitles(keys: readonly string[]): Record<string, string> {
   const [titles, setTitles] = useState<Record<string, string>>({});
@@ -61,7 +67,12 @@ export function DismissedSection() {
     };
   }, []);
   const list = all ? flattenDismissals(all) : [];
-  const titles = useTitles(list.map((d) => d.key));
+  const cardTitles = useTitles(list.map((d) => d.key));
+  const titles: Record<string, string> = { ...cardTitles };
+  for (const d of list) {
+    const item = quoteOfKey(d.key);
+    if (item && !titles[d.key]) titles[d.key] = `“${item.quote}”`;
+  }
   if (!all) return null;
   return (
     <Section id="dismissed" title={t.sections.dismissed}>
@@ -73,7 +84,12 @@ export function DismissedSection() {
           {list.map((d) => (
             <li key={`${d.url}#${d.key}`}>
               {titles[d.key] && <span class="dismissed-title">{titles[d.key]} · </span>}
-              <code>{d.key}</code> · <span class="url">{d.url}</span>{' '}
+              {!quoteOfKey(d.key) && (
+                <>
+                  <code>{d.key}</code> ·{' '}
+                </>
+              )}
+              <span class="url">{d.url}</span>{' '}
               <span class="hint">{t.dismissed.at(new Date(d.at).toISOString().slice(0, 10))}</span>{' '}
               <button
                 type="button"

@@ -124,10 +124,16 @@ export function normalizeSettings(raw: unknown): Settings {
   return out;
 }
 
+/** The longest annotation key kept (a topic sentence's quote is in it). */
+export const MAX_DISMISSAL_KEY = 2000;
+
 /** One dismissed annotation on a page. */
 export const Dismissal = z.strictObject({
-  /** The annotation key the content script uses (card id or quote key). */
-  key: z.string().min(1).max(300),
+  /**
+   * The annotation key the content script uses: a card id, or the page item key
+   * `kind|quote|text before it` (lib/page/page-items), which can be as long as a sentence.
+   */
+  key: z.string().min(1).max(MAX_DISMISSAL_KEY),
   /** The page address without its fragment. */
   url: z.string().min(1).max(2048),
   /** Epoch milliseconds. */
@@ -136,7 +142,7 @@ export const Dismissal = z.strictObject({
 export type Dismissal = z.infer<typeof Dismissal>;
 
 /** At most this many dismissals are kept (the oldest go first). */
-export const MAX_DISMISSALS = 5000;
+export const MAX_DISMISSALS = 2000;
 
 /** Dismissals grouped by hostname, so a page reads only its own site's list. */
 export const Dismissals = z.record(z.string().max(MAX_HOST_LENGTH), z.array(Dismissal));

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_DISMISSALS, defaultSettings, parseSettingsFile, settingsFile } from '@/lib/settings';
+import {
+  MAX_DISMISSALS,
+  MAX_DISMISSAL_KEY,
+  defaultSettings,
+  parseSettingsFile,
+  settingsFile,
+} from '@/lib/settings';
 
 describe('settings file', () => {
   it('round-trips settings and dismissals', () => {
@@ -35,6 +41,19 @@ describe('settings file', () => {
         'A site name cannot contain spaces.',
       );
     }
+  });
+
+  it('keeps page item keys as long as a sentence, and refuses longer ones', () => {
+    const key = `topic|${'a'.repeat(1500)}|before `;
+    const file = settingsFile(defaultSettings(), {
+      'a.example': [{ key, url: 'https://a.example/', at: 1 }],
+    });
+    expect(parseSettingsFile(JSON.stringify(file)).ok).toBe(true);
+    file.dismissals['a.example']![0]!.key = 'x'.repeat(MAX_DISMISSAL_KEY + 1);
+    expect(parseSettingsFile(JSON.stringify(file))).toMatchObject({
+      ok: false,
+      problems: [{ path: 'dismissals.a.example[0].key' }],
+    });
   });
 
   it('keeps at most the newest dismissals', () => {

@@ -126,7 +126,16 @@ describe('Dismissed section titles', () => {
   it('names the dismissed card when the dataset knows it', async () => {
     await dismiss('claim:claim-only-hundreds', 'https://news.example/one');
     await dismiss('quote-7f3a', 'https://news.example/one');
+    await dismiss(
+      'topic|Children were taken to camps in Crimea.|Reports say that ',
+      'https://news.example/one',
+    );
     render(<DismissedSection />);
+    expect(
+      await screen.findByRole('button', {
+        name: 'Restore “Children were taken to camps in Crimea.” on https://news.example/one',
+      }),
+    ).toBeTruthy();
     const restore = await screen.findByRole('button', {
       name: 'Restore Only hundreds of children were involved. on https://news.example/one',
     });
@@ -134,8 +143,11 @@ describe('Dismissed section titles', () => {
       screen.getByRole('button', { name: 'Restore quote-7f3a on https://news.example/one' }),
     ).toBeTruthy();
     fireEvent.click(restore);
-    await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(1));
-    expect(await dismissedKeys('https://news.example/one')).toEqual(['quote-7f3a']);
+    await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(2));
+    expect((await dismissedKeys('https://news.example/one')).sort()).toEqual([
+      'quote-7f3a',
+      'topic|Children were taken to camps in Crimea.|Reports say that ',
+    ]);
   });
 });
 
