@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Card, ClaimCard, ResolvedContrast } from '@/lib/db/cards';
 import type { ExploreHit, ExploreQuery } from '@/lib/db/explore-schema';
 import type { Source } from '@/lib/dataset/schema';
@@ -112,6 +112,9 @@ function RecordView({ card }: { card: Card }) {
 }
 
 function Detail({ hit, onBack }: { hit: ExploreHit; onBack: () => void }) {
+  // Keyboard users land on the way back, not on the page's top.
+  const back = useRef<HTMLButtonElement>(null);
+  useEffect(() => back.current?.focus(), []);
   const state = useLoad(async () => {
     if (hit.kind === 'source') {
       const { sources } = await sendRequest({ type: 'explore-sources' });
@@ -123,7 +126,7 @@ function Detail({ hit, onBack }: { hit: ExploreHit; onBack: () => void }) {
   }, `${hit.kind}:${hit.id}`);
   return (
     <div>
-      <button type="button" onClick={onBack}>
+      <button type="button" ref={back} onClick={onBack}>
         {t.data.back}
       </button>
       {state.kind === 'loading' && <p role="status">{t.data.loading}</p>}

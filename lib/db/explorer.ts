@@ -81,7 +81,17 @@ function index(records: Records): Indexed[] {
         date: f.asOf,
         langs: langs([f.quote?.lang], f.sources),
       },
-      text: texts(String(f.value), s?.label, s?.caveat, f.quote?.text, f.note, f.statedBy?.name),
+      // The number as people type it: 19546, 19,546, 19 546.
+      text: texts(
+        String(f.value),
+        f.value.toLocaleString('en'),
+        f.value.toLocaleString('uk'),
+        s?.label,
+        s?.caveat,
+        f.quote?.text,
+        f.note,
+        f.statedBy?.name,
+      ),
       actor: texts(f.statedBy?.name, s?.publisher, publishers(f.sources)),
     });
   }

@@ -40,6 +40,9 @@ describe('data explorer search', () => {
       'source:icc-warrants',
     ]);
     expect(ids(searchRecords(data, { text: '700 тысяч' }))).toEqual(['figure:ru-arrivals-2023']);
+    for (const typed of ['19546', '19,546', '19 546']) {
+      expect(ids(searchRecords(data, { text: typed }))).toEqual(['figure:ua-verified-2024-06']);
+    }
     expect(searchRecords(data, { text: 'nothing-like-this' })).toEqual({ hits: [], total: 0 });
     expect(foldText('Львова–Бєлова’s')).toBe("львова бєлова's");
   });

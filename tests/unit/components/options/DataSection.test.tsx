@@ -61,6 +61,9 @@ describe('Data explorer', () => {
       expect(link.getAttribute('href')).toMatch(/^https:\/\//);
       expect(link.getAttribute('rel')).toBe('noopener noreferrer');
     }
+    expect(document.activeElement).toBe(
+      screen.getByRole('button', { name: 'Back to the results' }),
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Back to the results' }));
     await screen.findByRole('search');
   });
