@@ -22,7 +22,11 @@ const SECTIONS = [
   'privacy',
 ] as const;
 
-/** The options page: settings, the data explorer, import and export, privacy. */
+/**
+ * The options page: settings, the data explorer, import and export, privacy. Sections can
+ * be linked to: `options.html#general`, `#sites`, `#appearance`, `#data`, `#import`,
+ * `#export`, `#dismissed`, `#privacy`.
+ */
 export function OptionsApp({ download, homepage }: { download?: Download; homepage?: string }) {
   const settings = useSettings();
   // Bumped after an import or restore, so the data views read the new dataset.
@@ -32,6 +36,14 @@ export function OptionsApp({ download, homepage }: { download?: Download; homepa
     if (theme === 'system') delete document.documentElement.dataset.theme;
     else document.documentElement.dataset.theme = theme;
   }, [theme]);
+
+  // The popup links to `options.html#data`: the sections exist only once settings are read.
+  const ready = settings.settings !== null;
+  useEffect(() => {
+    if (!ready) return;
+    const id = decodeURIComponent(location.hash.slice(1));
+    if ((SECTIONS as readonly string[]).includes(id)) document.getElementById(id)?.scrollIntoView();
+  }, [ready]);
 
   return (
     <div class="options">

@@ -195,6 +195,19 @@ describe('OptionsApp', () => {
     expect(bg.requests.length).toBeGreaterThan(0);
   });
 
+  it('scrolls to the section the address names (the popup links to #data)', async () => {
+    const scrolled: string[] = [];
+    vi.spyOn(HTMLElement.prototype, 'scrollIntoView').mockImplementation(function (
+      this: HTMLElement,
+    ) {
+      scrolled.push(this.id);
+    });
+    location.hash = '#data';
+    render(<OptionsApp />);
+    await waitFor(() => expect(scrolled).toEqual(['data']));
+    location.hash = '';
+  });
+
   it('labels every form control', async () => {
     const { container } = render(<OptionsApp />);
     await screen.findAllByRole('checkbox');
