@@ -3,11 +3,18 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { clearTabReport } from '@/lib/badge/tab-report';
 import { createReportHandler } from '@/lib/badge/report-handler';
 import { loadBundledDataset } from '@/lib/dataset/bundled';
-import { FactDb, createDataHandlers, createDataService, readDetectorInputs } from '@/lib/db';
+import {
+  FactDb,
+  createDataHandlers,
+  createDataService,
+  createOptionsHandlers,
+  readDetectorInputs,
+} from '@/lib/db';
 import { publishDetector } from '@/lib/detector-store/publish';
 import { createRouter } from '@/lib/messages';
 import { createLoadStage2Handler } from '@/lib/messages/stage2-loader';
 import { PageCommand } from '@/lib/messages/page-protocol';
+import { runLegacyMigration } from '@/lib/settings/legacy';
 
 export default defineBackground(() => {
   const log = (message: string, detail?: unknown) =>
@@ -34,11 +41,26 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(() => void prepare());
   browser.runtime.onStartup.addListener(() => void prepare());
+  // Dismissals and per-site state move from IndexedDB to extension storage (once).
+  browser.runtime.onInstalled.addListener(
+    () =>
+      void runLegacyMigration(db).then(
+        (moved) => moved && log('moved user data to extension storage', moved),
+        (error: unknown) => log('moving user data failed', error),
+      ),
+  );
   browser.tabs.onRemoved.addListener((tabId) => void clearTabReport(tabId));
 
   const route = createRouter(browser.runtime.id, {
     ping: () => ({ ok: true, pong: true }),
     ...createDataHandlers(data, () => browser.runtime.getManifest().version),
+    // The options page: explorer, export, import (the detector follows), restore.
+    ...createOptionsHandlers({
+      db,
+      service: data,
+      loadBundled: () => loadBundledDataset(),
+      republish: () => publishDetector(() => readDetectorInputs(db)),
+    }),
     'report-annotations': createReportHandler((details) => browser.action.setBadgeText(details)),
     'ensure-detector': async () => ({ ok: true, ready: await prepare() }),
     // The highlight styles go in as a stylesheet of the page's own (no element is added

@@ -6,3 +6,7 @@ export * from './user';
 export * from './service';
 export * from './handlers';
 export * from './detector-inputs';
+export * from './explore-schema';
+export * from './explorer';
+export * from './import-preview';
+export * from './options-handlers';

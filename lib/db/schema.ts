@@ -1,5 +1,5 @@
 import { Dexie, type EntityTable } from 'dexie';
-import type { Claim, Figure, Finding, Lexicon, Series, Source } from '@/lib/dataset';
+import type { Claim, Dataset, Figure, Finding, Lexicon, Series, Source } from '@/lib/dataset';
 
 /** The default database name in the extension's own origin. */
 export const DB_NAME = 'factcheck';
@@ -36,6 +36,8 @@ export interface DatasetMeta {
   counts: DatasetCounts;
   /** Content hash of the dataset that was written (see `hashDataset`). */
   hash: string;
+  /** The dataset's changelog, so the stored dataset can be exported whole (absent in rows written before it was kept). */
+  changelog?: Dataset['changelog'];
 }
 
 /** A dismissed annotation. Primary key `id` is `${url}#${key}` (stable since version 1). */

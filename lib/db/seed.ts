@@ -214,6 +214,7 @@ export async function seedDatabase(
       importedAt: options.origin === 'imported' ? at : null,
       counts,
       hash,
+      changelog: dataset.changelog,
     };
     await db.meta.put(record);
     return {

@@ -1,3 +1,9 @@
+/*
+ * Superseded: dismissals and per-site state live in extension storage now (`lib/settings`:
+ * `dismiss`, `restoreDismissal`, `setSiteEnabled`), which content scripts can read. The
+ * tables stay so that `runLegacyMigration` can move their rows; the extension no longer
+ * calls these helpers (kept, with their tests, until the tables are dropped).
+ */
 import { hostnameOf, type DismissedRecord, type FactDb, type SiteRecord } from './schema';
 
 /** The page URL as stored: without its fragment. */

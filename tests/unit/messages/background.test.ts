@@ -2,9 +2,10 @@ import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
-import { DB_NAME } from '@/lib/db';
-import { loadBundledDataset } from '@/lib/dataset/bundled';
-import { GetCardsResponse, StatusResponse } from '@/lib/messages';
+import { DB_NAME, FactDb } from '@/lib/db';
+import { bundledRawDataset, loadBundledDataset } from '@/lib/dataset/bundled';
+import { GetCardsResponse, PreviewImportResponse, StatusResponse } from '@/lib/messages';
+import { dismissedKeys, getSettings } from '@/lib/settings';
 import { detectorItem, prefilterItem } from '@/lib/detector-store';
 import { hydrateDetector, prefilter, prefilterFromJSON, runPrefilter } from '@/lib/detect';
 import { readTabReport } from '@/lib/badge/tab-report';
@@ -114,5 +115,73 @@ describe('background wiring', () => {
     expect(await readTabReport(7)).toMatchObject({ url, count: 4 });
     await send({ type: 'report-annotations', count: 0, url }, fromTab);
     expect(setBadgeText).toHaveBeenLastCalledWith({ tabId: 7, text: '' });
+  });
+
+  it('imports a dataset from the options page and republishes the detector from it', async () => {
+    vi.spyOn(console, 'info').mockImplementation(() => {});
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+      manifest_version: 3,
+      name: 'test',
+      version: '9.9.9',
+    });
+    background.main();
+    const own = { id: fakeBrowser.runtime.id };
+    await send({ type: 'ensure-detector' }, own);
+    const before = (await detectorItem.getValue())?.datasetKey;
+    const bundled = loadBundledDataset();
+
+    // The same data under a newer version, one more English child term.
+    const raw = bundledRawDataset() as {
+      version: string;
+      lexicon: { lang: string; child: string[] }[];
+    };
+    const parts = bundled.version.split('.');
+    raw.version =
+      parts.length === 4
+        ? [...parts.slice(0, 3), Number(parts[3]) + 1].join('.')
+        : `${bundled.version}.1`;
+    raw.lexicon.find((l) => l.lang === 'en')!.child.push('youngsters');
+    const text = JSON.stringify(raw);
+    const preview = PreviewImportResponse.parse(await send({ type: 'preview-import', text }, own));
+    if (!preview.valid) throw new Error(JSON.stringify(preview.problems.slice(0, 3)));
+    expect(preview.diff.lexicon.changed).toEqual(['en']);
+    expect(preview.diff.claims.changed).toEqual([]);
+    expect(await send({ type: 'apply-import', text, expect: preview.token }, own)).toMatchObject({
+      applied: true,
+      version: raw.version,
+      detector: 'published',
+    });
+    const after = await detectorItem.getValue();
+    expect(after?.datasetKey).not.toBe(before);
+    expect(after?.datasetKey.startsWith(`${raw.version}#`)).toBe(true);
+    expect((await prefilterItem.getValue())?.datasetKey).toBe(after?.datasetKey);
+    const status = StatusResponse.parse(await send({ type: 'status' }, own));
+    expect(status).toMatchObject({ datasetVersion: raw.version, dataset: { origin: 'imported' } });
+
+    expect(await send({ type: 'restore-bundled' }, own)).toMatchObject({
+      version: bundled.version,
+      detector: 'published',
+    });
+    expect((await detectorItem.getValue())?.datasetKey).toBe(before);
+  });
+
+  it('moves dismissals and turned-off sites out of the database on install', async () => {
+    vi.spyOn(console, 'info').mockImplementation(() => {});
+    const legacy = new FactDb();
+    await legacy.dismissed.put({
+      id: 'https://news.example/a#claim:x',
+      key: 'claim:x',
+      url: 'https://news.example/a',
+      site: 'news.example',
+      at: 1,
+    });
+    await legacy.sites.put({ hostname: 'off.example', enabled: false, updatedAt: 1 });
+    legacy.close();
+    background.main();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', temporary: false });
+    await vi.waitFor(async () =>
+      expect((await getSettings()).excludedSites).toEqual(['off.example']),
+    );
+    expect(await dismissedKeys('https://news.example/a')).toEqual(['claim:x']);
   });
 });

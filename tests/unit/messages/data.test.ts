@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createDataHandlers, createDataService, type FactDb } from '@/lib/db';
+import {
+  createDataHandlers,
+  createDataService,
+  createOptionsHandlers,
+  type FactDb,
+} from '@/lib/db';
 import {
   GetCardsResponse,
   MessageError,
@@ -23,6 +28,12 @@ beforeEach(() => {
     'ensure-detector': () => ({ ok: true, ready: true }),
     'load-stage-2': () => ({ ok: true }),
     ...createDataHandlers(service, () => '0.1.0'),
+    ...createOptionsHandlers({
+      db,
+      service,
+      loadBundled: makeFixture,
+      republish: async () => 'unchanged',
+    }),
   });
 });
 afterEach(async () => {

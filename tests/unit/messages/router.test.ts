@@ -15,6 +15,29 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'get-cards': vi.fn(() => ({ ok: true as const, cards: {}, missing: [] })),
     'ensure-detector': vi.fn(() => ({ ok: true, ready: true }) as const),
     'load-stage-2': vi.fn(() => ({ ok: true }) as const),
+    'explore-search': vi.fn(() => ({ ok: true as const, hits: [], total: 0 })),
+    'explore-sources': vi.fn(() => ({ ok: true as const, sources: [] })),
+    'explore-series': vi.fn(() => ({ ok: true as const, series: [] })),
+    'export-dataset': vi.fn(() => {
+      throw new Error('no dataset is stored yet');
+    }),
+    'preview-import': vi.fn(() => ({
+      ok: true as const,
+      valid: false as const,
+      problems: [{ path: '(file)', message: 'not JSON' }],
+      total: 1,
+    })),
+    'apply-import': vi.fn(() => ({
+      ok: true as const,
+      applied: true as const,
+      version: '2026.12.01',
+      detector: 'published' as const,
+    })),
+    'restore-bundled': vi.fn(() => ({
+      ok: true as const,
+      version: '2026.11.29',
+      detector: 'unchanged' as const,
+    })),
     ...overrides,
   };
 }
@@ -165,14 +188,81 @@ describe('router', () => {
 });
 
 describe('Request schema', () => {
-  it('knows exactly the six request types', () => {
+  it('knows exactly the thirteen request types', () => {
     expect(Request.options.flatMap((o) => [...o.shape.type._zod.values]).sort()).toEqual([
+      'apply-import',
       'ensure-detector',
+      'explore-search',
+      'explore-series',
+      'explore-sources',
+      'export-dataset',
       'get-cards',
       'load-stage-2',
       'ping',
+      'preview-import',
       'report-annotations',
+      'restore-bundled',
       'status',
     ]);
+  });
+});
+
+describe('options page requests', () => {
+  it('passes valid explorer, import and restore requests through', async () => {
+    const h = handlers();
+    const route = createRouter(OWN, h);
+    const search = {
+      type: 'explore-search',
+      query: { text: 'evacuated', actor: 'Lvova', from: '2023-01', to: '2024-12-31', lang: 'ru' },
+      limit: 20,
+    };
+    expect(await route(search, me)).toEqual({ ok: true, hits: [], total: 0 });
+    expect(h['explore-search']).toHaveBeenCalledWith(search, me);
+    expect(await route({ type: 'explore-sources' }, me)).toEqual({ ok: true, sources: [] });
+    expect(await route({ type: 'preview-import', text: '{' }, me)).toMatchObject({
+      ok: true,
+      valid: false,
+    });
+    expect(
+      await route({ type: 'apply-import', text: '{}', expect: { base: null, next: 'h' } }, me),
+    ).toMatchObject({ applied: true });
+    expect(await route({ type: 'restore-bundled' }, me)).toMatchObject({ ok: true });
+    expect(await route({ type: 'export-dataset' }, me)).toEqual({
+      ok: false,
+      error: 'no dataset is stored yet',
+    });
+  });
+
+  it.each([
+    ['an unknown query field', { type: 'explore-search', query: { regex: '.*' } }],
+    ['a bad date', { type: 'explore-search', query: { from: 'yesterday' } }],
+    ['an unknown language', { type: 'explore-search', query: { lang: 'xx' } }],
+    ['too many hits', { type: 'explore-search', query: {}, limit: 10_000 }],
+    ['an oversized file', { type: 'preview-import', text: 'x'.repeat(5 * 1024 * 1024 + 1) }],
+    ['a file that is not text', { type: 'preview-import', text: { version: '1' } }],
+    ['an apply without its token', { type: 'apply-import', text: '{}' }],
+  ])('refuses %s without calling a handler', async (_name, message) => {
+    const h = handlers();
+    const route = createRouter(OWN, h);
+    expect(await route(message, me)).toEqual({ ok: false, error: 'refused: not a valid request' });
+    expect(h['explore-search']).not.toHaveBeenCalled();
+    expect(h['preview-import']).not.toHaveBeenCalled();
+    expect(h['apply-import']).not.toHaveBeenCalled();
+  });
+
+  it('refuses a preview answer of the wrong shape', async () => {
+    const route = createRouter(
+      OWN,
+      handlers({
+        'preview-import': (() => ({
+          ok: true,
+          valid: true,
+        })) as unknown as Handlers['preview-import'],
+      }),
+    );
+    expect(await route({ type: 'preview-import', text: '{}' }, me)).toEqual({
+      ok: false,
+      error: 'internal: malformed preview-import response',
+    });
   });
 });

@@ -1,0 +1,24 @@
+/**
+ * The reader's settings, excluded sites and dismissals, in extension storage
+ * (`@wxt-dev/storage`), readable from every context: background, options, popup, content.
+ *
+ * For the content script (stage 2) and the popup:
+ *
+ * - `getSettings()`: the settings now, complete and valid (`Settings`).
+ * - `watchSettings((next, previous) => ...)`: called on every change from any context or
+ *   device; returns the function that stops watching. Apply live: when
+ *   `!isSiteActive(next, location.hostname)`, remove every highlight and report a count of
+ *   0 (the badge clears); when `languages`, `categories`, `highlightStyle` or `cardDetail`
+ *   differ from `previous`, repaint.
+ * - `isSiteActive(settings, hostname)`: enabled and not excluded.
+ * - `dismiss(key, url)`, `restoreDismissal(key, url)`, `dismissedKeys(url)`,
+ *   `watchDismissedKeys(url, keys => ...)`: dismissals of a page (fragment ignored).
+ * - `setSiteEnabled(hostname, on)`: the popup's "On this site" switch.
+ *
+ * Stage 1 (every page, no Zod): `isSiteActiveNow(hostname)` from `lib/settings/gate`.
+ * The background: `runLegacyMigration(db)` from `lib/settings/legacy`.
+ */
+export * from './hosts';
+export * from './schema';
+export * from './items';
+export * from './transfer';

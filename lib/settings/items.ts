@@ -1,0 +1,245 @@
+import { storage, type Unwatch } from 'wxt/utils/storage';
+import { hostMatches, matchingPattern, parseHostPattern } from './hosts';
+import {
+  DEFAULT_SETTINGS,
+  MAX_DISMISSALS,
+  Settings,
+  defaultSettings,
+  normalizeSettings,
+  type Dismissal,
+  type Dismissals,
+} from './schema';
+
+/**
+ * Storage items (WXT storage, `@wxt-dev/storage`).
+ *
+ * | key                | area  | version | holds                                        |
+ * |--------------------|-------|---------|----------------------------------------------|
+ * | `sync:settings`    | sync  | 1       | the reader's preferences (`Settings`)        |
+ * | `local:dismissals` | local | 1       | dismissed annotations by hostname            |
+ *
+ * Version history: both items start at version 1 (nothing was stored in extension storage
+ * before). Settings are always read through `normalizeSettings`, so a value written by an
+ * older or newer version on another device is read field by field. A later change of shape
+ * bumps `version` and adds a function to `SETTINGS_MIGRATIONS` / `DISMISSALS_MIGRATIONS`
+ * (WXT runs them in order, `{2: v1 → v2, 3: v2 → v3}`). What lived in IndexedDB before
+ * (`dismissed`, `sites`) is moved here once by `migrateLegacyUserData` (legacy.ts).
+ */
+export const SETTINGS_VERSION = 1;
+export const DISMISSALS_VERSION = 1;
+export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => unknown> = {};
+export const DISMISSALS_MIGRATIONS: Record<number, (old: unknown) => unknown> = {};
+
+export const settingsItem = storage.defineItem<Settings>('sync:settings', {
+  fallback: DEFAULT_SETTINGS as Settings,
+  version: SETTINGS_VERSION,
+  migrations: SETTINGS_MIGRATIONS,
+});
+
+export const dismissalsItem = storage.defineItem<Dismissals>('local:dismissals', {
+  fallback: {},
+  version: DISMISSALS_VERSION,
+  migrations: DISMISSALS_MIGRATIONS,
+});
+
+/**
+ * Read-modify-write of one item, one at a time within this context, so two quick changes
+ * (two "Restore" clicks) never overwrite each other.
+ */
+function serialized() {
+  let last: Promise<unknown> = Promise.resolve();
+  return <T>(task: () => Promise<T>): Promise<T> => {
+    const run = last.then(task, task);
+    last = run.catch(() => {});
+    return run;
+  };
+}
+const settingsQueue = serialized();
+const dismissalsQueue = serialized();
+
+/** The settings now, always complete and valid. */
+export async function getSettings(): Promise<Settings> {
+  return normalizeSettings(await settingsItem.getValue());
+}
+
+export class SettingsError extends Error {
+  override name = 'SettingsError';
+}
+
+/**
+ * Changes settings. The result is validated as a whole; an invalid one is not stored and
+ * the error says why (e.g. a bad host pattern, too many sites to sync).
+ */
+export function updateSettings(
+  change: Partial<Settings> | ((current: Settings) => Settings),
+): Promise<Settings> {
+  return settingsQueue(() => applySettings(change));
+}
+
+async function applySettings(
+  change: Partial<Settings> | ((current: Settings) => Settings),
+): Promise<Settings> {
+  const current = await getSettings();
+  const next = typeof change === 'function' ? change(current) : { ...current, ...change };
+  const checked = Settings.safeParse(next);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+    throw new SettingsError(`${where}${issue?.message ?? 'invalid settings'}`);
+  }
+  await settingsItem.setValue(checked.data);
+  return checked.data;
+}
+
+/** Back to the defaults (excluded sites included). */
+export async function resetSettings(): Promise<Settings> {
+  const fresh = defaultSettings();
+  await settingsItem.setValue(fresh);
+  return fresh;
+}
+
+/**
+ * Calls `callback` with the new settings (complete and valid) whenever they change in any
+ * context: the options page, the popup, another device through sync. Returns the function
+ * that stops watching. For the content script: repaint or remove highlights here, e.g.
+ *
+ * ```ts
+ * const stop = watchSettings((next, previous) => {
+ *   if (!isSiteActive(next, location.hostname)) removeAllHighlights();
+ *   else if (next.languages !== previous.languages || ...) repaint();
+ * });
+ * ```
+ */
+export function watchSettings(callback: (next: Settings, previous: Settings) => void): Unwatch {
+  return settingsItem.watch((next, previous) =>
+    callback(normalizeSettings(next), normalizeSettings(previous)),
+  );
+}
+
+/** Whether the extension should work on `hostname` under these settings. */
+export function isSiteActive(settings: Settings, hostname: string): boolean {
+  return settings.enabled && matchingPattern(settings.excludedSites, hostname) === null;
+}
+
+/** Adds a site to the excluded list; returns the stored pattern. Throws a readable error. */
+export async function excludeSite(input: string): Promise<string> {
+  const parsed = parseHostPattern(input);
+  if (!parsed.ok) throw new SettingsError(parsed.message);
+  await updateSettings((s) =>
+    s.excludedSites.includes(parsed.pattern)
+      ? s
+      : { ...s, excludedSites: [...s.excludedSites, parsed.pattern] },
+  );
+  return parsed.pattern;
+}
+
+/** Removes one pattern from the excluded list. */
+export async function includeSite(pattern: string): Promise<void> {
+  await updateSettings((s) => ({
+    ...s,
+    excludedSites: s.excludedSites.filter((p) => p !== pattern),
+  }));
+}
+
+/**
+ * The popup's "On this site" switch. Off adds the exact host; on removes every pattern that
+ * covers the host (returned, so the popup can say that `*.example.com` was removed too).
+ */
+export async function setSiteEnabled(hostname: string, enabled: boolean): Promise<string[]> {
+  const host = hostname.toLowerCase();
+  if (!enabled) {
+    await excludeSite(host);
+    return [];
+  }
+  let removed: string[] = [];
+  await updateSettings((current) => {
+    removed = current.excludedSites.filter((p) => hostMatches(p, host));
+    return { ...current, excludedSites: current.excludedSites.filter((p) => !removed.includes(p)) };
+  });
+  return removed;
+}
+
+// ---- dismissals ------------------------------------------------------------------------
+
+/** The page address as dismissals store it: without its fragment. */
+export function pageUrl(url: string): string {
+  const hash = url.indexOf('#');
+  return hash < 0 ? url : url.slice(0, hash);
+}
+
+/** The lower-case hostname of an address, or '' when it does not parse. */
+export function hostnameOf(url: string): string {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+/** Every dismissal as a flat list, newest first. */
+export function flattenDismissals(all: Dismissals): (Dismissal & { site: string })[] {
+  return Object.entries(all)
+    .flatMap(([site, list]) => list.map((d) => ({ ...d, site })))
+    .sort((a, b) => b.at - a.at);
+}
+
+/** Keeps at most `MAX_DISMISSALS`, dropping the oldest; drops empty sites. */
+export function capDismissals(all: Dismissals, max = MAX_DISMISSALS): Dismissals {
+  const flat = flattenDismissals(all).slice(0, max);
+  const out: Dismissals = {};
+  for (const { site, ...d } of flat.reverse()) (out[site] ??= []).push(d);
+  return out;
+}
+
+/** Adds a dismissal (or refreshes its time), keyed by page and annotation key. */
+export function addDismissal(all: Dismissals, key: string, url: string, at: number): Dismissals {
+  const page = pageUrl(url);
+  const site = hostnameOf(page);
+  const list = (all[site] ?? []).filter((d) => !(d.url === page && d.key === key));
+  return capDismissals({ ...all, [site]: [...list, { key, url: page, at }] });
+}
+
+/** Removes a dismissal. */
+export function removeDismissal(all: Dismissals, key: string, url: string): Dismissals {
+  const page = pageUrl(url);
+  const site = hostnameOf(page);
+  const list = (all[site] ?? []).filter((d) => !(d.url === page && d.key === key));
+  const out = { ...all, [site]: list };
+  if (list.length === 0) delete out[site];
+  return out;
+}
+
+/** The content script's "dismiss" action. */
+export function dismiss(key: string, url: string, now: () => number = Date.now): Promise<void> {
+  return dismissalsQueue(async () =>
+    dismissalsItem.setValue(addDismissal(await dismissalsItem.getValue(), key, url, now())),
+  );
+}
+
+/** The options page's "Restore". */
+export function restoreDismissal(key: string, url: string): Promise<void> {
+  return dismissalsQueue(async () =>
+    dismissalsItem.setValue(removeDismissal(await dismissalsItem.getValue(), key, url)),
+  );
+}
+
+/** Replaces every dismissal (loading a settings file). */
+export function replaceDismissals(all: Dismissals): Promise<void> {
+  return dismissalsQueue(() => dismissalsItem.setValue(capDismissals(all)));
+}
+
+/** Annotation keys dismissed on the page at `url`. */
+export async function dismissedKeys(url: string): Promise<string[]> {
+  const page = pageUrl(url);
+  const list = (await dismissalsItem.getValue())[hostnameOf(page)] ?? [];
+  return list.filter((d) => d.url === page).map((d) => d.key);
+}
+
+/** Calls back with the keys dismissed on this page whenever dismissals change. */
+export function watchDismissedKeys(url: string, callback: (keys: string[]) => void): Unwatch {
+  const page = pageUrl(url);
+  const site = hostnameOf(page);
+  return dismissalsItem.watch((all) =>
+    callback((all?.[site] ?? []).filter((d) => d.url === page).map((d) => d.key)),
+  );
+}
