@@ -23,6 +23,8 @@ export interface AnnotationLayerProps {
   overlays?: OverlayView[];
   openKey: string | null;
   onOpen: (key: string) => void;
+  /** The "marker only" style: markers always shown (nothing is painted). */
+  markersVisible?: boolean;
   /** The open card, if any. */
   children?: ComponentChildren;
 }
@@ -36,10 +38,11 @@ export function AnnotationLayer({
   overlays = [],
   openKey,
   onOpen,
+  markersVisible = false,
   children,
 }: AnnotationLayerProps) {
   return (
-    <div class="cc-layer">
+    <div class={markersVisible ? 'cc-layer cc-markers-visible' : 'cc-layer'}>
       {overlays.map((o, k) => (
         <div
           key={k}

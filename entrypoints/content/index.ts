@@ -1,9 +1,11 @@
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { loadPublishedPrefilter } from '@/lib/detector-store/load-prefilter';
 import { sendStage1Request } from '@/lib/messages/stage1-client';
 import { runGuarded } from '@/lib/page/guard';
 import { watchForTopic } from '@/lib/page/stage1';
+import { SETTINGS_STORAGE_KEY, isSiteActiveNow } from '@/lib/settings/gate';
 
 /**
  * Stage 1, on every http(s) page: the pre-filter and nothing else. Off-topic pages pay
@@ -25,12 +27,27 @@ export default defineContentScript({
  * browser tests read it over DevTools to know that an off-topic page was checked.
  */
 interface Stage1State {
-  state: 'loading' | 'no-prefilter' | 'watching' | 'passed';
+  state: 'loading' | 'site-off' | 'no-prefilter' | 'watching' | 'passed';
 }
 
 async function startStage1(ctx: ContentScriptContext): Promise<void> {
   const status: Stage1State = { state: 'loading' };
   (globalThis as unknown as { __contextCardsStage1: Stage1State }).__contextCardsStage1 = status;
+  // Turned off, or this site excluded: nothing runs until the reader turns it back on.
+  if (!(await isSiteActiveNow(location.hostname))) {
+    status.state = 'site-off';
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area !== 'sync' || !(SETTINGS_STORAGE_KEY in changes)) return;
+      void isSiteActiveNow(location.hostname).then((on) => {
+        if (!on || !ctx.isValid) return;
+        browser.storage.onChanged.removeListener(onChanged);
+        runGuarded('stage 1', () => startStage1(ctx));
+      });
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onChanged));
+    return;
+  }
   const loaded = await loadPublishedPrefilter(() => sendStage1Request({ type: 'ensure-detector' }));
   if (!loaded || !ctx.isValid) {
     status.state = 'no-prefilter';

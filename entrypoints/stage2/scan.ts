@@ -10,6 +10,15 @@ import { createSlicer, type ScanMemo } from '@/lib/page/slices';
 import { watchTextChanges } from '@/lib/page/watch';
 import type { CompiledDetector } from '@/lib/detect';
 import { anchorItems } from '@/lib/page/page-items';
+import {
+  dismiss,
+  dismissedKeys,
+  getSettings,
+  isSiteActive,
+  watchDismissedKeys,
+  watchSettings,
+  type Settings,
+} from '@/lib/settings';
 import { createAnnotationUi, type AnnotationUi } from './ui';
 
 /**
@@ -25,15 +34,21 @@ export async function startPageScan(ctx: ContentScriptContext): Promise<void> {
       .then((published) => (published ? loadPublishedDetector(published.datasetKey) : null)));
 
   let memo: ScanMemo | null = null;
-  // Dismissed on this page during this visit ("Not relevant"); undone by a reload.
-  const dismissed = new Set<string>();
+  // The reader's settings and this page's dismissals ("Not relevant"), kept in extension
+  // storage; changes made anywhere (the options page, the popup, another tab) apply live.
+  let settings: Settings = await getSettings();
+  let dismissed = new Set(await dismissedKeys(location.href));
   let ui: Promise<AnnotationUi> | null = null;
   const annotationUi = () =>
     (ui ??= createAnnotationUi(ctx, {
       onDismiss: (key) => {
         dismissed.add(key);
         scheduler.request();
+        void dismiss(key, location.href);
       },
+    }).then((created) => {
+      created.setStyle(settings.highlightStyle);
+      return created;
     }));
   let lastReport: { url: string; count: number } | null = null;
   const scanAndReport = async () => {
@@ -44,7 +59,15 @@ export async function startPageScan(ctx: ContentScriptContext): Promise<void> {
       previous: memo,
     });
     memo = scan.memo;
-    const items = anchorItems(scan.blocks, scan.results, dismissed);
+    const active = isSiteActive(settings, location.hostname);
+    const items = active
+      ? anchorItems(scan.blocks, scan.results, dismissed).filter(
+          (item) =>
+            settings.categories.includes(item.category) &&
+            (item.languages.length === 0 ||
+              item.languages.some((lang) => (settings.languages as string[]).includes(lang))),
+        )
+      : [];
     if (items.length > 0 || ui) (await annotationUi()).update(items);
     // The badge counts what is painted: annotations that anchored and were not dismissed.
     const report = { url: location.href, count: items.length };
@@ -80,6 +103,18 @@ export async function startPageScan(ctx: ContentScriptContext): Promise<void> {
     scheduler.request();
   });
   ctx.onInvalidated(unwatch);
+
+  const unwatchSettings = watchSettings((next) => {
+    settings = next;
+    void ui?.then((u) => u.setStyle(next.highlightStyle));
+    scheduler.request();
+  });
+  ctx.onInvalidated(unwatchSettings);
+  const unwatchDismissed = watchDismissedKeys(location.href, (keys) => {
+    dismissed = new Set(keys);
+    scheduler.request();
+  });
+  ctx.onInvalidated(unwatchDismissed);
 
   // The reader's keyboard command, relayed by the background (validated; ours only).
   const onCommand = (message: unknown, sender: { id?: string }) => {

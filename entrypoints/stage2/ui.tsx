@@ -20,6 +20,8 @@ import { clearPaint, paintActive, paintRanges } from '@/lib/page/paint';
 import type { PageItem } from '@/lib/page/page-items';
 
 export interface AnnotationUi {
+  /** How annotations are shown: painted (underline or background) or by markers alone. */
+  setStyle(style: 'underline' | 'background' | 'marker'): void;
   /** Moves keyboard focus to the next (or previous) annotation's marker, in page order. */
   focusAnnotation(step: 1 | -1): void;
   /** Shows these annotations (painted, with markers), replacing the previous ones. */
@@ -51,6 +53,7 @@ export async function createAnnotationUi(
   let container: HTMLElement | null = null;
   // False where the browser lacks the CSS Custom Highlight API: boxes are drawn instead.
   let highlightApi = true;
+  let style: 'underline' | 'background' | 'marker' = 'underline';
 
   const ui = await createShadowRootUi(ctx, {
     name: 'context-cards-ui',
@@ -145,7 +148,7 @@ export async function createAnnotationUi(
       ...markerPosition(item.range),
     }));
     const overlays: OverlayView[] = [];
-    if (!highlightApi)
+    if (!highlightApi && style !== 'marker')
       for (const it of items)
         for (const rect of Array.from(it.range.getClientRects()))
           overlays.push({
@@ -160,7 +163,13 @@ export async function createAnnotationUi(
       item && !pending && !cardsFailed && item.annotation.cards.every((id) => requested.has(id));
     const view = item && ready ? buildCardView(item.annotation, cards, lang) : null;
     render(
-      <AnnotationLayer markers={markers} overlays={overlays} openKey={openKey} onOpen={open}>
+      <AnnotationLayer
+        markers={markers}
+        overlays={overlays}
+        openKey={openKey}
+        onOpen={open}
+        markersVisible={style === 'marker'}
+      >
         {item ? (
           <ContextCard
             key={item.key}
@@ -247,8 +256,28 @@ export async function createAnnotationUi(
     clearPaint();
   });
 
+  const update = (next: PageItem[]) => {
+    items = next;
+    if (openKey && !items.some((i) => i.key === openKey)) {
+      openKey = null;
+      paintActive(null);
+    }
+    highlightApi = paintRanges(
+      style === 'marker' ? [] : items,
+      style === 'background' ? 'background' : 'underline',
+    );
+    draw();
+    if (items.length > 0) void fetchCards();
+  };
+
   return {
     host: ui.shadowHost as HTMLElement,
+    update,
+    setStyle(next) {
+      if (next === style) return;
+      style = next;
+      update(items);
+    },
     focusAnnotation(step) {
       if (items.length === 0) return;
       const active = ui.shadow.activeElement as HTMLElement | null;
@@ -262,16 +291,6 @@ export async function createAnnotationUi(
       const item = items[next]!;
       item.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
       focusMarker(item.key);
-    },
-    update(next) {
-      items = next;
-      if (openKey && !items.some((i) => i.key === openKey)) {
-        openKey = null;
-        paintActive(null);
-      }
-      highlightApi = paintRanges(items);
-      draw();
-      if (items.length > 0) void fetchCards();
     },
   };
 }

@@ -18,6 +18,8 @@ export interface PageItem {
   category: Category;
   range: Range;
   explanation: { rule: string | null; terms: string[] };
+  /** Languages of the lexicon terms that made the block relevant. */
+  languages: string[];
 }
 
 /** A key that survives reloads: the kind, the quote and the block's text around it. */
@@ -55,6 +57,7 @@ export function anchorItems(
           rule: result.explanation.rule,
           terms: result.explanation.terms.map((t) => t.text),
         },
+        languages: [...new Set(result.explanation.terms.map((t) => t.lang))],
       });
     }
   });

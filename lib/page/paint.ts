@@ -6,11 +6,18 @@
  */
 export type Category = 'claim' | 'figure' | 'topic';
 
+export type PaintStyle = 'underline' | 'background';
+
 export const HIGHLIGHT_NAMES: Record<Category | 'active', string> = {
   claim: 'context-cards-claim',
   figure: 'context-cards-figure',
   topic: 'context-cards-topic',
   active: 'context-cards-active',
+};
+const BACKGROUND_NAMES: Record<Category, string> = {
+  claim: 'context-cards-bg-claim',
+  figure: 'context-cards-bg-figure',
+  topic: 'context-cards-bg-topic',
 };
 
 interface HighlightLike {
@@ -30,8 +37,14 @@ function api(): { registry: Registry; make: () => HighlightLike } | null {
   return { registry: css.highlights, make: () => new Ctor() };
 }
 
-/** Paints `ranges` by category, replacing what was painted before; false without the API. */
-export function paintRanges(items: readonly { range: Range; category: Category }[]): boolean {
+/**
+ * Paints `ranges` by category in the reader's style, replacing what was painted before;
+ * false without the API.
+ */
+export function paintRanges(
+  items: readonly { range: Range; category: Category }[],
+  style: PaintStyle = 'underline',
+): boolean {
   const a = api();
   if (!a) return false;
   const groups: Record<Category, HighlightLike> = {
@@ -40,8 +53,12 @@ export function paintRanges(items: readonly { range: Range; category: Category }
     topic: a.make(),
   };
   for (const { range, category } of items) groups[category].add(range);
-  for (const category of ['claim', 'figure', 'topic'] as const)
-    a.registry.set(HIGHLIGHT_NAMES[category], groups[category]);
+  const use = style === 'background' ? BACKGROUND_NAMES : HIGHLIGHT_NAMES;
+  const other = style === 'background' ? HIGHLIGHT_NAMES : BACKGROUND_NAMES;
+  for (const category of ['claim', 'figure', 'topic'] as const) {
+    a.registry.set(use[category], groups[category]);
+    a.registry.delete(other[category]);
+  }
   return true;
 }
 
@@ -61,5 +78,6 @@ export function paintActive(range: Range | null): void {
 export function clearPaint(): void {
   const a = api();
   if (!a) return;
-  for (const name of Object.values(HIGHLIGHT_NAMES)) a.registry.delete(name);
+  for (const name of [...Object.values(HIGHLIGHT_NAMES), ...Object.values(BACKGROUND_NAMES)])
+    a.registry.delete(name);
 }

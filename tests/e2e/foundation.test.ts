@@ -21,18 +21,23 @@ describe('the built extension in Chromium', () => {
     const errors = collectErrors(page);
     await page.goto(`chrome-extension://${session.browser.extensionId}/popup.html`);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Context Cards');
-    await expect.poll(() => page.locator('[role=status]').getAttribute('data-state')).toBe('ready');
+    await expect
+      .poll(() => page.locator('[role=status][data-state]').first().getAttribute('data-state'))
+      .toBe('ready');
     expect(await page.locator('[role=status]').textContent()).toMatch(/^Version \d+\.\d+\.\d+/);
     expect(errors).toEqual([]);
     await page.close();
   });
 
-  it('renders the options page with no console errors', async () => {
+  it('renders the options page with its sections and the stored dataset, with no console errors', async () => {
     const page = await session.browser.context.newPage();
     const errors = collectErrors(page);
     await page.goto(`chrome-extension://${session.browser.extensionId}/options.html`);
-    await expect.poll(() => page.locator('h1').textContent()).toContain('Options');
-    await expect.poll(() => page.locator('[role=status]').getAttribute('data-state')).toBe('ready');
+    await expect.poll(() => page.locator('h1').textContent()).toMatch(/\S/);
+    expect(await page.locator('h2').count()).toBeGreaterThanOrEqual(5);
+    await expect
+      .poll(() => page.getByTestId('dataset-line').textContent(), { timeout: 15_000 })
+      .toMatch(/\d{4}\.\d{2}\.\d{2}/);
     expect(errors).toEqual([]);
     await page.close();
   });
