@@ -1,14 +1,18 @@
 import type { TabReportState } from './useActiveTabReport';
 
 /** What the extension found on the current page, in one sentence. */
-export function PageSummary({ state }: { state: TabReportState }) {
+export function PageSummary({ state, readable }: { state: TabReportState; readable: boolean }) {
   let text: string;
   switch (state.kind) {
     case 'loading':
       text = 'Looking at this page…';
       break;
     case 'not-scanned':
-      text = 'This page was not scanned (only http and https pages are).';
+      // Off-topic pages send no report at all (stage 1 stops there), so no report on a
+      // page the extension can read means nothing was found.
+      text = readable
+        ? 'Nothing on this page is about deported Ukrainian children.'
+        : 'This page was not scanned (only http and https pages are).';
       break;
     case 'scanned':
       text =

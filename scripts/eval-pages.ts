@@ -7,7 +7,7 @@
  *    the extension must add no page error (errors are compared with the same page loaded
  *    without the extension).
  * 2. Seeded: a relevant paragraph of our own is placed inside each page's real markup
- *    (after the article's first paragraph, in a temporary copy outside the repository):
+ *    (after its longest story paragraph, in a temporary copy outside the repository):
  *    it must be found, painted, and its card must open from its marker.
  */
 import { execSync } from 'node:child_process';
@@ -22,6 +22,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parseHTML } from 'linkedom';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
   EXTENSION_DIR,
@@ -44,17 +45,47 @@ const log = (line: string) => {
 const SEEDED =
   'Russia has deported thousands of Ukrainian children from the occupied territories, the government in Kyiv says.';
 
-function seed(html: string): string {
-  const paragraph = `<p data-seeded="1">${SEEDED}</p>`;
-  const article = html.search(/<article[\s>]/i);
-  const from = article >= 0 ? article : Math.max(0, html.search(/<body[\s>]/i));
-  const close = html.slice(from).search(/<\/p>/i);
-  if (close >= 0) {
-    const at = from + close + 4;
-    return html.slice(0, at) + paragraph + html.slice(at);
+/** Markup that is not the story: a paragraph there is rightly ignored. */
+const NOT_STORY =
+  'nav,footer,header,aside,noscript,form,template,[hidden],[aria-hidden="true"],[contenteditable]';
+
+/**
+ * The page with our paragraph after its longest paragraph of story text (found with
+ * linkedom, independently of the extension's own article heuristic), or at the end of the
+ * element with the most direct text when the page has no paragraph.
+ */
+export function seed(html: string): string {
+  const { document } = parseHTML(html);
+  const paragraph = document.createElement('p');
+  paragraph.setAttribute('data-seeded', '1');
+  paragraph.textContent = SEEDED;
+  let best: Element | null = null;
+  let bestLength = 0;
+  for (const p of Array.from(document.querySelectorAll('p'))) {
+    if (p.closest(NOT_STORY)) continue;
+    const length = (p.textContent ?? '').trim().length;
+    if (length > bestLength) {
+      best = p;
+      bestLength = length;
+    }
   }
-  const body = html.search(/<\/body>/i);
-  return body >= 0 ? html.slice(0, body) + paragraph + html.slice(body) : html + paragraph;
+  if (best) best.after(paragraph);
+  else {
+    let host: Element = document.body ?? document.documentElement;
+    let most = 0;
+    for (const el of Array.from(document.querySelectorAll('div,td,article,section,main'))) {
+      if (el.closest(NOT_STORY)) continue;
+      let own = 0;
+      for (const node of Array.from(el.childNodes))
+        if (node.nodeType === 3) own += (node.textContent ?? '').trim().length;
+      if (own > most) {
+        most = own;
+        host = el;
+      }
+    }
+    host.append(paragraph);
+  }
+  return `<!doctype html>\n${document.documentElement.outerHTML}`;
 }
 
 async function pageErrors(context: BrowserContext, url: string): Promise<string[]> {

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { PageCommand } from '@/lib/messages/page-protocol';
+import { PageCommand, PopupRequest } from '@/lib/messages/page-protocol';
 import { prefilterItem } from '@/lib/detector-store/items';
 import { loadPublishedDetector } from '@/lib/detector-store/load';
 import { sendPageRequest } from '@/lib/messages/page-client';
@@ -126,6 +126,26 @@ export async function startPageScan(ctx: ContentScriptContext): Promise<void> {
   };
   browser.runtime.onMessage.addListener(onCommand);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onCommand));
+
+  // The popup asks for this page's annotations, or to open one (validated; ours only).
+  const onPopup = (
+    message: unknown,
+    sender: { id?: string },
+    sendResponse: (answer: unknown) => void,
+  ): true | undefined => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    const parsed = PopupRequest.safeParse(message);
+    if (!parsed.success) return undefined;
+    void (async () => {
+      const created = ui ? await ui : null;
+      if (parsed.data.type === 'popup-list')
+        sendResponse({ ok: true, items: created?.list() ?? [] });
+      else sendResponse({ ok: created?.openByKey(parsed.data.key) ?? false });
+    })();
+    return true;
+  };
+  browser.runtime.onMessage.addListener(onPopup);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onPopup));
 
   await scanAndReport().catch(ignoreInvalidatedContext);
 }

@@ -20,6 +20,10 @@ import { clearPaint, paintActive, paintRanges } from '@/lib/page/paint';
 import type { PageItem } from '@/lib/page/page-items';
 
 export interface AnnotationUi {
+  /** This page's annotations as the popup lists them. */
+  list(): { key: string; quote: string; category: PageItem['category']; title: string }[];
+  /** Scrolls to an annotation and opens its card (from the popup); false if it is gone. */
+  openByKey(key: string): boolean;
   /** How annotations are shown: painted (underline or background) or by markers alone. */
   setStyle(style: 'underline' | 'background' | 'marker'): void;
   /** Moves keyboard focus to the next (or previous) annotation's marker, in page order. */
@@ -273,6 +277,20 @@ export async function createAnnotationUi(
   return {
     host: ui.shadowHost as HTMLElement,
     update,
+    list: () =>
+      items.map((item) => ({
+        key: item.key,
+        quote: item.annotation.quote,
+        category: item.category,
+        title: labelOf(item).replace(/^[^:]+: /, ''),
+      })),
+    openByKey(key) {
+      const item = items.find((i) => i.key === key);
+      if (!item) return false;
+      item.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      open(key);
+      return true;
+    },
     setStyle(next) {
       if (next === style) return;
       style = next;

@@ -66,3 +66,25 @@ export const PageCommand = z.strictObject({
   command: z.enum(['next-annotation', 'previous-annotation']),
 });
 export type PageCommand = z.infer<typeof PageCommand>;
+
+/** From the popup to stage 2 of its tab: list this page's annotations, or open one. */
+export const PopupRequest = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('popup-list') }),
+  z.strictObject({ type: z.literal('popup-open'), key: z.string().check(z.maxLength(2000)) }),
+]);
+export type PopupRequest = z.infer<typeof PopupRequest>;
+
+export const PopupAnnotation = z.strictObject({
+  key: z.string().check(z.maxLength(2000)),
+  quote: z.string().check(z.maxLength(2000)),
+  category: z.enum(['claim', 'figure', 'topic']),
+  /** The card's title (the marker's name without "Context: "). */
+  title: z.string().check(z.maxLength(400)),
+});
+export type PopupAnnotation = z.infer<typeof PopupAnnotation>;
+
+export const PopupListResponse = z.strictObject({
+  ok: z.literal(true),
+  items: z.array(PopupAnnotation).check(z.maxLength(5000)),
+});
+export type PopupListResponse = z.infer<typeof PopupListResponse>;

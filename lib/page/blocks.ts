@@ -53,16 +53,22 @@ export interface ArticleRoot {
 
 /**
  * The element whose blocks are the article, with its raw text: the first likely root with
- * enough text, or the body.
+ * enough text that also holds most of the page's paragraphs, or the body. (A page whose
+ * story sits outside its one <article> teaser, or beside a small <main>, is read whole;
+ * counting paragraphs costs no text read.)
  */
 export function findArticle(doc: Document): ArticleRoot | null {
+  const pageParagraphs = doc.getElementsByTagName('p').length;
   for (const selector of ROOT_SELECTORS) {
     let best: ArticleRoot | null = null;
     for (const candidate of Array.from(doc.querySelectorAll(selector))) {
       const text = candidate.textContent ?? '';
       if (text.length > (best?.text.length ?? 0)) best = { element: candidate, text };
     }
-    if (best && best.text.length >= 200) return best;
+    if (!best || best.text.length < 200) continue;
+    const inside = best.element.getElementsByTagName('p').length;
+    if (pageParagraphs - inside >= 4 && inside * 2 < pageParagraphs) break;
+    return best;
   }
   return doc.body ? { element: doc.body, text: doc.body.textContent ?? '' } : null;
 }

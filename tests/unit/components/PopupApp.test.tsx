@@ -44,10 +44,68 @@ describe('PopupApp', () => {
     );
   });
 
-  it('says when the page was not scanned', async () => {
+  it('says when extensions cannot read the page', async () => {
     answerStatus();
     await openTab('chrome://settings');
     render(<PopupApp />);
-    await waitFor(() => expect(screen.getByText(/This page was not scanned/)));
+    await waitFor(() => expect(screen.getByText(/Extensions cannot read this page/)));
+    expect(screen.queryByRole('switch')).toBeNull();
+  });
+
+  it('on a readable page with no report (stage 1 found nothing) says nothing was found', async () => {
+    answerStatus();
+    await openTab('https://news.example/weather');
+    render(<PopupApp />);
+    await waitFor(() =>
+      expect(screen.getByText('Nothing on this page is about deported Ukrainian children.')),
+    );
+  });
+
+  it("lists the page's annotations and asks the tab to open the one chosen", async () => {
+    answerStatus();
+    const tabId = await openTab('https://news.example/story');
+    await saveTabReport(tabId, { url: 'https://news.example/story', count: 2, at: 1 });
+    const sent = vi
+      .spyOn(fakeBrowser.tabs, 'sendMessage')
+      .mockImplementation(async (_id, message) =>
+        (message as { type: string }).type === 'popup-list'
+          ? {
+              ok: true,
+              items: [
+                {
+                  key: 'a',
+                  quote: 'only hundreds',
+                  category: 'claim',
+                  title: 'Claim by an official',
+                },
+                { key: 'b', quote: '19,546 children', category: 'figure', title: 'Verified count' },
+              ],
+            }
+          : { ok: true },
+      );
+    vi.spyOn(window, 'close').mockImplementation(() => {});
+    render(<PopupApp />);
+    const list = await screen.findByRole('list', { name: 'Passages on this page' });
+    const buttons = list.querySelectorAll('button');
+    expect(buttons).toHaveLength(2);
+    expect(buttons[1]!.textContent).toContain('19,546 children');
+    buttons[1]!.click();
+    await waitFor(() =>
+      expect(sent).toHaveBeenCalledWith(tabId, { type: 'popup-open', key: 'b' }, { frameId: 0 }),
+    );
+    // The site is on by default.
+    expect((screen.getByRole('switch') as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('ignores an answer from the tab that breaks the protocol', async () => {
+    answerStatus();
+    await openTab('https://news.example/story');
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({
+      ok: true,
+      items: [{ key: 'x', quote: '<b>', category: 'virus', title: 't' }],
+    });
+    render(<PopupApp />);
+    await waitFor(() => expect(screen.getByRole('switch')));
+    expect(screen.queryByRole('list', { name: 'Passages on this page' })).toBeNull();
   });
 });
