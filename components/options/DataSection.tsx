@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Card, ClaimCard, ResolvedContrast } from '@/lib/db/cards';
-import type { ExploreHit, ExploreQuery } from '@/lib/db/explore-schema';
+import type { Card, ClaimCard, ResolvedContrast } from '@/lib/cards/schema';
+import type { ExploreHit, ExploreQuery } from '@/lib/messages/explore-schema';
 import type { Source } from '@/lib/dataset/schema';
 import { LanguageCode } from '@/lib/dataset/primitives';
 import { sendRequest } from '@/lib/messages/client';

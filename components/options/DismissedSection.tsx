@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { CardId, MAX_CARD_IDS, type Card } from '@/lib/db/cards';
+import { CardId, MAX_CARD_IDS, type Card } from '@/lib/cards/schema';
 import { sendRequest } from '@/lib/messages/client';
 import {
   dismissalsItem,

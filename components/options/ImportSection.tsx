@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import { MAX_IMPORT_BYTES, type DatasetDiff } from '@/lib/db/explore-schema';
+import { MAX_IMPORT_BYTES, type DatasetDiff } from '@/lib/messages/explore-schema';
 import { sendRequest } from '@/lib/messages/client';
 import type { ResponseOf } from '@/lib/messages/protocol';
 import { t } from './strings';

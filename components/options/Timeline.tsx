@@ -1,4 +1,4 @@
-import type { SeriesCard } from '@/lib/db/cards';
+import type { SeriesCard } from '@/lib/cards/schema';
 import { t } from './strings';
 
 const W = 560;

@@ -12,8 +12,8 @@ import {
 import { ContextCard } from '@/components/card/ContextCard';
 import { uiLangOf } from '@/lib/cards/strings';
 import { buildCardView, markerLabel } from '@/lib/cards/view';
-import type { Card } from '@/lib/db/cards';
-import { MAX_CARD_IDS } from '@/lib/db/cards';
+import type { Card } from '@/lib/cards/schema';
+import { MAX_CARD_IDS } from '@/lib/cards/schema';
 import { sendRequest } from '@/lib/messages/client';
 import { isInteractive, itemAtPoint } from '@/lib/page/hit-test';
 import { clearPaint, paintActive, paintRanges } from '@/lib/page/paint';

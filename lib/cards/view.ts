@@ -6,7 +6,13 @@
  * carries its sources, dates and any caveat or unconfirmed note.
  */
 import type { Annotation } from '@/lib/detect';
-import type { Card, ClaimCard, FigureEntry, ResolvedContrast, SeriesCard } from '@/lib/db/cards';
+import type {
+  Card,
+  ClaimCard,
+  FigureEntry,
+  ResolvedContrast,
+  SeriesCard,
+} from '@/lib/cards/schema';
 import type { Figure, Series, Source, Stance } from '@/lib/dataset/schema';
 import { formatDate, formatNumber, strings, type UiLang } from './strings';
 

@@ -1,6 +1,10 @@
 import type { Claim, Dataset, Figure, Finding, Series, Source } from '@/lib/dataset/schema';
 import { comparePartialDates } from '@/lib/dataset/crossref';
-import { MAX_EXPLORE_HITS, type ExploreHit, type ExploreQuery } from './explore-schema';
+import {
+  MAX_EXPLORE_HITS,
+  type ExploreHit,
+  type ExploreQuery,
+} from '@/lib/messages/explore-schema';
 import { DATASET_META_KEY, DATASET_TABLES, type DatasetOrigin, type FactDb } from './schema';
 
 export interface ExploreResult {

@@ -1,6 +1,6 @@
 import type { Problem } from '@/lib/dataset/crossref';
 import type { Dataset } from '@/lib/dataset/schema';
-import type { CollectionDiff, DatasetDiff } from './explore-schema';
+import type { CollectionDiff, DatasetDiff } from '@/lib/messages/explore-schema';
 
 // Not imported from ./schema, which loads Dexie: the options page uses this module too.
 const DATASET_TABLES = ['sources', 'series', 'figures', 'claims', 'findings', 'lexicon'] as const;

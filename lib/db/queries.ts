@@ -9,7 +9,7 @@ import {
   type FindingCard,
   type ResolvedContrast,
   type SeriesCard,
-} from './cards';
+} from '@/lib/cards/schema';
 import {
   DATASET_META_KEY,
   DATASET_TABLES,

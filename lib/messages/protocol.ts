@@ -1,13 +1,13 @@
 import { z } from 'zod';
 // Only the Dexie-free card schemas, so a page-side card view can validate its answers.
-import { Card, CardId, MAX_CARD_IDS } from '@/lib/db/cards';
+import { Card, CardId, MAX_CARD_IDS } from '@/lib/cards/schema';
 import {
   DatasetDiff,
   ExploreHit,
   ExploreQuery,
   MAX_EXPLORE_HITS,
   MAX_IMPORT_BYTES,
-} from '@/lib/db/explore-schema';
+} from '@/lib/messages/explore-schema';
 import { Dataset, Series, Source } from '@/lib/dataset/schema';
 import {
   AckResponse,

@@ -13,7 +13,7 @@ import {
   type FactDb,
 } from '@/lib/db';
 import { DEFAULT_MAX_BYTES } from '@/lib/dataset/validate';
-import { MAX_IMPORT_BYTES } from '@/lib/db/explore-schema';
+import { MAX_IMPORT_BYTES } from '@/lib/messages/explore-schema';
 import { freshDb, makeFixture } from './fixture';
 
 let d: FactDb | undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { MAX_CARD_IDS } from '@/lib/db/cards';
+import { MAX_CARD_IDS } from '@/lib/cards/schema';
 import { Request, createRouter, type Handlers } from '@/lib/messages';
 
 const OWN = 'own-extension-id';

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DataSection, SourcesTable } from '@/components/options/DataSection';
 import { Timeline } from '@/components/options/Timeline';
 import { Dataset } from '@/lib/dataset';
-import type { SeriesCard } from '@/lib/db/cards';
+import type { SeriesCard } from '@/lib/cards/schema';
 import { validFixtureInput } from '../../db/fixture';
 import { startBackground, type Background } from './harness';
 
