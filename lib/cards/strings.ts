@@ -14,37 +14,14 @@ export function uiLangOf(browserLang: string | undefined): UiLang {
 // Written out rather than with Intl: building an Intl formatter costs tens of ms on a
 // page (measured in bench:browser), and these two formats are all a card needs.
 const GROUP: Record<UiLang, string> = { en: ',', uk: '\u00a0' };
+// English uses one form; Ukrainian the nominative alone ("липень 2023") and the genitive
+// after a day ("31 липня 2023").
+const EN_MONTHS =
+  'January February March April May June July August September October November December'.split(
+    ' ',
+  );
 const MONTHS: Record<UiLang, { month: string[]; day: string[] }> = {
-  en: {
-    month: [
-      'January',
-      'February',
-      'March',
-      'April',
-      'May',
-      'June',
-      'July',
-      'August',
-      'September',
-      'October',
-      'November',
-      'December',
-    ],
-    day: [
-      'January',
-      'February',
-      'March',
-      'April',
-      'May',
-      'June',
-      'July',
-      'August',
-      'September',
-      'October',
-      'November',
-      'December',
-    ],
-  },
+  en: { month: EN_MONTHS, day: EN_MONTHS },
   uk: {
     month: [
       'січень',

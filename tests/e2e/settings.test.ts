@@ -95,3 +95,29 @@ describe('settings apply live to open tabs (through the options page)', () => {
     await options.close();
   });
 });
+
+describe('the options page for every reader', () => {
+  it('has no serious or critical axe-core violation, in light and dark', async () => {
+    const { readFileSync } = await import('node:fs');
+    const axe = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+    for (const scheme of ['light', 'dark'] as const) {
+      const page = await session.browser.context.newPage();
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(`chrome-extension://${session.browser.extensionId}/options.html`);
+      await page.getByTestId('dataset-line').waitFor();
+      await expect.poll(() => page.getByTestId('dataset-line').textContent()).toMatch(/\d{4}\./);
+      // Evaluated over DevTools: the page's CSP (script-src 'self') refuses inline scripts.
+      await page.evaluate(axe);
+      const { violations, passes } = (await page.evaluate(`(async () => {
+        const result = await axe.run(document);
+        return {
+          violations: result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id + ': ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')),
+          passes: result.passes.map((p) => p.id),
+        };
+      })()`)) as { violations: string[]; passes: string[] };
+      expect(violations, scheme).toEqual([]);
+      expect(passes).toContain('color-contrast');
+      await page.close();
+    }
+  });
+});
