@@ -143,8 +143,16 @@ export async function createAnnotationUi(
     draw();
   };
 
+  // A page that removes the layer gets it back on the next draw, a few times; a page that
+  // keeps removing it wins (the highlights stay: they are not nodes).
+  let remounts = 0;
   function draw(): void {
     if (!container) return;
+    if (!ui.shadowHost.isConnected) {
+      if (remounts >= 20) return;
+      remounts++;
+      ui.mount();
+    }
     const markers: MarkerView[] = items.map((item) => ({
       key: item.key,
       label: labelOf(item),
