@@ -36,8 +36,12 @@ export async function startPageScan(ctx: ContentScriptContext): Promise<void> {
   let memo: ScanMemo | null = null;
   // The reader's settings and this page's dismissals ("Not relevant"), kept in extension
   // storage; changes made anywhere (the options page, the popup, another tab) apply live.
-  let settings: Settings = await getSettings();
-  let dismissed = new Set(await dismissedKeys(location.href));
+  const [storedSettings, storedDismissed] = await Promise.all([
+    getSettings(),
+    dismissedKeys(location.href),
+  ]);
+  let settings: Settings = storedSettings;
+  let dismissed = new Set(storedDismissed);
   let ui: Promise<AnnotationUi> | null = null;
   const annotationUi = () =>
     (ui ??= createAnnotationUi(ctx, {

@@ -91,6 +91,18 @@ export async function createAnnotationUi(
     };
   };
 
+  // Marker places, measured once per layout: opening or closing a card, or records
+  // arriving, redraws without asking the page for its boxes again.
+  let positions = new Map<string, { left: number; top: number }>();
+  const positionOf = (item: PageItem) => {
+    let at = positions.get(item.key);
+    if (!at) {
+      at = markerPosition(item.range);
+      positions.set(item.key, at);
+    }
+    return at;
+  };
+
   const cardPosition = (item: PageItem) => {
     const rect = item.range.getBoundingClientRect();
     const maxLeft = window.scrollX + document.documentElement.clientWidth - CARD_WIDTH - 8;
@@ -157,7 +169,7 @@ export async function createAnnotationUi(
       key: item.key,
       label: labelOf(item),
       category: item.category,
-      ...markerPosition(item.range),
+      ...positionOf(item),
     }));
     const overlays: OverlayView[] = [];
     if (!highlightApi && style !== 'marker')
@@ -257,6 +269,7 @@ export async function createAnnotationUi(
     if (frame) return;
     frame = requestAnimationFrame(() => {
       frame = 0;
+      positions = new Map();
       draw();
     });
   };
@@ -270,6 +283,7 @@ export async function createAnnotationUi(
 
   const update = (next: PageItem[]) => {
     items = next;
+    positions = new Map();
     if (openKey && !items.some((i) => i.key === openKey)) {
       openKey = null;
       paintActive(null);

@@ -35,10 +35,6 @@ const PLACE = (1 << G.context) | (1 << G.destination);
 
 /** Whether the groups in `mask` (from `runPrefilterMask`) let a page pass the pre-filter. */
 export function prefilterPasses(mask: number): boolean {
-  return satisfied(mask);
-}
-
-function satisfied(mask: number): boolean {
   return (mask & STRONG) !== 0 || ((mask & CHILD) !== 0 && (mask & PLACE) !== 0);
 }
 
@@ -279,14 +275,14 @@ export function runPrefilterMask(pf: Prefilter, text: string, stopAny = 0): numb
       if (node > 0 && nodeMask[node] === 0 && exact[node] === 0) continue;
     }
     mask |= walkWord(pf, text, i);
-    if (satisfied(mask) || (mask & stopAny) !== 0) return mask;
+    if (prefilterPasses(mask) || (mask & stopAny) !== 0) return mask;
   }
   return mask;
 }
 
 /** `false` means: no block of this text can be relevant; skip all further work. */
 export function runPrefilter(pf: Prefilter, text: string): boolean {
-  return satisfied(runPrefilterMask(pf, text));
+  return prefilterPasses(runPrefilterMask(pf, text));
 }
 
 const byDetector = new WeakMap<CompiledDetector, Prefilter>();
@@ -308,5 +304,5 @@ export function prefilterMask(det: CompiledDetector, text: string): number {
 
 /** `false` means: no block of this text can be relevant; skip all further work. */
 export function prefilter(det: CompiledDetector, text: string): boolean {
-  return satisfied(prefilterMask(det, text));
+  return prefilterPasses(prefilterMask(det, text));
 }

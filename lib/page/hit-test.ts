@@ -34,6 +34,15 @@ function inRects(range: Range, x: number, y: number): boolean {
   return false;
 }
 
+/** Whether the point lies in the range; false (not an exception) for a point in another tree. */
+function holds(range: Range, node: Node, offset: number): boolean {
+  try {
+    return range.comparePoint(node, offset) === 0;
+  } catch {
+    return false;
+  }
+}
+
 /** The first of `items` whose range holds the point (viewport coordinates), or null. */
 export function itemAtPoint<T extends { range: Range }>(
   doc: Document,
@@ -44,7 +53,7 @@ export function itemAtPoint<T extends { range: Range }>(
   const caret = caretAt(doc, x, y);
   for (const item of items) {
     const { range } = item;
-    if (caret && range.comparePoint(caret.node, caret.offset) !== 0) continue;
+    if (caret && !holds(range, caret.node, caret.offset)) continue;
     if (inRects(range, x, y)) return item;
   }
   return null;

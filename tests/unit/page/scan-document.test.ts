@@ -1,3 +1,4 @@
+import { articleDocument } from './fixtures';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadBundledDataset } from '@/lib/dataset/bundled';
 import {
@@ -19,18 +20,7 @@ beforeAll(() => {
   prefilter = prefilterFromJSON(compilePrefilter(detector));
 });
 
-function page(title: string, paragraphs: string[], lang = 'en'): Document {
-  const doc = document.implementation.createHTMLDocument(title);
-  doc.documentElement.setAttribute('lang', lang);
-  const article = doc.createElement('article');
-  for (const text of paragraphs) {
-    const p = doc.createElement('p');
-    p.textContent = text;
-    article.append(p);
-  }
-  doc.body.append(article);
-  return doc;
-}
+const page = articleDocument;
 
 const sources = () => ({
   prefilter: vi.fn((text: string) => runPrefilter(prefilter, text)),

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadBundledDataset } from '@/lib/dataset/bundled';
-import { compileDetector, detectBlocks, type CompiledDetector } from '@/lib/detect';
+import { detectBlocks, type CompiledDetector } from '@/lib/detect';
+import { bundledDetector } from '../../fixtures/detect/detector';
 import { createBlockWalker, extractBlocks } from '@/lib/page/blocks';
 import {
   RADIUS,
@@ -13,8 +13,7 @@ import {
 
 let detector: CompiledDetector;
 beforeAll(() => {
-  const dataset = loadBundledDataset();
-  detector = compileDetector(dataset.lexicon, dataset.figures);
+  detector = bundledDetector();
 });
 
 // Our own sentences: relevant ones, ones that only count children (carried by a relevant

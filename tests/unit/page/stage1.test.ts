@@ -1,30 +1,18 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadBundledDataset } from '@/lib/dataset/bundled';
-import { compileDetector, compilePrefilter, prefilterFromJSON, type Prefilter } from '@/lib/detect';
+import { compilePrefilter, prefilterFromJSON, type Prefilter } from '@/lib/detect';
 import { watchForTopic } from '@/lib/page/stage1';
+import { bundledDetector } from '../../fixtures/detect/detector';
+import { articleDocument } from './fixtures';
 
 let prefilter: Prefilter;
 beforeAll(() => {
-  const dataset = loadBundledDataset();
-  prefilter = prefilterFromJSON(
-    compilePrefilter(compileDetector(dataset.lexicon, dataset.figures)),
-  );
+  prefilter = prefilterFromJSON(compilePrefilter(bundledDetector()));
 });
 
 const RELEVANT = 'Russia has deported thousands of Ukrainian children from occupied territories.';
 const OFF = 'Rinse the lentils and soften an onion in olive oil; children like it with bread.';
 
-function page(paragraphs: string[]): Document {
-  const doc = document.implementation.createHTMLDocument('Kitchen notes');
-  const article = doc.createElement('article');
-  for (const text of paragraphs) {
-    const p = doc.createElement('p');
-    p.textContent = text;
-    article.append(p);
-  }
-  doc.body.append(article);
-  return doc;
-}
+const page = (paragraphs: string[]) => articleDocument('Kitchen notes', paragraphs);
 
 const settle = () => new Promise((r) => setTimeout(r, 30));
 
