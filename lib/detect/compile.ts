@@ -28,6 +28,11 @@ export const GROUPS = [
   'series',
 ] as const;
 export type Group = (typeof GROUPS)[number];
+/**
+ * A pre-filter-only stem group: the other word of a strong phrase that holds a child word
+ * ("bring kids back"); its stems are never matched as terms.
+ */
+export const PARTNER = 10;
 export const G = {
   child: 0,
   movement: 1,
@@ -170,6 +175,65 @@ export function compileLexicons(
   const stems = new Map<string, number>();
   const langs: string[] = [];
 
+  /** Strong and action phrases, indexed once every child and place stem is known. */
+  const strongPhrases: string[][] = [];
+  const actionPhrases: [string[], number][] = [];
+  /** The pre-filter key of one pattern word: its stem, `$` when the page's word must end there. */
+  const stemKey = (whole: string): string => {
+    // The page's word restarts after an apostrophe ("l'accueil" is "l" and "accueil"):
+    // index the longer part, never a one-letter elision.
+    const apostrophe = whole.lastIndexOf("'");
+    const tail = whole.slice(apostrophe + 1);
+    const word = apostrophe > 0 && tail.length >= apostrophe ? tail : whole;
+    const stem = stemOf(word);
+    // A short exact word only counts when the page's word ends there too.
+    const exactWord = !word.endsWith('*') && stem.length === word.length;
+    return exactWord ? `${stem}$` : stem;
+  };
+  const setStem = (key: string, group: number) => {
+    if (key.length > 0 && key !== '$') stems.set(key, (stems.get(key) ?? 0) | (1 << group));
+  };
+  const indexPhrase = (ws: readonly string[], group: number) => {
+    // Any word of a phrase must be present on the page, so any one may be indexed. Prefer
+    // a Ukraine/Russia word ("russian families" → "russian", not "families": common words
+    // would let most news pages through), then the longest (on a tie the later one, since
+    // phrases tend to start with prepositions: "до рф", "in russia").
+    const topical = ws.filter(isTopicWord);
+    const candidates = ws.length > 1 && topical.length > 0 ? topical : ws;
+    setStem(stemKey(longestOf(candidates)), group);
+  };
+  /**
+   * Indexes a phrase by a word that is not a place or child word when it has one: "taken to russia"
+   * by "taken" and "déportés en russie" by "déportés", since the place stems already stand
+   * for Russia and "russie" alone is on every page about the war.
+   */
+  const indexBesidePlace = (ws: readonly string[], group: number) => {
+    // Nor by a child word ("separated from their children"): the pre-filter looks for a
+    // child word near an action word, so the two must be different words.
+    const others = ws.filter((w) => !firesStem(w, PLACE_BITS | CHILD_BIT));
+    setStem(stemKey(longestOf(others.length > 0 ? others : ws)), group);
+  };
+  const longestOf = (candidates: readonly string[]): string =>
+    candidates.reduce((a, b) => (b.replace('*', '').length >= a.replace('*', '').length ? b : a));
+  /** Whether every page word that matches `word` fires a stem of one of `groups`. */
+  const firesStem = (word: string, groups: number): boolean => {
+    // The page's word restarts after an apostrophe ("l'enfant" → "enfant"), so both count.
+    const apostrophe = word.lastIndexOf("'");
+    const parts = apostrophe < 0 ? [word] : [word, word.slice(apostrophe + 1)];
+    return parts.some((part) => {
+      const stem = stemOf(part);
+      const exactWord = !part.endsWith('*') && stem.length === part.length;
+      for (const [key, bits] of stems) {
+        if ((bits & groups) === 0) continue;
+        if (key.endsWith('$') ? exactWord && key === `${stem}$` : stem.startsWith(key)) return true;
+      }
+      return false;
+    });
+  };
+  const CHILD_BIT = 1 << G.child;
+  const PLACE_BITS = (1 << G.context) | (1 << G.destination);
+  const ACTION_BITS = (1 << G.movement) | (1 << G.euphemism) | (1 << G.return);
+
   const add = (group: number, ref: string | null, lang: string, pattern: string, weight = 1) => {
     const ws = patternWords(pattern);
     const key = `${group}|${ref ?? ''}|${ws.join(' ')}`;
@@ -185,21 +249,11 @@ export function compileLexicons(
       return id;
     });
     terms.push([group, ref, lang, pattern, ids, weight]);
-    if (group === G.child || group === G.strong || group === G.context || group === G.destination) {
-      // Any word of a phrase must be present on the page, so any one may be indexed. Prefer
-      // a Ukraine/Russia word ("russian families" → "russian", not "families": common words
-      // would let most news pages through), then the longest (on a tie the later one, since
-      // phrases tend to start with prepositions: "до рф", "in russia").
-      const candidates = ws.length > 1 && ws.some(isTopicWord) ? ws.filter(isTopicWord) : ws;
-      const longest = candidates.reduce((a, b) =>
-        b.replace('*', '').length >= a.replace('*', '').length ? b : a,
-      );
-      const stem = stemOf(longest);
-      // A short exact word only counts when the page's word ends there too.
-      const exactWord = !longest.endsWith('*') && stem.length === longest.length;
-      const key = exactWord ? `${stem}$` : stem;
-      if (stem.length > 0) stems.set(key, (stems.get(key) ?? 0) | (1 << group));
-    }
+    if (group === G.child || group === G.context || group === G.destination) indexPhrase(ws, group);
+    else if (group === G.strong && ws.length === 1) indexPhrase(ws, group);
+    else if (group === G.strong) strongPhrases.push(ws);
+    else if (group === G.movement || group === G.euphemism || group === G.return)
+      actionPhrases.push([ws, group]);
   };
 
   // Single-word context and strong terms ("russia*", "kremlin"): the words that make a
@@ -238,6 +292,26 @@ export function compileLexicons(
       for (const p of cue.patterns) add(G.claim, cue.id, lex.lang, p);
     for (const cue of lex.seriesCues)
       for (const p of cue.patterns) add(G.series, cue.id, lex.lang, p, cue.weight ?? 1);
+  }
+  // A strong phrase that holds a child word ("deported ukrainian children", "bring kids
+  // back") needs no strong stem: when its other words fire a place and an action stem, the
+  // pre-filter's "child, place and action" already lets its pages through; otherwise one
+  // other word becomes a partner stem ("child and partner"). Indexing "ukrainian" or
+  // "bring" as strong instead would let every page that mentions Ukraine, or brings
+  // anything, through.
+  for (const [ws, group] of actionPhrases) indexBesidePlace(ws, group);
+  for (const ws of strongPhrases) {
+    const child = ws.find((w) => firesStem(w, CHILD_BIT));
+    if (child === undefined) {
+      indexBesidePlace(ws, G.strong);
+      continue;
+    }
+    const others = ws.filter((w) => w !== child);
+    const covered =
+      others.some((w) => firesStem(w, PLACE_BITS)) && others.some((w) => firesStem(w, ACTION_BITS));
+    if (covered) continue;
+    if (others.length > 0) indexBesidePlace(others, PARTNER);
+    else indexPhrase(ws, G.strong);
   }
   // Words are numbered in the order of their bodies (without `*`), so that hydration builds
   // the trie without sorting. (A word's number never decides the order of matches.)

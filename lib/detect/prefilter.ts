@@ -16,7 +16,13 @@
  *   const pf = prefilterFromJSON(json);                 // in the content script: cheap
  *   if (runPrefilter(pf, pageText)) ... load the detector, detectBlocks(...)
  */
-import { G, compileLexicons, type CompiledDetector, type SerializedDetector } from './compile';
+import {
+  G,
+  PARTNER as PARTNER_GROUP,
+  compileLexicons,
+  type CompiledDetector,
+  type SerializedDetector,
+} from './compile';
 import {
   CLASS as CLS,
   FOLD as FLD,
@@ -32,10 +38,44 @@ import type { Lexicon } from '../dataset/lexicon';
 const STRONG = 1 << G.strong;
 const CHILD = 1 << G.child;
 const PLACE = (1 << G.context) | (1 << G.destination);
+const ACTION = (1 << G.movement) | (1 << G.euphemism) | (1 << G.return);
+const PARTNER = 1 << PARTNER_GROUP;
 
-/** Whether the groups in `mask` (from `runPrefilterMask`) let a page pass the pre-filter. */
+/**
+ * Bits the pre-filter adds beside the groups: a child word within `NEAR_WORDS` words of an
+ * action word, and of a partner word, in the same text.
+ */
+export const NEAR_ACTION = 1 << 11;
+export const NEAR_PARTNER = 1 << 12;
+/**
+ * How close a child word and an action word must be. The rules pair them within `WINDOW`
+ * (24) tokens of one block, and a phrase's indexed word may sit a few words from its
+ * end; the page's text can also hold words a block leaves out (hidden or inline elements).
+ * Well over twice the window keeps every relevant block in.
+ */
+export const NEAR_WORDS = 64;
+
+/**
+ * Whether the groups in `mask` (from `runPrefilterMask`) let a page pass the pre-filter:
+ * a strong stem; or a child stem near an action stem, with a place stem anywhere (every
+ * rule but `strong` needs a child term within a few words of a movement, euphemism or
+ * return term, and a Ukraine/Russia context or destination on the page); or a child stem
+ * near the partner of a strong phrase ("kids" and "bring" of "bring kids back").
+ */
 export function prefilterPasses(mask: number): boolean {
-  return (mask & STRONG) !== 0 || ((mask & CHILD) !== 0 && (mask & PLACE) !== 0);
+  if ((mask & (STRONG | NEAR_PARTNER)) !== 0) return true;
+  return (mask & NEAR_ACTION) !== 0 && (mask & PLACE) !== 0;
+}
+
+/**
+ * Whether the groups in `mask` would let a page pass if the words were near each other:
+ * texts checked apart (added by different mutations) cannot tell, so the page's whole text
+ * is worth checking again.
+ */
+export function prefilterPassesApart(mask: number): boolean {
+  if ((mask & (STRONG | NEAR_PARTNER | NEAR_ACTION)) !== 0) return prefilterPasses(mask);
+  if ((mask & CHILD) === 0) return false;
+  return (mask & PARTNER) !== 0 || ((mask & ACTION) !== 0 && (mask & PLACE) !== 0);
 }
 
 function isWord(k: number): boolean {
@@ -44,70 +84,93 @@ function isWord(k: number): boolean {
 
 const STEM = 8;
 
-function hashOf(key: number, size: number): number {
-  return (Math.imul(key | 0, 0x9e3779b1) >>> 16) & (size - 1);
-}
-
-/** The child of `node` (not the root) for skeleton code `c`, or 0. */
-function edge(keys: Float64Array, nodes: Int32Array, node: number, c: number): number {
-  const key = node * 65536 + c + 1;
-  const mask = keys.length - 1;
-  let h = hashOf(key - 1, keys.length);
-  for (;;) {
-    const k = keys[h]!;
-    if (k === key) return nodes[h]!;
-    if (k === 0) return 0;
-    h = (h + 1) & mask;
+/**
+ * The child of `node` for skeleton code `c`, or 0: a binary search among the node's
+ * children, which are numbered in a row and sorted by code (see `buildTrie`).
+ */
+function child(pf: Prefilter, node: number, c: number): number {
+  const { codes, first } = pf;
+  let lo = first.charCodeAt(node) - BASE;
+  let hi = first.charCodeAt(node + 1) - BASE;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const code = codes.charCodeAt(mid);
+    if (code === c) return mid;
+    if (code < c) lo = mid + 1;
+    else hi = mid;
   }
+  return 0;
 }
 
 /**
- * The serialised pre-filter: skeleton stems (at most 8 code units, a trailing `$` marks a
- * whole word) separated by spaces, one string per role.
+ * The stem trie, built once when the pre-filter is compiled (in the background) so that a
+ * page reads it as it is, with no work before the first word. Node 0 is the root; the
+ * children of node `n` are the nodes `first[n]` to `first[n + 1] - 1`, sorted by the
+ * skeleton code of their edge, `codes[k]`; `mask[k]` holds the groups of the stems that
+ * node `k` starts, `exact[k]` those of the whole (short) words that end there.
+ *
+ * Each array is a string of code units (`codes` as they are, the others plus `BASE`, which
+ * keeps them clear of control characters and surrogates): a third of the size of number
+ * arrays in storage, and read with `charCodeAt`.
+ */
+export interface PrefilterTrie {
+  codes: string;
+  first: string;
+  mask: string;
+  exact: string;
+}
+
+const BASE = 0x30;
+/** Node numbers and masks stay below the surrogates once `BASE` is added. */
+const MAX_VALUE = 0xd7ff - BASE;
+
+/**
+ * The serialised pre-filter: the trie of its stems. It is what every page reads, so it
+ * holds nothing else (the stems by role are `prefilterStems`).
  */
 export interface PrefilterJSON {
-  format: 'cdc-prefilter/1';
+  format: 'cdc-prefilter/3';
+  trie: PrefilterTrie;
+}
+
+/**
+ * The pre-filter's skeleton stems (at most 8 code units, a trailing `$` marks a whole
+ * word) separated by spaces, one string per role.
+ */
+export interface PrefilterStems {
   strong: string;
   child: string;
   /** Context and destination stems (Ukraine/Russia, the places children are taken to). */
   place: string;
+  /** Movement, euphemism and return stems ("deport", "evacuat", "return"). */
+  action: string;
+  /** The other words of strong phrases that hold a child word ("bring" of "bring kids back"). */
+  partner: string;
 }
 
-/** A hydrated pre-filter. */
-export interface Prefilter {
+/** A pre-filter ready to run: its JSON, and the trie's arrays (see `PrefilterTrie`). */
+export interface Prefilter extends PrefilterTrie {
   readonly json: PrefilterJSON;
-  /**
-   * Stem trie: root children by skeleton code (0: none), other edges in a Map keyed by node
-   * and code.
-   */
-  readonly root: Int32Array;
-  readonly edges: Map<number, number>;
-  readonly mask: number[];
-  /** Groups whose whole (short) word ends at this node. */
-  readonly exact: number[];
-  /** Root node by raw code unit, filled lazily (0: not computed yet, -1: none). */
-  readonly rawRoot: Int32Array;
-  /** The same edges as an open-addressing hash: keys (node * 65536 + code + 1) and children. */
-  readonly hashKeys: Float64Array;
-  readonly hashNodes: Int32Array;
 }
 
-const ROLES: [keyof Omit<PrefilterJSON, 'format'>, number][] = [
+const ROLES: [keyof PrefilterStems, number][] = [
   ['strong', STRONG],
   ['child', CHILD],
   ['place', PLACE],
+  ['action', ACTION],
+  ['partner', PARTNER],
 ];
 
-/** The pre-filter of a detector (compiled, or serialised), or of validated lexicons. */
-export function compilePrefilter(
+/** The pre-filter's stems by role, of a detector (compiled, or serialised) or of lexicons. */
+export function prefilterStems(
   source: CompiledDetector | SerializedDetector | readonly Lexicon[],
-): PrefilterJSON {
+): PrefilterStems {
   const stems: [string, number][] = Array.isArray(source)
     ? compileLexicons(source as readonly Lexicon[]).stems
     : 'format' in source
       ? (source as SerializedDetector).stems
       : (source as CompiledDetector).json.stems;
-  const out: PrefilterJSON = { format: 'cdc-prefilter/1', strong: '', child: '', place: '' };
+  const out: PrefilterStems = { strong: '', child: '', place: '', action: '', partner: '' };
   for (const [role, bits] of ROLES) {
     out[role] = stems
       .filter(([, m]) => (m & bits) !== 0)
@@ -117,76 +180,116 @@ export function compilePrefilter(
   return out;
 }
 
-function checkPrefilter(input: unknown): PrefilterJSON {
-  if (typeof input !== 'object' || input === null)
-    throw new TypeError('invalid pre-filter: not an object');
-  const o = input as Record<string, unknown>;
-  if (o.format !== 'cdc-prefilter/1') throw new TypeError('invalid pre-filter: unknown format');
-  for (const [role] of ROLES)
-    if (typeof o[role] !== 'string') throw new TypeError(`invalid pre-filter: ${role}`);
-  return input as PrefilterJSON;
+/** The pre-filter of a detector (compiled, or serialised), or of validated lexicons. */
+export function compilePrefilter(
+  source: CompiledDetector | SerializedDetector | readonly Lexicon[],
+): PrefilterJSON {
+  return { format: 'cdc-prefilter/3', trie: buildTrie(prefilterStems(source)) };
 }
 
-/** Hydrate a pre-filter from its JSON (a parsed object or a JSON string). */
-export function prefilterFromJSON(input: unknown): Prefilter {
-  const json = checkPrefilter(typeof input === 'string' ? (JSON.parse(input) as unknown) : input);
-  const root = new Int32Array(65536);
-  const edges = new Map<number, number>();
-  const mask: number[] = [0];
-  const exact: number[] = [0];
+/** The trie of the roles' stems, numbered breadth first (see `PrefilterTrie`). */
+function buildTrie(json: PrefilterStems): PrefilterTrie {
+  interface Node {
+    children: Map<number, Node>;
+    mask: number;
+    exact: number;
+  }
+  const newNode = (): Node => ({ children: new Map(), mask: 0, exact: 0 });
+  const root = newNode();
   for (const [role, bits] of ROLES) {
     for (const key of json[role].split(' ')) {
       if (key.length === 0) continue;
       const whole = key.endsWith('$');
       const stem = whole ? key.slice(0, -1) : key;
-      let node = 0;
+      let node = root;
       for (let i = 0; i < stem.length && i < STEM; i++) {
         const c = stem.charCodeAt(i);
-        let next = node === 0 ? root[c]! : (edges.get(node * 65536 + c) ?? 0);
-        if (next === 0) {
-          next = mask.length;
-          mask.push(0);
-          exact.push(0);
-          if (node === 0) root[c] = next;
-          else edges.set(node * 65536 + c, next);
+        let next = node.children.get(c);
+        if (!next) {
+          next = newNode();
+          node.children.set(c, next);
         }
         node = next;
       }
-      if (node === 0) continue;
-      if (whole) exact[node] = exact[node]! | bits;
-      else mask[node] = mask[node]! | bits;
+      if (node === root) continue;
+      if (whole) node.exact |= bits;
+      else node.mask |= bits;
     }
   }
-  let size = 64;
-  while (size < edges.size * 4) size *= 2;
-  const hashKeys = new Float64Array(size);
-  const hashNodes = new Int32Array(size);
-  for (const [key, child] of edges) {
-    let h = hashOf(key, size);
-    while (hashKeys[h] !== 0) h = (h + 1) & (size - 1);
-    hashKeys[h] = key + 1;
-    hashNodes[h] = child;
+  const codes = [0];
+  const first: number[] = [];
+  const mask = [0];
+  const exact = [0];
+  const order: Node[] = [root];
+  for (let n = 0; n < order.length; n++) {
+    first.push(order.length);
+    const kids = [...order[n]!.children].sort((x, y) => x[0] - y[0]);
+    for (const [code, kid] of kids) {
+      order.push(kid);
+      codes.push(code);
+      mask.push(kid.mask);
+      exact.push(kid.exact);
+    }
   }
-  return { json, root, edges, mask, exact, rawRoot: new Int32Array(65536), hashKeys, hashNodes };
+  first.push(order.length);
+  if (order.length > MAX_VALUE) throw new RangeError('pre-filter: too many stems');
+  const text = (values: number[], base: number) =>
+    values.map((v) => String.fromCharCode(v + base)).join('');
+  return {
+    codes: text(codes, 0),
+    first: text(first, BASE),
+    mask: text(mask, BASE),
+    exact: text(exact, BASE),
+  };
+}
+
+function checkPrefilter(input: unknown): PrefilterJSON {
+  if (typeof input !== 'object' || input === null)
+    throw new TypeError('invalid pre-filter: not an object');
+  const o = input as Record<string, unknown>;
+  if (o.format !== 'cdc-prefilter/3') throw new TypeError('invalid pre-filter: unknown format');
+  const trie = o.trie as Record<string, unknown> | null | undefined;
+  const nodes = typeof trie?.codes === 'string' ? trie.codes.length : -1;
+  if (
+    !trie ||
+    nodes < 1 ||
+    typeof trie.mask !== 'string' ||
+    typeof trie.exact !== 'string' ||
+    typeof trie.first !== 'string' ||
+    trie.mask.length !== nodes ||
+    trie.exact.length !== nodes ||
+    trie.first.length !== nodes + 1 ||
+    trie.first.charCodeAt(nodes) - BASE !== nodes
+  )
+    throw new TypeError('invalid pre-filter: trie');
+  return input as PrefilterJSON;
+}
+
+/**
+ * A pre-filter from its JSON (a parsed object or a JSON string). The trie is used as it
+ * is: reading the pre-filter on a page costs no loop over its stems.
+ */
+export function prefilterFromJSON(input: unknown): Prefilter {
+  const json = checkPrefilter(typeof input === 'string' ? (JSON.parse(input) as unknown) : input);
+  return { json, ...json.trie };
 }
 
 function walkStem(pf: Prefilter, key: string): number {
   let node = 0;
   let mask = 0;
   for (let q = 0; q < key.length && q < STEM; q++) {
-    const f = skeleton(key.charCodeAt(q));
-    const next = node === 0 ? pf.root[f]! : (pf.edges.get(node * 65536 + f) ?? 0);
+    const next = child(pf, node, skeleton(key.charCodeAt(q)));
     if (next === 0) break;
     node = next;
-    mask |= pf.mask[node]!;
-    if (q + 1 === key.length) mask |= pf.exact[node]!;
+    mask |= pf.mask.charCodeAt(node) - BASE;
+    if (q + 1 === key.length) mask |= pf.exact.charCodeAt(node) - BASE;
   }
   return mask;
 }
 
 /** Walk the word starting at `i` through the stem trie; the groups it gives. */
 function walkWord(pf: Prefilter, text: string, i: number): number {
-  const { root, edges, exact } = pf;
+  const { exact } = pf;
   const n = text.length;
   let mask = 0;
   let node = 0;
@@ -205,17 +308,17 @@ function walkWord(pf: Prefilter, text: string, i: number): number {
       return mask | walkStem(pf, foldWord(text.slice(i, e)));
     }
     if (!isWord(kq)) break;
-    const f = skeleton(FLD[cq]!);
-    const next = node === 0 ? root[f]! : (edges.get(node * 65536 + f) ?? 0);
+    const next = child(pf, node, skeleton(FLD[cq]!));
     if (next === 0) break;
     node = next;
     depth++;
-    mask |= pf.mask[node]!;
+    mask |= pf.mask.charCodeAt(node) - BASE;
     q++;
-    if (exact[node] !== 0) {
+    const whole = exact.charCodeAt(node) - BASE;
+    if (whole !== 0) {
       let e = q;
       while (e < n && charClass(text.charCodeAt(e)) === IGN) e++;
-      if (e >= n || !isWord(charClass(text.charCodeAt(e)))) mask |= exact[node]!;
+      if (e >= n || !isWord(charClass(text.charCodeAt(e)))) mask |= whole;
     }
   }
   return mask;
@@ -226,10 +329,16 @@ function walkWord(pf: Prefilter, text: string, i: number): number {
  * once it finds a group in `stopAny`.
  */
 export function runPrefilterMask(pf: Prefilter, text: string, stopAny = 0): number {
-  const { rawRoot, root, hashKeys, hashNodes, mask: nodeMask, exact } = pf;
+  const { mask: nodeMask, exact } = pf;
   const n = text.length;
   let mask = 0;
   let prevWord = false;
+  // Word numbers of the last child, action and partner words (proximity, see NEAR_WORDS).
+  let words = 0;
+  // (Far apart, so that no two are near before both are seen.)
+  let lastChild = -1e9;
+  let lastAction = -2e9;
+  let lastPartner = -2e9;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     let k = CLS[c]!;
@@ -247,19 +356,21 @@ export function runPrefilterMask(pf: Prefilter, text: string, stopAny = 0): numb
     }
     if (prevWord) continue;
     prevWord = true;
+    words++;
     // A word start: only words whose first unit starts a stem (or needs full folding) count.
-    let r = rawRoot[c]!;
-    if (r === 0) {
-      r = root[skeleton(FLD[c]!)]! || -1;
-      rawRoot[c] = r;
-    }
     if (k !== SLOW) {
-      if (r < 0) continue;
+      const r = child(pf, 0, skeleton(FLD[c]!));
+      if (r === 0) continue;
       // Fast path: follow plain letters through the trie while no stem ends; most words
       // leave it after two or three units. Anything else takes the exact walk.
       let node = r;
       let q = i + 1;
-      while (nodeMask[node] === 0 && exact[node] === 0 && q < n && q - i < STEM) {
+      while (
+        nodeMask.charCodeAt(node) === BASE &&
+        exact.charCodeAt(node) === BASE &&
+        q < n &&
+        q - i < STEM
+      ) {
         const cq = text.charCodeAt(q);
         let kq = CLS[cq]!;
         if (kq === 255) kq = charClass(cq);
@@ -267,14 +378,23 @@ export function runPrefilterMask(pf: Prefilter, text: string, stopAny = 0): numb
           if (kq === IGN || kq === MARK || kq === SLOW) node = -1; // exact walk
           break;
         }
-        node = edge(hashKeys, hashNodes, node, skeleton(FLD[cq]!));
+        node = child(pf, node, skeleton(FLD[cq]!));
         if (node === 0) break;
         q++;
       }
       if (node === 0) continue;
-      if (node > 0 && nodeMask[node] === 0 && exact[node] === 0) continue;
+      if (node > 0 && nodeMask.charCodeAt(node) === BASE && exact.charCodeAt(node) === BASE)
+        continue;
     }
-    mask |= walkWord(pf, text, i);
+    const found = walkWord(pf, text, i);
+    if ((found & (CHILD | ACTION | PARTNER)) !== 0) {
+      if ((found & CHILD) !== 0) lastChild = words;
+      if ((found & ACTION) !== 0) lastAction = words;
+      if ((found & PARTNER) !== 0) lastPartner = words;
+      if (Math.abs(lastChild - lastAction) <= NEAR_WORDS) mask |= NEAR_ACTION;
+      if (Math.abs(lastChild - lastPartner) <= NEAR_WORDS) mask |= NEAR_PARTNER;
+    }
+    mask |= found;
     if (prefilterPasses(mask) || (mask & stopAny) !== 0) return mask;
   }
   return mask;

@@ -5,7 +5,12 @@
  * that mutations add; it never writes to the page and sends no message on its own (the
  * caller's `onTopic` is the only way out).
  */
-import { prefilterPasses, runPrefilterMask, type Prefilter } from '@/lib/detect/prefilter';
+import {
+  prefilterPasses,
+  prefilterPassesApart,
+  runPrefilterMask,
+  type Prefilter,
+} from '@/lib/detect/prefilter';
 import { findArticle } from './blocks';
 
 export interface TopicWatchOptions {
@@ -16,6 +21,11 @@ export interface TopicWatchOptions {
   signal: AbortSignal;
   /** How long added text is collected before it is checked (ms). */
   batchMs?: number;
+  /**
+   * How long the page must be quiet before its whole text is read again, when the words
+   * the pre-filter needs arrived in different mutations and so were never seen together.
+   */
+  recheckMs?: number;
 }
 
 export interface TopicWatch {
@@ -42,10 +52,11 @@ function skippedTarget(node: Node): boolean {
  * pre-filter needs have appeared anywhere, at any time.
  */
 export function watchForTopic(doc: Document, options: TopicWatchOptions): TopicWatch {
-  const { prefilter, onTopic, signal, batchMs = 250 } = options;
+  const { prefilter, onTopic, signal, batchMs = 250, recheckMs = 2000 } = options;
   let mask = 0;
   let passed = false;
   let observer: MutationObserver | null = null;
+  let recheckTimer: ReturnType<typeof setTimeout> | null = null;
 
   const add = (text: string) => {
     if (passed || text.length === 0) return;
@@ -75,6 +86,14 @@ export function watchForTopic(doc: Document, options: TopicWatchOptions): TopicW
         if (!node.isConnected || skippedTarget(node)) continue;
         add(node.textContent ?? '');
       }
+      // The words are on the page, but were checked apart: read it whole once it is quiet.
+      if (!passed && prefilterPassesApart(mask)) {
+        if (recheckTimer !== null) clearTimeout(recheckTimer);
+        recheckTimer = setTimeout(() => {
+          recheckTimer = null;
+          if (!passed && !signal.aborted) checkAll();
+        }, recheckMs);
+      }
     };
     observer = new MutationObserver((records) => {
       for (const record of records) {
@@ -87,6 +106,7 @@ export function watchForTopic(doc: Document, options: TopicWatchOptions): TopicW
     signal.addEventListener('abort', () => {
       observer?.disconnect();
       if (timer !== null) clearTimeout(timer);
+      if (recheckTimer !== null) clearTimeout(recheckTimer);
     });
   }
 

@@ -96,7 +96,7 @@ describe('background wiring', () => {
 
     const published2 = await prefilterItem.getValue();
     expect(published2?.datasetKey).toBe(published?.datasetKey);
-    expect(JSON.stringify(published2!.prefilter).length).toBeLessThan(10_000);
+    expect(JSON.stringify(published2!.prefilter).length).toBeLessThan(16_000);
     const small = prefilterFromJSON(published2!.prefilter);
     expect(runPrefilter(small, 'Russia deported thousands of Ukrainian children.')).toBe(true);
     expect(runPrefilter(small, 'A recipe for lentil soup with lemon.')).toBe(false);

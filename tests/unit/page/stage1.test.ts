@@ -67,6 +67,40 @@ describe('watchForTopic (stage 1)', () => {
     expect(onTopic).toHaveBeenCalledTimes(1);
   });
 
+  it('reads the whole page again when a child word and an action word arrive apart', async () => {
+    const doc = page(['Officials in Ukraine spoke on Monday.']);
+    const onTopic = vi.fn();
+    const options = { prefilter, onTopic, signal: new AbortController().signal, batchMs: 1 };
+    watchForTopic(doc, { ...options, recheckMs: 150 });
+    const paragraph = doc.createElement('p');
+    doc.querySelector('article')!.append(paragraph);
+    paragraph.append('The children');
+    await settle();
+    paragraph.append(' were taken away last spring.');
+    await settle();
+    // Each text alone has no child word near an action word; together they do.
+    expect(onTopic).not.toHaveBeenCalled();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(onTopic).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not pass on a child word far from any action word', () => {
+    const filler = Array.from({ length: 80 }, (_, k) => `word${k}`).join(' ');
+    const onTopic = vi.fn();
+    watchForTopic(page([`In Ukraine the children sang. ${filler} The parcel was taken away.`]), {
+      prefilter,
+      onTopic,
+      signal: new AbortController().signal,
+    });
+    expect(onTopic).not.toHaveBeenCalled();
+    watchForTopic(page([`In Ukraine the children sang and were taken away. ${filler}`]), {
+      prefilter,
+      onTopic,
+      signal: new AbortController().signal,
+    });
+    expect(onTopic).toHaveBeenCalledTimes(1);
+  });
+
   it('ignores what the reader types into an editor', async () => {
     const doc = page([OFF]);
     const editor = doc.createElement('div');
