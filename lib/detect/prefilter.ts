@@ -325,77 +325,104 @@ function walkWord(pf: Prefilter, text: string, i: number): number {
 }
 
 /**
- * Which pre-filter groups occur in `text` (a bit mask over `G`); stops once it passes, or
- * once it finds a group in `stopAny`.
+ * Everything between words, for `String.prototype.split`: the same code units that
+ * `charClass` calls separators, breaks and apostrophes (a test checks every one of the
+ * 65,536), so that splitting gives exactly the words the matcher reads. Astral code points
+ * are separators there, as surrogate halves.
+ */
+export const BETWEEN_WORDS =
+  /[^[\p{L}\p{N}\p{M}\u00AD\u200B-\u200D\u2060\uFEFF\u180E]--[\u02B9\u02BC]--[\u{10000}-\u{10FFFF}]]+/v;
+
+/**
+ * Text is split in pieces of about this many code units (at a space), so that a huge page
+ * never holds all of its words at once.
+ */
+const PIECE = 65_536;
+
+/**
+ * Distinct words with groups remembered per text. Past it (a page made of random topic
+ * words) the text is taken to pass: a bound on memory, never a word missed.
+ */
+const MAX_KNOWN = 20_000;
+
+/** The groups of one word (a piece between separators); -1 when it holds no word start. */
+function wordGroups(pf: Prefilter, word: string): number {
+  // Ignorables and marks continue a word but never start one (as in the matcher).
+  let i = 0;
+  let c = word.charCodeAt(0);
+  let k = CLS[c]!;
+  if (k === 255) k = charClass(c);
+  while ((k === IGN || k === MARK) && ++i < word.length) {
+    c = word.charCodeAt(i);
+    k = CLS[c]!;
+    if (k === 255) k = charClass(c);
+  }
+  if (i >= word.length) return -1;
+  // Only words whose first unit starts a stem (or needs full folding) count.
+  if (k !== SLOW && child(pf, 0, skeleton(FLD[c]!)) === 0) return 0;
+  return walkWord(pf, word, i);
+}
+
+/** The pieces of `text` (cut at spaces, about `PIECE` code units each), split into words. */
+function* pieces(text: string): Generator<string[]> {
+  const n = text.length;
+  for (let from = 0; from < n;) {
+    let to = from + PIECE >= n ? n : text.indexOf(' ', from + PIECE);
+    if (to < 0) to = n;
+    yield (from === 0 && to === n ? text : text.slice(from, to)).split(BETWEEN_WORDS);
+    from = to + 1;
+  }
+}
+
+/**
+ * Which pre-filter groups occur in `text` (a bit mask over `G`, plus the `NEAR_*` bits
+ * when the groups could pass); stops once it passes, or once it finds a group in `stopAny`.
+ *
+ * Script runs per distinct word, not per code unit: the text is cut into words by a native
+ * `split`, and the distinct ones by a native `Set`. On a page nobody has read before this
+ * code runs once, before the engine could compile it, so a loop over every code unit
+ * would cost several times more. Only a text that holds every group a pass needs is read
+ * again in order, for how near its child and action words are.
  */
 export function runPrefilterMask(pf: Prefilter, text: string, stopAny = 0): number {
-  const { mask: nodeMask, exact } = pf;
-  const n = text.length;
-  let mask = 0;
-  let prevWord = false;
+  // The groups of the words that have any (and -1 for pieces that hold no word start).
+  const known = new Map<string, number>();
+  let groups = 0;
+  for (const words of pieces(text)) {
+    for (const word of new Set(words)) {
+      if (known.has(word)) continue;
+      const found = wordGroups(pf, word);
+      if (found === 0) continue;
+      if (known.size < MAX_KNOWN) known.set(word, found);
+      else if (found > 0) return groups | found | NEAR_ACTION | NEAR_PARTNER; // see below
+      if (found > 0) groups |= found;
+    }
+    if ((groups & (STRONG | stopAny)) !== 0) return groups;
+  }
+  if (!prefilterPassesApart(groups)) return groups;
   // Word numbers of the last child, action and partner words (proximity, see NEAR_WORDS).
-  let words = 0;
+  let mask = groups;
+  let count = 0;
   // (Far apart, so that no two are near before both are seen.)
   let lastChild = -1e9;
   let lastAction = -2e9;
   let lastPartner = -2e9;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    let k = CLS[c]!;
-    if (k === 255) k = charClass(c);
-    if (k === 0 || k === 9) {
-      // Separators and breaks (the common case between words).
-      prevWord = false;
-      continue;
-    }
-    // Ignorables and marks continue a word but never start one (as in the matcher).
-    if (k === IGN || k === MARK) continue;
-    if (k === 7) {
-      prevWord = false; // apostrophe
-      continue;
-    }
-    if (prevWord) continue;
-    prevWord = true;
-    words++;
-    // A word start: only words whose first unit starts a stem (or needs full folding) count.
-    if (k !== SLOW) {
-      const r = child(pf, 0, skeleton(FLD[c]!));
-      if (r === 0) continue;
-      // Fast path: follow plain letters through the trie while no stem ends; most words
-      // leave it after two or three units. Anything else takes the exact walk.
-      let node = r;
-      let q = i + 1;
-      while (
-        nodeMask.charCodeAt(node) === BASE &&
-        exact.charCodeAt(node) === BASE &&
-        q < n &&
-        q - i < STEM
-      ) {
-        const cq = text.charCodeAt(q);
-        let kq = CLS[cq]!;
-        if (kq === 255) kq = charClass(cq);
-        if (kq !== 1 && kq !== 2 && kq !== 3 && kq !== 4) {
-          if (kq === IGN || kq === MARK || kq === SLOW) node = -1; // exact walk
-          break;
-        }
-        node = child(pf, node, skeleton(FLD[cq]!));
-        if (node === 0) break;
-        q++;
-      }
-      if (node === 0) continue;
-      if (node > 0 && nodeMask.charCodeAt(node) === BASE && exact.charCodeAt(node) === BASE)
+  for (const words of pieces(text)) {
+    for (let t = 0; t < words.length; t++) {
+      const found = known.get(words[t]!);
+      if (found === undefined) {
+        count++;
         continue;
-    }
-    const found = walkWord(pf, text, i);
-    if ((found & (CHILD | ACTION | PARTNER)) !== 0) {
-      if ((found & CHILD) !== 0) lastChild = words;
-      if ((found & ACTION) !== 0) lastAction = words;
-      if ((found & PARTNER) !== 0) lastPartner = words;
+      }
+      if (found < 0) continue;
+      count++;
+      if ((found & CHILD) !== 0) lastChild = count;
+      if ((found & ACTION) !== 0) lastAction = count;
+      if ((found & PARTNER) !== 0) lastPartner = count;
       if (Math.abs(lastChild - lastAction) <= NEAR_WORDS) mask |= NEAR_ACTION;
       if (Math.abs(lastChild - lastPartner) <= NEAR_WORDS) mask |= NEAR_PARTNER;
+      if (prefilterPasses(mask)) return mask;
     }
-    mask |= found;
-    if (prefilterPasses(mask) || (mask & stopAny) !== 0) return mask;
   }
   return mask;
 }

@@ -11,6 +11,7 @@ import {
   runPrefilterMask,
   type Prefilter,
 } from '@/lib/detect/prefilter';
+import { G, PARTNER } from '@/lib/detect/compile';
 import { findArticle } from './blocks';
 
 export interface TopicWatchOptions {
@@ -35,6 +36,16 @@ export interface TopicWatch {
   readonly passed: boolean;
 }
 
+/** The groups a pass needs beside a strong stem (see `prefilterPasses`). */
+const PASS_GROUPS =
+  (1 << G.child) |
+  (1 << G.movement) |
+  (1 << G.euphemism) |
+  (1 << G.return) |
+  (1 << G.context) |
+  (1 << G.destination) |
+  (1 << PARTNER);
+
 /** Text added in editors, inputs and hidden nodes is the reader's or invisible: skipped. */
 function skippedTarget(node: Node): boolean {
   const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
@@ -58,13 +69,17 @@ export function watchForTopic(doc: Document, options: TopicWatchOptions): TopicW
   let observer: MutationObserver | null = null;
   let recheckTimer: ReturnType<typeof setTimeout> | null = null;
 
-  const add = (text: string) => {
-    if (passed || text.length === 0) return;
-    mask |= runPrefilterMask(prefilter, text);
-    if (!prefilterPasses(mask)) return;
-    passed = true;
-    observer?.disconnect();
-    onTopic();
+  /** Checks one text; the groups it holds. */
+  const add = (text: string): number => {
+    if (passed || text.length === 0) return 0;
+    const found = runPrefilterMask(prefilter, text);
+    mask |= found;
+    if (prefilterPasses(mask)) {
+      passed = true;
+      observer?.disconnect();
+      onTopic();
+    }
+    return found;
   };
   const checkAll = () => {
     mask = 0;
@@ -81,13 +96,16 @@ export function watchForTopic(doc: Document, options: TopicWatchOptions): TopicW
       timer = null;
       const nodes = pending;
       pending = [];
+      let added = 0;
       for (const node of nodes) {
         if (passed) return;
         if (!node.isConnected || skippedTarget(node)) continue;
-        add(node.textContent ?? '');
+        added |= add(node.textContent ?? '');
       }
-      // The words are on the page, but were checked apart: read it whole once it is quiet.
-      if (!passed && prefilterPassesApart(mask)) {
+      // Words a pass needs arrived, and the page now holds every group, but the texts were
+      // checked apart (how near its child and action words are is not known): read the
+      // page whole once it is quiet.
+      if (!passed && (added & PASS_GROUPS) !== 0 && prefilterPassesApart(mask)) {
         if (recheckTimer !== null) clearTimeout(recheckTimer);
         recheckTimer = setTimeout(() => {
           recheckTimer = null;

@@ -54,7 +54,8 @@ describe('watchForTopic (stage 1)', () => {
   it('adds up words that arrive in different mutations', async () => {
     const doc = page([OFF]);
     const onTopic = vi.fn();
-    watchForTopic(doc, { prefilter, onTopic, signal: new AbortController().signal, batchMs: 1 });
+    const signal = new AbortController().signal;
+    watchForTopic(doc, { prefilter, onTopic, signal, batchMs: 1, recheckMs: 1 });
     const a = doc.createElement('p');
     a.textContent = 'The children were taken away last spring.';
     doc.body.append(a);
