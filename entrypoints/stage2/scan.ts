@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PageCommand, PopupRequest } from '@/lib/messages/page-protocol';
-import { prefilterItem } from '@/lib/detector-store/items';
+import { DETECTOR_FORMAT, prefilterItem } from '@/lib/detector-store/items';
 import { loadPublishedDetector } from '@/lib/detector-store/load';
 import { sendPageRequest } from '@/lib/messages/page-client';
 import { createRescanScheduler } from '@/lib/page/rescan';
@@ -31,7 +31,11 @@ export async function startPageScan(ctx: ContentScriptContext): Promise<void> {
   const loadDetector = () =>
     (detector ??= prefilterItem
       .getValue()
-      .then((published) => (published ? loadPublishedDetector(published.datasetKey) : null)));
+      .then((published) =>
+        published?.format === DETECTOR_FORMAT
+          ? loadPublishedDetector(published.datasetKey, published.prefilter)
+          : null,
+      ));
 
   let memo: ScanMemo | null = null;
   // The reader's settings and this page's dismissals ("Not relevant"), kept in extension

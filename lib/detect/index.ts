@@ -35,6 +35,7 @@ export {
   runPrefilter,
   runPrefilterMask,
   prefilterPasses,
+  adoptPrefilter,
   type Prefilter,
   type PrefilterJSON,
 } from './prefilter';

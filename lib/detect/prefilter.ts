@@ -375,8 +375,8 @@ function* pieces(text: string): Generator<string[]> {
 }
 
 /**
- * Which pre-filter groups occur in `text` (a bit mask over `G`, plus the `NEAR_*` bits
- * when the groups could pass); stops once it passes, or once it finds a group in `stopAny`.
+ * `runPrefilterMask` for a page's whole text, read once on a page nobody has read before
+ * (stage 1): the same groups, and the `NEAR_*` bits when the groups could pass.
  *
  * Script runs per distinct word, not per code unit: the text is cut into words by a native
  * `split`, and the distinct ones by a native `Set`. On a page nobody has read before this
@@ -384,7 +384,7 @@ function* pieces(text: string): Generator<string[]> {
  * would cost several times more. Only a text that holds every group a pass needs is read
  * again in order, for how near its child and action words are.
  */
-export function runPrefilterMask(pf: Prefilter, text: string, stopAny = 0): number {
+export function pagePrefilterMask(pf: Prefilter, text: string, stopAny = 0): number {
   // The groups of the words that have any (and -1 for pieces that hold no word start).
   const known = new Map<string, number>();
   let groups = 0;
@@ -427,12 +427,98 @@ export function runPrefilterMask(pf: Prefilter, text: string, stopAny = 0): numb
   return mask;
 }
 
+/**
+ * Which pre-filter groups occur in `text` (a bit mask over `G`, plus the `NEAR_*` bits);
+ * stops once it passes, or once it finds a group in `stopAny`. One pass over the code
+ * units: the engine runs it on every block, where it is soon compiled (a page's whole text,
+ * read once, takes `pagePrefilterMask`).
+ */
+export function runPrefilterMask(pf: Prefilter, text: string, stopAny = 0): number {
+  const { mask: nodeMask, exact } = pf;
+  const n = text.length;
+  let mask = 0;
+  let prevWord = false;
+  // Word numbers of the last child, action and partner words (proximity, see NEAR_WORDS).
+  let words = 0;
+  // (Far apart, so that no two are near before both are seen.)
+  let lastChild = -1e9;
+  let lastAction = -2e9;
+  let lastPartner = -2e9;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    let k = CLS[c]!;
+    if (k === 255) k = charClass(c);
+    if (k === 0 || k === 9) {
+      // Separators and breaks (the common case between words).
+      prevWord = false;
+      continue;
+    }
+    // Ignorables and marks continue a word but never start one (as in the matcher).
+    if (k === IGN || k === MARK) continue;
+    if (k === 7) {
+      prevWord = false; // apostrophe
+      continue;
+    }
+    if (prevWord) continue;
+    prevWord = true;
+    words++;
+    // A word start: only words whose first unit starts a stem (or needs full folding) count.
+    if (k !== SLOW) {
+      const r = child(pf, 0, skeleton(FLD[c]!));
+      if (r === 0) continue;
+      // Fast path: follow plain letters through the trie while no stem ends; most words
+      // leave it after two or three units. Anything else takes the exact walk.
+      let node = r;
+      let q = i + 1;
+      while (
+        nodeMask.charCodeAt(node) === BASE &&
+        exact.charCodeAt(node) === BASE &&
+        q < n &&
+        q - i < STEM
+      ) {
+        const cq = text.charCodeAt(q);
+        let kq = CLS[cq]!;
+        if (kq === 255) kq = charClass(cq);
+        if (kq !== 1 && kq !== 2 && kq !== 3 && kq !== 4) {
+          if (kq === IGN || kq === MARK || kq === SLOW) node = -1; // exact walk
+          break;
+        }
+        node = child(pf, node, skeleton(FLD[cq]!));
+        if (node === 0) break;
+        q++;
+      }
+      if (node === 0) continue;
+      if (node > 0 && nodeMask.charCodeAt(node) === BASE && exact.charCodeAt(node) === BASE)
+        continue;
+    }
+    const found = walkWord(pf, text, i);
+    if ((found & (CHILD | ACTION | PARTNER)) !== 0) {
+      if ((found & CHILD) !== 0) lastChild = words;
+      if ((found & ACTION) !== 0) lastAction = words;
+      if ((found & PARTNER) !== 0) lastPartner = words;
+      if (Math.abs(lastChild - lastAction) <= NEAR_WORDS) mask |= NEAR_ACTION;
+      if (Math.abs(lastChild - lastPartner) <= NEAR_WORDS) mask |= NEAR_PARTNER;
+    }
+    mask |= found;
+    if (prefilterPasses(mask) || (mask & stopAny) !== 0) return mask;
+  }
+  return mask;
+}
+
 /** `false` means: no block of this text can be relevant; skip all further work. */
 export function runPrefilter(pf: Prefilter, text: string): boolean {
   return prefilterPasses(runPrefilterMask(pf, text));
 }
 
 const byDetector = new WeakMap<CompiledDetector, Prefilter>();
+
+/**
+ * Makes `pf` the pre-filter of `det` (the one published with it), so the engine does not
+ * build its trie again on the page.
+ */
+export function adoptPrefilter(det: CompiledDetector, pf: Prefilter): void {
+  byDetector.set(det, pf);
+}
 
 /** The pre-filter of a compiled detector (hydrated once, then cached). */
 export function prefilterOf(det: CompiledDetector): Prefilter {
