@@ -34,10 +34,11 @@ const values = (series: string) => figuresOf(series).map((f) => f.value);
 
 describe('bundled dataset', () => {
   it('loads and validates against the real clock', () => {
-    expect(dataset.version).toBe('2026.12.01.1');
+    expect(dataset.version).toBe('2026.12.01.2');
     // The newest changelog entry describes this version.
     expect(dataset.changelog[0]?.version).toBe(dataset.version);
     expect(dataset.changelog.map((e) => e.version)).toEqual([
+      '2026.12.01.2',
       '2026.12.01.1',
       '2026.12.01',
       '2026.11.29',

@@ -41,7 +41,7 @@ describe('dataset command', () => {
     expect(code).toBe(0);
     expect(err).toBe('');
     const parsed = JSON.parse(out) as { version: string; claims: unknown[] };
-    expect(parsed.version).toBe('2026.12.01.1');
+    expect(parsed.version).toBe('2026.12.01.2');
     expect(parsed.claims.length).toBeGreaterThanOrEqual(20);
   });
 
@@ -206,7 +206,7 @@ describe('dataset command', () => {
   it('jsonld prints a schema.org Dataset and csv the figures with a header row', async () => {
     const jsonld = await run(['jsonld']);
     expect(jsonld.code).toBe(0);
-    expect(JSON.parse(jsonld.out)).toMatchObject({ '@type': 'Dataset', version: '2026.12.01.1' });
+    expect(JSON.parse(jsonld.out)).toMatchObject({ '@type': 'Dataset', version: '2026.12.01.2' });
     const csv = await run(['csv']);
     expect(csv.code).toBe(0);
     const lines = csv.out.trimEnd().split('\r\n');
