@@ -8,7 +8,7 @@
 import {
   prefilterPasses,
   prefilterPassesApart,
-  pagePrefilterMask,
+  runPrefilterMask,
   type Prefilter,
 } from '@/lib/detect/prefilter';
 import { G, PARTNER } from '@/lib/detect/compile';
@@ -72,7 +72,7 @@ export function watchForTopic(doc: Document, options: TopicWatchOptions): TopicW
   /** Checks one text; the groups it holds. */
   const add = (text: string): number => {
     if (passed || text.length === 0) return 0;
-    const found = pagePrefilterMask(prefilter, text);
+    const found = runPrefilterMask(prefilter, text);
     mask |= found;
     if (prefilterPasses(mask)) {
       passed = true;

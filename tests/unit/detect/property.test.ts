@@ -15,7 +15,6 @@ import {
   runPrefilter,
   runPrefilterMask,
 } from '../../../lib/detect/index';
-import { pagePrefilterMask, prefilterPasses } from '../../../lib/detect/prefilter';
 import { bundledLexicons } from '../../fixtures/detect/lexicons';
 
 const det = compileDetector(bundledLexicons, [
@@ -92,22 +91,6 @@ describe('property: no exception, offsets in bounds, quotes match', () => {
         expect(runPrefilter(pf, page)).toBe(prefilter(det, page));
       }),
       { numRuns: 400 },
-    );
-  });
-  it('the page pre-filter (split into words) decides like the per-block one', () => {
-    // Longer texts too: pieces of the page pre-filter are cut at spaces every 64 kB.
-    const longText = fc
-      .tuple(topicText, fc.integer({ min: 0, max: 3 }), topicText)
-      .map(([a, n, b]) => `${a}${' filler'.repeat(n * 12_000)} ${b}`);
-    fc.assert(
-      fc.property(fc.oneof(anyText, longText), (text) => {
-        const page = pagePrefilterMask(pf, text);
-        const block = runPrefilterMask(pf, text);
-        expect(prefilterPasses(page)).toBe(prefilterPasses(block));
-        // Without a pass, both read the whole text: the same groups.
-        if (!prefilterPasses(block)) expect(page & 0x7ff).toBe(block & 0x7ff);
-      }),
-      { numRuns: 300 },
     );
   });
   it('findHits and readNumbers stay inside the text', () => {
