@@ -3,6 +3,10 @@
  * they come with their own translations. Messages from `lib/settings` (a bad host
  * pattern) and from dataset validation (an import problem) are English for now.
  */
+import { browserLocale, type Locale } from '../locale';
+
+export { pickLocale, type Locale } from '../locale';
+
 const en = {
   title: 'Context Cards: Options',
   nav: 'Sections',
@@ -389,20 +393,8 @@ const uk: Strings = {
   },
 };
 
-export type Locale = 'en' | 'uk';
 export const STRINGS: Record<Locale, Strings> = { en, uk };
 
-/** Ukrainian when the browser prefers it (before English), English otherwise. */
-export function pickLocale(languages: readonly string[]): Locale {
-  for (const lang of languages) {
-    const base = lang.toLowerCase().split('-')[0];
-    if (base === 'uk') return 'uk';
-    if (base === 'en') return 'en';
-  }
-  return 'en';
-}
-
-const nav = typeof navigator === 'undefined' ? undefined : navigator;
-export const locale: Locale = pickLocale(nav?.languages ?? (nav?.language ? [nav.language] : []));
+export const locale: Locale = browserLocale();
 /** The strings of the page, in the browser's language. */
 export const t: Strings = STRINGS[locale];
