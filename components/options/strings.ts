@@ -113,7 +113,6 @@ const en = {
     missing: 'This record is not in the stored dataset.',
     series: 'Series',
     timeline: (label: string) => `Timeline: ${label}`,
-    timelineText: 'The figures as a list',
     noFigures: 'No figures.',
     sourcesTable: 'All sources',
     publisher: 'Publisher',
@@ -125,10 +124,6 @@ const en = {
     resultsLabel: 'Results',
     newer: (value: string, date: string) => `A newer figure: ${value} (${date}).`,
     latest: (label: string, value: string, date: string) => `${label}: latest ${value} (${date})`,
-    dateCol: 'Date',
-    valueCol: 'Value',
-    timelineSummary: (n: number, first: string, last: string, max: string) =>
-      `${n} figures from ${first} to ${last}; the highest is ${max}.`,
     qualifier: {
       exact: '',
       about: 'about',
@@ -305,7 +300,6 @@ const uk: Strings = {
     missing: 'Цього запису немає в збереженому наборі даних.',
     series: 'Ряди',
     timeline: (label) => `Хронологія: ${label}`,
-    timelineText: 'Числа списком',
     noFigures: 'Чисел немає.',
     sourcesTable: 'Усі джерела',
     publisher: 'Видавець',
@@ -317,10 +311,6 @@ const uk: Strings = {
     resultsLabel: 'Результати',
     newer: (value, date) => `Новіше число: ${value} (${date}).`,
     latest: (label, value, date) => `${label}: останнє ${value} (${date})`,
-    dateCol: 'Дата',
-    valueCol: 'Значення',
-    timelineSummary: (n, first, last, max) =>
-      `Чисел: ${n}, від ${first} до ${last}; найбільше — ${max}.`,
     qualifier: {
       exact: '',
       about: 'близько',
