@@ -1,28 +1,43 @@
-import type { TabReportState } from './useActiveTabReport';
+import type { Locale } from './locale';
+import { POPUP_STRINGS } from './popupStrings';
+import type { TabReportState } from './useTabReport';
+
+/** Why nothing is marked, when the reader turned marking off here or everywhere. */
+export type SiteState = 'on' | 'site-off' | 'all-off';
 
 /** What the extension found on the current page, in one sentence. */
-export function PageSummary({ state, readable }: { state: TabReportState; readable: boolean }) {
+export function PageSummary({
+  state,
+  readable,
+  site = 'on',
+  locale = 'en',
+}: {
+  state: TabReportState;
+  readable: boolean;
+  site?: SiteState;
+  locale?: Locale;
+}) {
+  const t = POPUP_STRINGS[locale].summary;
   let text: string;
-  switch (state.kind) {
-    case 'loading':
-      text = 'Looking at this page…';
-      break;
-    case 'not-scanned':
-      // Off-topic pages send no report at all (stage 1 stops there), so no report on a
-      // page the extension can read means nothing was found.
-      text = readable
-        ? 'Nothing on this page is about deported Ukrainian children.'
-        : 'This page was not scanned (only http and https pages are).';
-      break;
-    case 'scanned':
-      text =
-        state.report.count === 0
-          ? 'Nothing on this page is about deported Ukrainian children.'
-          : `${state.report.count} ${state.report.count === 1 ? 'passage' : 'passages'} on this page about deported Ukrainian children.`;
-      break;
-  }
+  if (readable && site === 'all-off') text = t.allOff;
+  else if (readable && site === 'site-off') text = t.siteOff;
+  else
+    switch (state.kind) {
+      case 'loading':
+        text = t.loading;
+        break;
+      case 'not-scanned':
+        // Off-topic pages send no report at all (stage 1 stops there), so no report on a
+        // page the extension can read means nothing was found.
+        text = readable ? t.nothing : t.notScanned;
+        break;
+      case 'scanned':
+        text = state.report.count === 0 ? t.nothing : t.found(state.report.count);
+        break;
+    }
   return (
-    <p class="page-summary" data-state={state.kind}>
+    // Polite: the count changes while the popup is open (a rescan, the site switch).
+    <p class="page-summary" aria-live="polite" data-state={site === 'on' ? state.kind : site}>
       {text}
     </p>
   );

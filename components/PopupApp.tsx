@@ -7,18 +7,14 @@ import {
   watchSettings,
   type Settings,
 } from '@/lib/settings';
-import { PageSummary } from './PageSummary';
+import { browserLocale, type Locale } from './locale';
+import { PageSummary, type SiteState } from './PageSummary';
+import { POPUP_STRINGS } from './popupStrings';
 import { StatusLine } from './StatusLine';
 import { useActiveTab } from './useActiveTab';
-import { useActiveTabReport } from './useActiveTabReport';
 import { useBackgroundStatus } from './useBackgroundStatus';
 import { openAnnotation, usePageAnnotations } from './usePageAnnotations';
-
-const CATEGORY: Record<'claim' | 'figure' | 'topic', string> = {
-  claim: 'Official claim',
-  figure: 'Figure',
-  topic: 'Topic',
-};
+import { useTabReport } from './useTabReport';
 
 function useSettings(): Settings | null {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -31,16 +27,37 @@ function useSettings(): Settings | null {
 
 /**
  * The popup: what was found on this page (a list; choosing one scrolls the page to it and
- * opens its card), the "On this site" switch, and links to the options and the data.
+ * opens its card), the "On this site" switch, and links to the options and the data. It
+ * follows the page live: a rescan, a dismissal or the switch updates the count and the
+ * list. In the language and theme of the options page.
  */
-export function PopupApp() {
+export function PopupApp({ locale = browserLocale() }: { locale?: Locale }) {
+  const t = POPUP_STRINGS[locale];
   const status = useBackgroundStatus();
-  const page = useActiveTabReport();
   const tab = useActiveTab();
-  const annotations = usePageAnnotations(tab ? tab.id : null);
+  const page = useTabReport(tab ? tab.id : undefined);
+  // Listed once the tab's report is read, and again whenever the tab reports a change.
+  const annotations = usePageAnnotations(
+    tab && page.kind !== 'loading' ? tab.id : undefined,
+    page.kind === 'scanned' ? page.report.at : page.kind,
+  );
   const settings = useSettings();
+  const [removed, setRemoved] = useState<string[]>([]);
   const hostname = tab?.url ? new URL(tab.url).hostname : null;
   const siteOn = settings && hostname ? isSiteActive(settings, hostname) : null;
+  const site: SiteState = !settings
+    ? 'on'
+    : !settings.enabled
+      ? 'all-off'
+      : siteOn === false
+        ? 'site-off'
+        : 'on';
+
+  const theme = settings?.theme ?? 'system';
+  useEffect(() => {
+    if (theme === 'system') delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = theme;
+  }, [theme]);
 
   const openOptions = (hash = '') => {
     void browser.tabs.create({ url: browser.runtime.getURL(`/options.html${hash}`) });
@@ -49,17 +66,16 @@ export function PopupApp() {
 
   return (
     <main class="popup">
-      <h1>Context Cards</h1>
+      <h1>{t.title}</h1>
       {tab && !tab.url ? (
         <p class="page-summary" data-state="unavailable">
-          Extensions cannot read this page (browser pages and extension stores are closed to them),
-          so nothing is marked here.
+          {t.unavailable}
         </p>
       ) : (
-        <PageSummary state={page} readable={!!tab?.url} />
+        <PageSummary state={page} readable={!!tab?.url} site={site} locale={locale} />
       )}
-      {annotations.kind === 'listed' && annotations.items.length > 0 ? (
-        <ul class="popup-list" aria-label="Passages on this page">
+      {site === 'on' && annotations.kind === 'listed' && annotations.items.length > 0 ? (
+        <ul class="popup-list" aria-label={t.listLabel}>
           {annotations.items.map((item) => (
             <li key={item.key}>
               <button
@@ -70,36 +86,41 @@ export function PopupApp() {
                   void openAnnotation(tab.id, item.key).then(() => window.close());
                 }}
               >
-                <span class="popup-category">{CATEGORY[item.category]}</span>
-                <span class="popup-quote">“{item.quote}”</span>
+                <span class="popup-category">{t.category[item.category]}</span>
+                <span class="popup-quote">{t.quote(item.quote)}</span>
                 <span class="popup-title">{item.title}</span>
               </button>
             </li>
           ))}
         </ul>
       ) : null}
-      {hostname && siteOn !== null ? (
+      {hostname && siteOn !== null && settings?.enabled ? (
         <label class="popup-switch">
           <input
             type="checkbox"
             role="switch"
             checked={siteOn}
-            onChange={(event) =>
-              void setSiteEnabled(hostname, (event.currentTarget as HTMLInputElement).checked)
-            }
+            onChange={(event) => {
+              const on = (event.currentTarget as HTMLInputElement).checked;
+              void setSiteEnabled(hostname, on).then((patterns) =>
+                // The exact host is the one the switch adds; others were the reader's own.
+                setRemoved(patterns.filter((p) => p !== hostname)),
+              );
+            }}
           />{' '}
-          On this site ({hostname})
+          {t.onThisSite(hostname)}
         </label>
       ) : null}
-      <nav class="popup-links" aria-label="Extension pages">
+      {removed.length > 0 ? <p class="popup-note">{t.alsoRemoved(removed.join(', '))}</p> : null}
+      <nav class="popup-links" aria-label={t.links}>
         <button type="button" class="link-button" onClick={() => openOptions()}>
-          Options
+          {t.options}
         </button>
         <button type="button" class="link-button" onClick={() => openOptions('#data')}>
-          Data explorer
+          {t.explorer}
         </button>
       </nav>
-      <StatusLine state={status} />
+      <StatusLine state={status} locale={locale} />
     </main>
   );
 }

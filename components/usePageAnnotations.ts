@@ -8,10 +8,19 @@ export type PageAnnotationsState =
   /** No stage 2 in the tab: nothing was found there, or the page cannot be scanned. */
   | { kind: 'none' };
 
-/** The annotations stage 2 painted in tab `tabId` (validated; nothing when it is absent). */
-export function usePageAnnotations(tabId: number | null): PageAnnotationsState {
+/**
+ * The annotations stage 2 painted in tab `tabId` (validated; nothing when it is absent),
+ * asked for again whenever `revision` changes (a new report from the tab: its annotations
+ * changed). The last list stays shown while the next one is on its way.
+ */
+export function usePageAnnotations(
+  /** Undefined while it is not known yet (nothing is asked). */
+  tabId: number | null | undefined,
+  revision: unknown = null,
+): PageAnnotationsState {
   const [state, setState] = useState<PageAnnotationsState>({ kind: 'loading' });
   useEffect(() => {
+    if (tabId === undefined) return;
     if (tabId === null) {
       setState({ kind: 'none' });
       return;
@@ -31,7 +40,7 @@ export function usePageAnnotations(tabId: number | null): PageAnnotationsState {
     return () => {
       live = false;
     };
-  }, [tabId]);
+  }, [tabId, revision]);
   return state;
 }
 

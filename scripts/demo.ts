@@ -1,8 +1,9 @@
 /**
  * `npm run demo`: builds the extension, serves the demo article on 127.0.0.1 and opens
  * it in Chromium with the extension loaded. With a display, the window stays open until
- * you close it; without one (a server, CI), it runs headless, saves a screenshot to
- * .output/demo.png and prints what the extension found.
+ * you close it; without one (a server, CI), it runs headless, saves screenshots to
+ * .output/ (the article's highlights, a card, the popup, the data explorer) and prints
+ * what the extension found.
  */
 import { execSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -34,8 +35,9 @@ if (headed) {
   console.log(`Opened ${demoUrl} with the extension loaded. Close the window to stop.`);
   context.on('close', () => void server.close().then(() => process.exit(0)));
 } else {
-  // Headless: two screenshots, the article with its highlights and an open card
-  // (`-- --docs` writes them to docs/ for the README as well).
+  // Headless: four screenshots, the article with its highlights, an open card, the popup
+  // over the article and the options page's data explorer (`-- --docs` writes them to
+  // docs/ for the README as well).
   const browser = await launchWithExtension();
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 1200, height: 1000 });
@@ -61,10 +63,51 @@ if (headed) {
     await page.waitForTimeout(300);
   }
   await shot('demo-card.png');
+
+  // The popup over the article, as the toolbar shows it (the article stays the active tab).
+  const popup = await browser.openPopup(page);
+  await popup.setViewportSize({ width: 368, height: 900 });
+  await popup.locator('.popup-item').first().waitFor();
+  await popup
+    .getByRole('status')
+    .filter({ hasText: /dataset \d/ })
+    .waitFor();
+  for (const dir of dirs)
+    await popup.locator('main.popup').screenshot({ path: `${dir}/popup.png` });
+  await popup.close();
+
+  // The data explorer on the options page: a search, its results and the series' timelines.
+  const options = await browser.context.newPage();
+  await options.setViewportSize({ width: 1000, height: 1400 });
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html#data`);
+  await options.getByTestId('result-count').waitFor();
+  await options.getByLabel('Who (actor, body or publisher)').fill('Putin');
+  await options.getByRole('button', { name: 'Search', exact: true }).click();
+  await options
+    .getByTestId('result-count')
+    .filter({ hasText: /^\d+ records? match/ })
+    .waitFor();
+  await options.locator('.cc-timeline svg').first().waitFor();
+  // From the section's heading to the end of its first timeline, in page coordinates.
+  const clip = await options.evaluate(() => {
+    const section = document.getElementById('data')!.getBoundingClientRect();
+    const timeline = document.querySelector('.cc-timeline')!.getBoundingClientRect();
+    return {
+      x: section.left + scrollX,
+      y: section.top + scrollY,
+      width: section.width,
+      height: timeline.bottom - section.top + 8,
+    };
+  });
+  for (const dir of dirs)
+    await options.screenshot({ path: `${dir}/options-explorer.png`, clip, fullPage: true });
+  await options.close();
+
+  const names = ['demo-highlights.png', 'demo-card.png', 'popup.png', 'options-explorer.png'];
   console.log(`Demo article: ${demoUrl}`);
   console.log(`Toolbar badge: "${badge}" (annotations found on the page)`);
   console.log(
-    `Screenshots: ${dirs.map((d) => `${d}/demo-highlights.png, ${d}/demo-card.png`).join('; ')}`,
+    `Screenshots: ${dirs.map((d) => names.map((n) => `${d}/${n}`).join(', ')).join('; ')}`,
   );
   await browser.close();
   await server.close();

@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Card, ClaimCard, ResolvedContrast } from '@/lib/cards/schema';
+import { SourceList } from '@/components/card/SourceList';
+import { Timeline } from '@/components/card/Timeline';
+import type { Card, ClaimCard, ResolvedContrast, SeriesCard } from '@/lib/cards/schema';
+import { sourceViews, timelineView } from '@/lib/cards/view';
 import type { ExploreHit, ExploreQuery } from '@/lib/messages/explore-schema';
 import type { Source } from '@/lib/dataset/schema';
 import { LanguageCode } from '@/lib/dataset/primitives';
 import { sendRequest } from '@/lib/messages/client';
-import { SourceList } from './SourceList';
-import { t } from './strings';
-import { Timeline } from './Timeline';
+import { locale, t } from './strings';
 import { SafeLink, Section } from './ui';
 import { useLoad } from './useRequest';
 
@@ -47,6 +48,24 @@ function contrastSources(c: ResolvedContrast): Source[] {
   return r.sources;
 }
 
+/** Sources as the card lists them (publisher, date, title; https links only). */
+function RecordSources({ sources }: { sources: readonly Source[] }) {
+  return <SourceList sources={sourceViews(sources)} lang={locale} />;
+}
+
+/** A series' figures over time, as the card draws them, wide, with each figure's sources. */
+export function SeriesTimeline({ card }: { card: SeriesCard }) {
+  if (card.figures.length === 0)
+    return (
+      <p>
+        {t.data.timeline(card.series.label[locale] ?? card.series.label.en)}: {t.data.noFigures}
+      </p>
+    );
+  return (
+    <Timeline timeline={timelineView(card, locale, { sources: true })} lang={locale} size="wide" />
+  );
+}
+
 function ClaimView({ card }: { card: ClaimCard }) {
   const { claim } = card;
   return (
@@ -63,19 +82,19 @@ function ClaimView({ card }: { card: ClaimCard }) {
           <li key={`${c.ref.kind}:${c.ref.id}`}>
             <p>{c.context.en}</p>
             <p class="hint">{contrastText(c)}</p>
-            <SourceList sources={contrastSources(c)} />
+            <RecordSources sources={contrastSources(c)} />
           </li>
         ))}
       </ul>
       <h4>{t.data.sources}</h4>
-      <SourceList sources={card.sources} />
+      <RecordSources sources={card.sources} />
     </article>
   );
 }
 
 function RecordView({ card }: { card: Card }) {
   if (card.kind === 'claim') return <ClaimView card={card} />;
-  if (card.kind === 'series') return <Timeline card={card} />;
+  if (card.kind === 'series') return <SeriesTimeline card={card} />;
   if (card.kind === 'finding') {
     const f = card.finding;
     return (
@@ -86,7 +105,7 @@ function RecordView({ card }: { card: Card }) {
         </p>
         <p>{f.summary.en}</p>
         <h4>{t.data.sources}</h4>
-        <SourceList sources={card.sources} />
+        <RecordSources sources={card.sources} />
       </article>
     );
   }
@@ -106,7 +125,7 @@ function RecordView({ card }: { card: Card }) {
         <p>{t.data.newer(card.newer.figure.value.toLocaleString('en'), card.newer.figure.asOf)}</p>
       )}
       <h4>{t.data.sources}</h4>
-      <SourceList sources={card.sources} />
+      <RecordSources sources={card.sources} />
     </article>
   );
 }
@@ -141,7 +160,7 @@ function Detail({ hit, onBack }: { hit: ExploreHit; onBack: () => void }) {
         ) : state.value.source ? (
           <article class="record" aria-labelledby="record-title">
             <h3 id="record-title">{state.value.source.title}</h3>
-            <SourceList sources={[state.value.source]} />
+            <RecordSources sources={[state.value.source]} />
             {state.value.source.note && <p>{state.value.source.note}</p>}
           </article>
         ) : (
@@ -267,7 +286,7 @@ function SeriesTimelines() {
   return (
     <div>
       {state.value.map((card) => (
-        <Timeline key={card.id} card={card} />
+        <SeriesTimeline key={card.id} card={card} />
       ))}
     </div>
   );

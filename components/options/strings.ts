@@ -3,6 +3,10 @@
  * they come with their own translations. Messages from `lib/settings` (a bad host
  * pattern) and from dataset validation (an import problem) are English for now.
  */
+import { browserLocale, type Locale } from '../locale';
+
+export { pickLocale, type Locale } from '../locale';
+
 const en = {
   title: 'Context Cards: Options',
   nav: 'Sections',
@@ -109,7 +113,6 @@ const en = {
     missing: 'This record is not in the stored dataset.',
     series: 'Series',
     timeline: (label: string) => `Timeline: ${label}`,
-    timelineText: 'The figures as a list',
     noFigures: 'No figures.',
     sourcesTable: 'All sources',
     publisher: 'Publisher',
@@ -121,10 +124,6 @@ const en = {
     resultsLabel: 'Results',
     newer: (value: string, date: string) => `A newer figure: ${value} (${date}).`,
     latest: (label: string, value: string, date: string) => `${label}: latest ${value} (${date})`,
-    dateCol: 'Date',
-    valueCol: 'Value',
-    timelineSummary: (n: number, first: string, last: string, max: string) =>
-      `${n} figures from ${first} to ${last}; the highest is ${max}.`,
     qualifier: {
       exact: '',
       about: 'about',
@@ -301,7 +300,6 @@ const uk: Strings = {
     missing: 'Цього запису немає в збереженому наборі даних.',
     series: 'Ряди',
     timeline: (label) => `Хронологія: ${label}`,
-    timelineText: 'Числа списком',
     noFigures: 'Чисел немає.',
     sourcesTable: 'Усі джерела',
     publisher: 'Видавець',
@@ -313,10 +311,6 @@ const uk: Strings = {
     resultsLabel: 'Результати',
     newer: (value, date) => `Новіше число: ${value} (${date}).`,
     latest: (label, value, date) => `${label}: останнє ${value} (${date})`,
-    dateCol: 'Дата',
-    valueCol: 'Значення',
-    timelineSummary: (n, first, last, max) =>
-      `Чисел: ${n}, від ${first} до ${last}; найбільше — ${max}.`,
     qualifier: {
       exact: '',
       about: 'близько',
@@ -389,20 +383,8 @@ const uk: Strings = {
   },
 };
 
-export type Locale = 'en' | 'uk';
 export const STRINGS: Record<Locale, Strings> = { en, uk };
 
-/** Ukrainian when the browser prefers it (before English), English otherwise. */
-export function pickLocale(languages: readonly string[]): Locale {
-  for (const lang of languages) {
-    const base = lang.toLowerCase().split('-')[0];
-    if (base === 'uk') return 'uk';
-    if (base === 'en') return 'en';
-  }
-  return 'en';
-}
-
-const nav = typeof navigator === 'undefined' ? undefined : navigator;
-export const locale: Locale = pickLocale(nav?.languages ?? (nav?.language ? [nav.language] : []));
+export const locale: Locale = browserLocale();
 /** The strings of the page, in the browser's language. */
 export const t: Strings = STRINGS[locale];

@@ -4,6 +4,7 @@ import { config } from 'zod';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { locale, t } from '@/components/options/strings';
 import '@/components/theme.css';
+import '@/components/card/records.css';
 import '@/components/options/options.css';
 
 // Extension pages forbid eval: Zod must not even probe for it (the probe is reported as a

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import cardCss from '@/components/card/card.css?inline';
+import recordsCss from '@/components/card/records.css?inline';
 import {
   AnnotationLayer,
   type MarkerView,
@@ -65,7 +66,7 @@ export async function createAnnotationUi(
     anchor: () => document.documentElement,
     append: 'last',
     isolateEvents: true,
-    css: cardCss,
+    css: cardCss + recordsCss,
     onMount(uiContainer, _shadow, host) {
       // Document coordinates: the layer sits at the top left of the page and scrolls with it.
       host.style.setProperty('position', 'absolute', 'important');

@@ -24,3 +24,11 @@ export function readTabReport(tabId: number): Promise<TabReport | null> {
 export function clearTabReport(tabId: number): Promise<void> {
   return storage.removeItem(keyOf(tabId));
 }
+
+/** Calls `callback` with the tab's report whenever the content script sends a new one. */
+export function watchTabReport(
+  tabId: number,
+  callback: (report: TabReport | null) => void,
+): () => void {
+  return storage.watch<TabReport>(keyOf(tabId), (report) => callback(report));
+}

@@ -94,6 +94,7 @@ interface Strings {
   scaleHeading: string;
   scaleAlt: (points: string) => string;
   timelineHeading: (series: string) => string;
+  timelineSummary: (n: number, first: string, last: string, max: string) => string;
   sources: string;
   unconfirmed: string;
   via: (who: string) => string;
@@ -145,6 +146,8 @@ const EN: Strings = {
   scaleHeading: 'On one scale',
   scaleAlt: (points) => `Logarithmic scale: ${points}.`,
   timelineHeading: (series) => `Over time: ${series}`,
+  timelineSummary: (n, first, last, max) =>
+    `${n} figures from ${first} to ${last}; the highest is ${max}.`,
   sources: 'Sources',
   unconfirmed: 'Unconfirmed: not verified in a second source.',
   via: (who) => `via ${who}`,
@@ -201,6 +204,9 @@ const UK: Strings = {
   scaleHeading: 'На одній шкалі',
   scaleAlt: (points) => `Логарифмічна шкала: ${points}.`,
   timelineHeading: (series) => `У часі: ${series}`,
+  // Dates stay in the nominative ("липень 2024"): no preposition asks for another case.
+  timelineSummary: (n, first, last, max) =>
+    `Чисел: ${n}; перше — ${first}, останнє — ${last}; найбільше — ${max}.`,
   sources: 'Джерела',
   unconfirmed: 'Не підтверджено: немає другого джерела.',
   via: (who) => `через ${who}`,

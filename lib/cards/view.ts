@@ -56,7 +56,14 @@ export interface ScalePoint {
 
 export interface TimelineView {
   label: string;
-  points: { date: string; value: number; label: string }[];
+  points: {
+    date: string;
+    value: number;
+    /** "31 July 2023: at least 19,546 children". */
+    label: string;
+    /** Publishers of the figure's sources, where the timeline lists them (the explorer). */
+    sources?: string[];
+  }[];
 }
 
 export interface CardView {
@@ -93,7 +100,8 @@ function sourceView(source: Source): SourceView | null {
   };
 }
 
-const sourceViews = (sources: readonly Source[]) =>
+/** Sources as lists show them: https links only (the schemas refuse others anyway). */
+export const sourceViews = (sources: readonly Source[]): SourceView[] =>
   sources.map(sourceView).filter((s): s is SourceView => s !== null);
 
 function stanceLabel(stance: Stance, lang: UiLang): string {
@@ -253,16 +261,7 @@ export function buildCardView(
     seriesCardOf(found, annotation.figures.find((f) => f.series)?.series ?? null);
   const timeline =
     timelineSeries && timelineSeries.figures.length > 1
-      ? {
-          label: pick(timelineSeries.series.label, lang),
-          points: timelineSeries.figures
-            .filter((e) => (e.figure.kind ?? 'cumulative') === 'cumulative')
-            .map((e) => ({
-              date: e.figure.asOf,
-              value: e.figure.value,
-              label: `${formatDate(e.figure.asOf, lang)}: ${figureValue(e.figure, timelineSeries.series, lang)}`,
-            })),
-        }
+      ? timelineView(timelineSeries, lang, { cumulativeOnly: true })
       : null;
 
   const title = claimCard
@@ -288,6 +287,28 @@ export function buildCardView(
     items,
     scale,
     timeline: timeline && timeline.points.length > 1 ? timeline : null,
+  };
+}
+
+/**
+ * A series' figures over time, in its order (oldest first). The card draws running totals
+ * only (`cumulativeOnly`); the data explorer draws every figure and names its sources.
+ */
+export function timelineView(
+  card: SeriesCard,
+  lang: UiLang,
+  options: { cumulativeOnly?: boolean; sources?: boolean } = {},
+): TimelineView {
+  return {
+    label: pick(card.series.label, lang),
+    points: card.figures
+      .filter((e) => !options.cumulativeOnly || (e.figure.kind ?? 'cumulative') === 'cumulative')
+      .map((e) => ({
+        date: e.figure.asOf,
+        value: e.figure.value,
+        label: `${formatDate(e.figure.asOf, lang)}: ${figureValue(e.figure, card.series, lang)}`,
+        ...(options.sources ? { sources: e.sources.map((source) => source.publisher) } : {}),
+      })),
   };
 }
 

@@ -39,10 +39,35 @@ export interface ExtensionBrowser {
    * returns its state: "watching" (nothing found), "passed", or "no-prefilter".
    */
   waitForStage1(page: Page, timeoutMs?: number): Promise<string>;
+  /**
+   * The extension's popup page for `page`'s tab, as the toolbar popup sees it: opened as a
+   * background tab in the same window, so `page`'s tab stays the active tab of its window
+   * (the popup asks for `{ active: true, currentWindow: true }`). A Playwright page.
+   */
+  openPopup(page: Page): Promise<Page>;
+  /**
+   * The real toolbar popup over `page` (`chrome.action.openPopup()` with `page`'s tab in
+   * front), driven through DevTools: Playwright does not list popup windows as pages.
+   */
+  openToolbarPopup(page: Page): Promise<ToolbarPopup>;
   /** From now on, the service worker records every message it receives. */
   recordMessages(): Promise<void>;
   /** The messages recorded so far: their `type` and the sender's tab. */
   recordedMessages(): Promise<{ type: string; tabId: number | null }[]>;
+  close(): Promise<void>;
+}
+
+/** The toolbar popup, driven through a DevTools session on its page. */
+export interface ToolbarPopup {
+  /** Evaluates an expression in the popup's page (awaited; the result by value). */
+  evaluate<T = unknown>(expression: string): Promise<T>;
+  /** Polls `expression` until it returns something truthy, and returns that. */
+  waitFor<T = unknown>(expression: string, timeoutMs?: number): Promise<T>;
+  /** A real left click (mouse events from DevTools) in the middle of `selector`. */
+  click(selector: string): Promise<void>;
+  /** Resolves when the popup has closed. */
+  readonly closed: Promise<void>;
+  isClosed(): boolean;
   close(): Promise<void>;
 }
 
@@ -117,12 +142,38 @@ export async function launchWithExtension(
   const inExtensionWorld = (page: Page, expression: string) =>
     evaluateInExtensionWorld(context, page, extensionName, expression);
 
+  const popupUrl = `chrome-extension://${extensionId}/popup.html`;
+
   return {
     context,
     worker,
     extensionId,
     badgeText,
     inExtensionWorld,
+    async openPopup(page) {
+      await page.bringToFront();
+      const tabId = await tabIdOf(page);
+      const opened = context.waitForEvent('page', {
+        predicate: (p) => p.url() === popupUrl || p.url() === 'about:blank',
+      });
+      await worker.evaluate(
+        async ([id, url]) => {
+          const tab = await chrome.tabs.get(id as number);
+          await chrome.tabs.create({
+            windowId: tab.windowId,
+            index: tab.index + 1,
+            url: url as string,
+            active: false,
+          });
+        },
+        [tabId, popupUrl] as const,
+      );
+      const popup = await opened;
+      if (popup.url() !== popupUrl) await popup.waitForURL(popupUrl);
+      await popup.waitForLoadState('domcontentloaded');
+      return popup;
+    },
+    openToolbarPopup: (page) => openToolbarPopup(context, worker, page, popupUrl),
     tabId: async (page) => {
       await page.bringToFront();
       return tabIdOf(page);
@@ -189,6 +240,133 @@ export async function launchWithExtension(
       throw new Error(`no scan report for ${page.url()} within ${timeoutMs} ms`);
     },
     close: () => launched.close(),
+  };
+}
+
+async function openToolbarPopup(
+  context: BrowserContext,
+  worker: Worker,
+  page: Page,
+  popupUrl: string,
+): Promise<ToolbarPopup> {
+  const browser = context.browser();
+  if (!browser) throw new Error('no browser to open the toolbar popup in');
+  await page.bringToFront();
+  const cdp = await browser.newBrowserCDPSession();
+  const before = new Set(
+    (await cdp.send('Target.getTargets')).targetInfos
+      .filter((t) => t.url === popupUrl)
+      .map((t) => t.targetId),
+  );
+  await worker.evaluate(() => chrome.action.openPopup());
+  let targetId: string | undefined;
+  for (const deadline = Date.now() + 5000; !targetId && Date.now() < deadline;) {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    targetId = targetInfos.find((t) => t.url === popupUrl && !before.has(t.targetId))?.targetId;
+    if (!targetId) await new Promise((r) => setTimeout(r, 50));
+  }
+  if (!targetId) throw new Error('the toolbar popup did not open');
+  // Popups live outside Playwright's contexts: a session of its own, spoken to through the
+  // browser's session (not flattened, which Playwright's sessions cannot address).
+  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false });
+  let nextId = 0;
+  const waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+  let closed = false;
+  let markClosed!: () => void;
+  const closedPromise = new Promise<void>((resolve) => (markClosed = resolve));
+  const onClosed = () => {
+    if (closed) return;
+    closed = true;
+    for (const { reject } of waiting.values()) reject(new Error('the toolbar popup closed'));
+    waiting.clear();
+    markClosed();
+    void cdp.detach().catch(() => undefined);
+  };
+  cdp.on('Target.receivedMessageFromTarget', (event) => {
+    if (event.sessionId !== sessionId) return;
+    const message = JSON.parse(event.message) as {
+      id?: number;
+      result?: unknown;
+      error?: { message: string };
+    };
+    const pending = message.id === undefined ? undefined : waiting.get(message.id);
+    if (!pending) return;
+    waiting.delete(message.id!);
+    if (message.error) pending.reject(new Error(message.error.message));
+    else pending.resolve(message.result);
+  });
+  cdp.on('Target.detachedFromTarget', (event) => {
+    if (event.sessionId === sessionId) onClosed();
+  });
+  await cdp.send('Target.setDiscoverTargets', { discover: true });
+  cdp.on('Target.targetDestroyed', (event) => {
+    if (event.targetId === targetId) onClosed();
+  });
+  const send = (method: string, params: object = {}): Promise<unknown> => {
+    if (closed) return Promise.reject(new Error('the toolbar popup closed'));
+    const id = ++nextId;
+    return new Promise((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      cdp
+        .send('Target.sendMessageToTarget', {
+          sessionId,
+          message: JSON.stringify({ id, method, params }),
+        })
+        .catch((error: Error) => {
+          waiting.delete(id);
+          reject(error);
+        });
+    });
+  };
+  const evaluate = async <T>(expression: string): Promise<T> => {
+    const answer = (await send('Runtime.evaluate', {
+      expression,
+      awaitPromise: true,
+      returnByValue: true,
+    })) as { result: { value?: unknown }; exceptionDetails?: { text: string } };
+    if (answer.exceptionDetails) throw new Error(answer.exceptionDetails.text);
+    return answer.result.value as T;
+  };
+  return {
+    evaluate,
+    async waitFor<T>(expression: string, timeoutMs = 5000): Promise<T> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const value = await evaluate<T>(expression);
+        if (value) return value;
+        if (Date.now() > deadline)
+          throw new Error(`the toolbar popup never showed ${expression} within ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    async click(selector) {
+      const box = await evaluate<{ x: number; y: number } | null>(
+        `(() => { const el = document.querySelector(${JSON.stringify(selector)}); if (!el) return null; el.scrollIntoView({ block: 'center' }); const r = el.getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; })()`,
+      );
+      if (!box) throw new Error(`nothing in the toolbar popup matches ${selector}`);
+      for (const type of ['mouseMoved', 'mousePressed', 'mouseReleased'])
+        await send('Input.dispatchMouseEvent', {
+          type,
+          x: box.x,
+          y: box.y,
+          button: type === 'mouseMoved' ? 'none' : 'left',
+          clickCount: type === 'mouseMoved' ? 0 : 1,
+        }).catch(async (error: Error) => {
+          // The click may close the popup before its answer comes back.
+          const gone = await Promise.race([
+            closedPromise.then(() => true),
+            new Promise<boolean>((r) => setTimeout(() => r(false), 1000)),
+          ]);
+          if (!gone) throw error;
+        });
+    },
+    closed: closedPromise,
+    isClosed: () => closed,
+    async close() {
+      if (closed) return;
+      await cdp.send('Target.closeTarget', { targetId: targetId! }).catch(() => undefined);
+      await closedPromise;
+    },
   };
 }
 

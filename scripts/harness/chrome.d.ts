@@ -15,8 +15,17 @@ declare namespace chrome {
       id?: number;
       url?: string;
       active: boolean;
+      windowId: number;
+      index: number;
     }
     function query(info: object): Promise<Tab[]>;
+    function get(tabId: number): Promise<Tab>;
+    function create(properties: {
+      windowId?: number;
+      index?: number;
+      url?: string;
+      active?: boolean;
+    }): Promise<Tab>;
     function sendMessage(tabId: number, message: unknown, options?: object): Promise<unknown>;
   }
   namespace storage {
@@ -24,5 +33,6 @@ declare namespace chrome {
   }
   namespace action {
     function getBadgeText(details: { tabId: number }): Promise<string>;
+    function openPopup(options?: { windowId?: number }): Promise<void>;
   }
 }

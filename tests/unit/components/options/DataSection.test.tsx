@@ -1,7 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DataSection, SourcesTable } from '@/components/options/DataSection';
-import { Timeline } from '@/components/options/Timeline';
+import { DataSection, SeriesTimeline, SourcesTable } from '@/components/options/DataSection';
 import { Dataset } from '@/lib/dataset';
 import type { SeriesCard } from '@/lib/cards/schema';
 import { validFixtureInput } from '../../db/fixture';
@@ -55,6 +54,12 @@ describe('Data explorer', () => {
     expect(within(article).getByText('The ICC found grounds for warrants.')).toBeTruthy();
     expect(within(article).getByText(/International Criminal Court: Arrest warrants/)).toBeTruthy();
     expect(within(article).getByText(/^16,221 · Children verified as deported/)).toBeTruthy();
+    // Sources as the card lists them: the publisher links, the title beside it.
+    const lists = within(article).getAllByRole('list', { name: 'Sources' });
+    expect(lists.every((l) => l.classList.contains('cc-sources'))).toBe(true);
+    expect(
+      within(article).getAllByRole('link', { name: 'International Criminal Court' }),
+    ).not.toHaveLength(0);
     const links = within(article).getAllByRole('link');
     expect(links.length).toBeGreaterThan(0);
     for (const link of links) {
@@ -82,52 +87,77 @@ describe('Data explorer', () => {
     ).toBeTruthy();
   });
 
-  it('draws a timeline per series', async () => {
+  it("draws a timeline per series, with the card's component, wide and with axes", async () => {
     render(<DataSection refresh={0} />);
     const chart = await screen.findByRole('img', {
-      name: /Timeline: Children verified as deported by Ukraine/,
+      name: 'Over time: Children verified as deported by Ukraine',
     });
+    expect(chart.closest('figure')?.classList.contains('cc-timeline-wide')).toBe(true);
     expect(chart.querySelectorAll('circle')).toHaveLength(3);
+    expect(chart.querySelectorAll('line.cc-axis')).toHaveLength(2);
+    expect([...chart.querySelectorAll('text.cc-tick')].map((t) => t.textContent)).toEqual([
+      '19,600',
+      '0',
+      '15 March 2023',
+      'January 2025',
+    ]);
     expect(chart.querySelector('desc')?.textContent).toBe(
-      '3 figures from 2023-03-15 (16,221) to 2025-01 (19,600); the highest is 19,600.',
+      '3 figures from 15 March 2023 (16,221) to January 2025 (19,600); the highest is 19,600.',
     );
   });
 });
 
-describe('Timeline', () => {
-  it('has a text alternative with every figure, oldest first', () => {
-    const data = Dataset.parse(validFixtureInput());
-    const series = data.series.find((s) => s.id === 'ru-reported-arrivals')!;
-    const figures = data.figures
-      .filter((f) => f.series === series.id)
-      .sort((a, b) => a.asOf.localeCompare(b.asOf))
-      .map((figure) => ({ figure, sources: data.sources.slice(1, 2), unconfirmed: false }));
-    const card: SeriesCard = {
-      kind: 'series',
-      id: series.id,
-      series,
-      sources: [],
-      figures,
-      latest: figures.at(-1)!,
-    };
-    render(<Timeline card={card} />);
-    const rows = screen
-      .getAllByRole('row')
-      .slice(1)
-      .map((r) => r.textContent);
-    expect(rows).toEqual(['2022-08-01more than 307,000TASS', '2023-07about 700,000TASS']);
-    expect(screen.getByRole('img').querySelector('polyline')).not.toBeNull();
+function seriesCard(id: string, figureCount?: number): SeriesCard {
+  const data = Dataset.parse(validFixtureInput());
+  const series = data.series.find((s) => s.id === id)!;
+  const figures = data.figures
+    .filter((f) => f.series === series.id)
+    .sort((a, b) => a.asOf.localeCompare(b.asOf))
+    .slice(0, figureCount)
+    .map((figure) => ({ figure, sources: data.sources.slice(1, 2), unconfirmed: false }));
+  return {
+    kind: 'series',
+    id: series.id,
+    series,
+    sources: [],
+    figures,
+    latest: figures.at(-1) ?? null,
+  };
+}
+
+describe('SeriesTimeline', () => {
+  it('has a text alternative with every figure and its sources, oldest first', () => {
+    render(<SeriesTimeline card={seriesCard('ru-reported-arrivals')} />);
+    const items = within(screen.getByRole('group')).getAllByRole('listitem');
+    expect(items.map((li) => li.textContent)).toEqual([
+      '1 August 2022: more than 307,000 children (TASS)',
+      'July 2023: about 700,000 children (TASS)',
+    ]);
+    expect(screen.getByRole('img').querySelector('path.cc-line')).not.toBeNull();
+    // Each point names its figure too.
+    expect(
+      [...screen.getByRole('img').querySelectorAll('circle title')].map((t) => t.textContent),
+    ).toEqual(['1 August 2022: more than 307,000 children', 'July 2023: about 700,000 children']);
+  });
+
+  it('draws one figure as a point in the middle, without a line', () => {
+    render(<SeriesTimeline card={seriesCard('ru-reported-arrivals', 1)} />);
+    const chart = screen.getByRole('img');
+    expect(chart.querySelector('path')).toBeNull();
+    // One date on the axis, under the point.
+    expect([...chart.querySelectorAll('text.cc-tick')].map((t) => t.textContent)).toEqual([
+      '307,000',
+      '0',
+      '1 August 2022',
+    ]);
+    expect(chart.querySelector('circle')?.getAttribute('cx')).toBe(
+      String(64 + (560 - 64 - 16) / 2),
+    );
   });
 
   it('says so when a series has no figures', () => {
-    const data = Dataset.parse(validFixtureInput());
-    const series = data.series[0]!;
-    render(
-      <Timeline
-        card={{ kind: 'series', id: series.id, series, sources: [], figures: [], latest: null }}
-      />,
-    );
-    expect(screen.getByText('No figures.')).toBeTruthy();
+    render(<SeriesTimeline card={seriesCard('ru-reported-arrivals', 0)} />);
+    expect(screen.getByText(/No figures\.$/)).toBeTruthy();
     expect(screen.queryByRole('img')).toBeNull();
   });
 });
