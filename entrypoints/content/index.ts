@@ -3,6 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { loadPublishedPrefilter } from '@/lib/detector-store/load-prefilter';
 import { sendStage1Request } from '@/lib/messages/stage1-client';
+import { ignoreScriptStartedEvents, onLocationChange } from '@/lib/page/context';
 import { runGuarded } from '@/lib/page/guard';
 import { watchForTopic } from '@/lib/page/stage1';
 import { SETTINGS_STORAGE_KEY, isSiteActiveNow } from '@/lib/settings/gate';
@@ -17,7 +18,10 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   allFrames: false,
+  // Nothing is posted to the page's window when the script starts (see lib/page/context).
+  noScriptStartedPostMessage: true,
   main(ctx) {
+    ignoreScriptStartedEvents(ctx);
     runGuarded('stage 1', () => startStage1(ctx));
   },
 });
@@ -62,5 +66,5 @@ async function startStage1(ctx: ContentScriptContext): Promise<void> {
       runGuarded('load stage 2', () => sendStage1Request({ type: 'load-stage-2' }));
     },
   });
-  ctx.addEventListener(window, 'wxt:locationchange', () => watch.recheck());
+  onLocationChange(ctx, () => watch.recheck());
 }

@@ -37,6 +37,23 @@ export interface AnnotationUi {
 const CARD_HEIGHT = 440;
 const CARD_WIDTH = 360;
 
+/** Input events of the card layer that only the reader may cause (see `ui.mount`). */
+const UNTRUSTED_BLOCKED = [
+  'click',
+  'dblclick',
+  'auxclick',
+  'mousedown',
+  'mouseup',
+  'pointerdown',
+  'pointerup',
+  'keydown',
+  'keyup',
+  'keypress',
+  'input',
+  'change',
+  'submit',
+] as const;
+
 /**
  * The reader-facing part of stage 2: highlights, one marker per annotation and the
  * context card, all in one shadow root (WXT `createShadowRootUi`), wired to the page's
@@ -81,6 +98,20 @@ export async function createAnnotationUi(
     },
   });
   ui.mount();
+  // The shadow root is open, so a page can reach the card's buttons: what it dispatches
+  // there itself (a scripted "Not relevant" click, keys) stops at the root. The reader's
+  // own input, by mouse, keyboard or assistive technology, is trusted and goes through.
+  for (const type of UNTRUSTED_BLOCKED)
+    ctx.addEventListener(
+      ui.shadow,
+      type,
+      (event: Event) => {
+        if (event.isTrusted) return;
+        event.stopImmediatePropagation();
+        event.preventDefault();
+      },
+      { capture: true },
+    );
 
   const markerPosition = (range: Range) => {
     const rects = range.getClientRects();
@@ -247,8 +278,10 @@ export async function createAnnotationUi(
   }
 
   // Clicks on highlighted text open its card; links and controls keep their own clicks.
+  // The reader's clicks only: a page's scripted click does not open a card.
   ctx.addEventListener(document, 'click', (event: MouseEvent) => {
-    if (event.defaultPrevented || event.button !== 0 || isInteractive(event.target)) return;
+    if (!event.isTrusted || event.defaultPrevented || event.button !== 0) return;
+    if (isInteractive(event.target)) return;
     if (event.composedPath().includes(ui.shadowHost)) return;
     const selection = document.getSelection();
     if (selection && !selection.isCollapsed) return;
@@ -260,6 +293,7 @@ export async function createAnnotationUi(
     document,
     'pointerdown',
     (event: PointerEvent) => {
+      if (!event.isTrusted) return;
       if (openKey && !event.composedPath().includes(ui.shadowHost)) close(false);
     },
     { capture: true },
