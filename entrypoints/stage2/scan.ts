@@ -106,6 +106,8 @@ export async function startPageScan(ctx: ContentScriptContext): Promise<void> {
     detector = null;
     memo = null;
     lastReport = null;
+    // Cards already loaded came from the earlier dataset.
+    void ui?.then((u) => u.forgetRecords());
     scheduler.request();
   });
   ctx.onInvalidated(unwatch);

@@ -30,6 +30,8 @@ export interface AnnotationUi {
   focusAnnotation(step: 1 | -1): void;
   /** Shows these annotations (painted, with markers), replacing the previous ones. */
   update(items: PageItem[]): void;
+  /** A new dataset is stored: records loaded so far are dropped and asked for again. */
+  forgetRecords(): void;
   /** The host element of the extension's one shadow root (ignored by the text watcher). */
   readonly host: HTMLElement;
 }
@@ -247,8 +249,10 @@ export async function createAnnotationUi(
     );
   }
 
-  // One get-cards request for every card id on the page not asked for yet.
+  // One get-cards request for every card id on the page not asked for yet. `generation`
+  // counts datasets: an answer about an earlier one is dropped.
   let inflight: Promise<void> | null = null;
+  let generation = 0;
   async function fetchCards(): Promise<void> {
     const ids = [...new Set(items.flatMap((i) => i.annotation.cards))].filter(
       (id) => !requested.has(id),
@@ -256,6 +260,7 @@ export async function createAnnotationUi(
     if (ids.length === 0) return inflight ?? undefined;
     for (const id of ids) requested.add(id);
     const batch = ids.slice(0, MAX_CARD_IDS);
+    const asked = generation;
     pending = true;
     inflight = (async () => {
       try {
@@ -263,11 +268,13 @@ export async function createAnnotationUi(
           sendRequest({ type: 'get-cards', ids: batch }),
           datasetVersion ? null : sendRequest({ type: 'status' }),
         ]);
+        if (asked !== generation) return;
         cards = { ...cards, ...answer.cards };
         labels = new Map();
         if (status) datasetVersion = status.datasetVersion;
         cardsFailed = false;
       } catch {
+        if (asked !== generation) return;
         cardsFailed = true;
         for (const id of batch) requested.delete(id);
       }
@@ -276,6 +283,19 @@ export async function createAnnotationUi(
     })();
     return inflight;
   }
+
+  const forgetRecords = () => {
+    generation++;
+    inflight = null;
+    pending = false;
+    cards = {};
+    requested.clear();
+    labels = new Map();
+    datasetVersion = null;
+    cardsFailed = false;
+    draw();
+    if (items.length > 0) void fetchCards();
+  };
 
   // Clicks on highlighted text open its card; links and controls keep their own clicks.
   // The reader's clicks only: a page's scripted click does not open a card.
@@ -333,6 +353,7 @@ export async function createAnnotationUi(
   return {
     host: ui.shadowHost as HTMLElement,
     update,
+    forgetRecords,
     list: () =>
       items.map((item) => ({
         key: item.key,
