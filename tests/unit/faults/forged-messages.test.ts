@@ -179,6 +179,8 @@ function forgeScriptStarted(contentScriptName: string): void {
 
 describe('forged DOM events from the page', () => {
   it('WXT’s own context can be switched off by one (what the guard is for)', () => {
+    // WXT says so on the console.
+    vi.spyOn(console, 'debug').mockImplementation(() => {});
     const ctx = new ContentScriptContext('content', { noScriptStartedPostMessage: true });
     forgeScriptStarted('content');
     expect(ctx.isValid).toBe(false);
