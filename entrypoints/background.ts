@@ -10,7 +10,7 @@ import {
   createOptionsHandlers,
   readDetectorInputs,
 } from '@/lib/db';
-import { publishDetector } from '@/lib/detector-store/publish';
+import { createPublisher } from '@/lib/detector-store/publish';
 import { createRouter } from '@/lib/messages';
 import { createLoadStage2Handler } from '@/lib/messages/stage2-loader';
 import { PageCommand } from '@/lib/messages/page-protocol';
@@ -20,7 +20,17 @@ export default defineBackground(() => {
   const log = (message: string, detail?: unknown) =>
     console.info(`[context-cards] ${message}`, detail ?? '');
   const db = new FactDb();
-  const data = createDataService(db, () => loadBundledDataset(), { log });
+  // The detector follows the stored dataset: after install, an update, an import, a
+  // restore, and a rebuild of a database deleted behind the extension's back.
+  const publish = createPublisher(() => readDetectorInputs(db));
+  const data = createDataService(db, () => loadBundledDataset(), {
+    log,
+    onWrite: () =>
+      void publish().then(
+        (result) => log(`detector ${result} after the dataset was written`),
+        (error: unknown) => log('publishing the detector failed', error),
+      ),
+  });
 
   // Seeding, then the detector compiled from what is stored. One shared promise per wake,
   // so the install handler, browser start and a content script's request wait together.
@@ -28,7 +38,7 @@ export default defineBackground(() => {
   const prepare = (): Promise<boolean> =>
     (preparing ??= data
       .ensureSeeded()
-      .then(() => publishDetector(() => readDetectorInputs(db)))
+      .then(() => publish())
       .then((result) => {
         log(`detector ${result}`);
         return result !== 'no-dataset';
@@ -59,7 +69,7 @@ export default defineBackground(() => {
       db,
       service: data,
       loadBundled: () => loadBundledDataset(),
-      republish: () => publishDetector(() => readDetectorInputs(db)),
+      republish: publish,
     }),
     'report-annotations': createReportHandler((details) => browser.action.setBadgeText(details)),
     'ensure-detector': async () => ({ ok: true, ready: await prepare() }),

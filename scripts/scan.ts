@@ -173,6 +173,16 @@ export function scanLines(det: CompiledDetector, lines: InputLine[], explain = f
   });
 }
 
+/**
+ * The page as a whole document. linkedom, unlike a browser, builds no <html> and <body>
+ * around a fragment: it would make its first element the document and drop the text
+ * before it (or leave no document at all for text, a comment or an empty file).
+ */
+function asDocument(html: string): string {
+  if (/<html[\s>]/i.test(html)) return html;
+  return `<!doctype html><html>${/<body[\s>]/i.test(html) ? html : `<body>${html}</body>`}</html>`;
+}
+
 export async function scanHtml(
   det: CompiledDetector,
   html: string,
@@ -180,7 +190,10 @@ export async function scanHtml(
   explain = false,
 ): Promise<OutLine[]> {
   const { parseHTML } = await import('linkedom');
-  const { document } = parseHTML(html);
+  const { document } = parseHTML(asDocument(html));
+  // Nothing that parses as an element (linkedom leaves no document element): no blocks.
+  if (!document.documentElement)
+    return [{ id: name, relevant: false, lang: detectLanguage(''), annotations: [] }];
   const blocks = extractBlocks(document as unknown as Document);
   const title = (document.querySelector('title')?.textContent ?? '').trim();
   const all = blocks.map((b) => b.text).join('\n');

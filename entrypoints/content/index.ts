@@ -1,10 +1,16 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { loadPublishedPrefilter } from '@/lib/detector-store/load-prefilter';
+import {
+  PREFILTER_KEY,
+  loadPublishedPrefilter,
+  readPublishedPrefilter,
+} from '@/lib/detector-store/load-prefilter';
+import type { Prefilter } from '@/lib/detect/prefilter';
 import { sendStage1Request } from '@/lib/messages/stage1-client';
+import { ignoreScriptStartedEvents, onLocationChange } from '@/lib/page/context';
 import { runGuarded } from '@/lib/page/guard';
-import { watchForTopic } from '@/lib/page/stage1';
+import { watchForTopic, type TopicWatch } from '@/lib/page/stage1';
 import { SETTINGS_STORAGE_KEY, isSiteActiveNow } from '@/lib/settings/gate';
 
 /**
@@ -17,7 +23,10 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   allFrames: false,
+  // Nothing is posted to the page's window when the script starts (see lib/page/context).
+  noScriptStartedPostMessage: true,
   main(ctx) {
+    ignoreScriptStartedEvents(ctx);
     runGuarded('stage 1', () => startStage1(ctx));
   },
 });
@@ -49,18 +58,35 @@ async function startStage1(ctx: ContentScriptContext): Promise<void> {
     return;
   }
   const loaded = await loadPublishedPrefilter(() => sendStage1Request({ type: 'ensure-detector' }));
-  if (!loaded || !ctx.isValid) {
-    status.state = 'no-prefilter';
-    return;
-  }
-  status.state = 'watching';
-  const watch = watchForTopic(document, {
-    prefilter: loaded.prefilter,
-    signal: ctx.signal,
-    onTopic: () => {
-      status.state = 'passed';
-      runGuarded('load stage 2', () => sendStage1Request({ type: 'load-stage-2' }));
-    },
-  });
-  ctx.addEventListener(window, 'wxt:locationchange', () => watch.recheck());
+  if (!ctx.isValid) return;
+  let watch: TopicWatch | null = null;
+  const start = (prefilter: Prefilter) => {
+    status.state = 'watching';
+    const started = watchForTopic(document, {
+      prefilter,
+      signal: ctx.signal,
+      onTopic: () => {
+        status.state = 'passed';
+        browser.storage.onChanged.removeListener(onPublished);
+        runGuarded('load stage 2', () => sendStage1Request({ type: 'load-stage-2' }));
+      },
+    });
+    watch = started;
+    onLocationChange(ctx, () => started.recheck());
+  };
+  // A new dataset (an update, an import) publishes a new pre-filter: a page that has not
+  // passed yet is checked again with it (stage 2, once loaded, follows on its own).
+  const onPublished = (changes: Record<string, unknown>, area: string) => {
+    if (area !== 'local' || !(PREFILTER_KEY in changes) || watch?.passed) return;
+    runGuarded('stage 1', async () => {
+      const next = await readPublishedPrefilter();
+      if (!next || !ctx.isValid || watch?.passed) return;
+      if (watch) watch.setPrefilter(next.prefilter);
+      else start(next.prefilter);
+    });
+  };
+  browser.storage.onChanged.addListener(onPublished);
+  ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onPublished));
+  if (loaded) start(loaded.prefilter);
+  else status.state = 'no-prefilter';
 }

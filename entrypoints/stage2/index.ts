@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { PageScriptContext } from '@/lib/page/script-context';
 import { runGuarded } from '@/lib/page/guard';
 import { startPageScan } from './scan';
 
@@ -13,6 +13,6 @@ export default defineUnlistedScript(() => {
   const world = globalThis as unknown as Record<string, unknown>;
   if (world[marker]) return;
   world[marker] = true;
-  const ctx = new ContentScriptContext('stage2');
+  const ctx = new PageScriptContext('stage2');
   runGuarded('stage 2', () => startPageScan(ctx));
 });

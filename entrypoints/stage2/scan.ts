@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { PageCommand, PopupRequest } from '@/lib/messages/page-protocol';
+import { readStage2Message } from '@/lib/messages/page-protocol';
 import { DETECTOR_FORMAT, prefilterItem } from '@/lib/detector-store/items';
 import { loadPublishedDetector } from '@/lib/detector-store/load';
 import { sendPageRequest } from '@/lib/messages/page-client';
+import { onLocationChange } from '@/lib/page/context';
 import { createRescanScheduler } from '@/lib/page/rescan';
 import { scanDocument } from '@/lib/page/scan-document';
 import { createSlicer, type ScanMemo } from '@/lib/page/slices';
@@ -93,13 +94,14 @@ export async function startPageScan(ctx: ContentScriptContext): Promise<void> {
     scheduler.request(),
   );
   ctx.onInvalidated(stopWatching);
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
+  onLocationChange(ctx, () => {
     memo = null;
     scheduler.request();
   });
-  // A page restored from the back/forward cache keeps this script but not its tab's badge.
+  // A page restored from the back/forward cache keeps this script but not its tab's badge
+  // (the browser's event only: a page can dispatch a "pageshow" of its own).
   ctx.addEventListener(window, 'pageshow', (event) => {
-    if (!event.persisted) return;
+    if (!event.isTrusted || !event.persisted) return;
     lastReport = null;
     scheduler.request();
   });
@@ -108,6 +110,8 @@ export async function startPageScan(ctx: ContentScriptContext): Promise<void> {
     detector = null;
     memo = null;
     lastReport = null;
+    // Cards already loaded came from the earlier dataset.
+    void ui?.then((u) => u.forgetRecords());
     scheduler.request();
   });
   ctx.onInvalidated(unwatch);
@@ -124,36 +128,30 @@ export async function startPageScan(ctx: ContentScriptContext): Promise<void> {
   });
   ctx.onInvalidated(unwatchDismissed);
 
-  // The reader's keyboard command, relayed by the background (validated; ours only).
-  const onCommand = (message: unknown, sender: { id?: string }) => {
-    if (sender.id !== browser.runtime.id) return;
-    const parsed = PageCommand.safeParse(message);
-    if (!parsed.success || !ui) return;
-    const step = parsed.data.command === 'next-annotation' ? 1 : -1;
-    void ui.then((u) => u.focusAnnotation(step));
-  };
-  browser.runtime.onMessage.addListener(onCommand);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onCommand));
-
-  // The popup asks for this page's annotations, or to open one (validated; ours only).
-  const onPopup = (
+  // The reader's keyboard commands, relayed by the background, and the popup's requests
+  // (validated; this extension's own only).
+  const onMessage = (
     message: unknown,
     sender: { id?: string },
     sendResponse: (answer: unknown) => void,
   ): true | undefined => {
-    if (sender.id !== browser.runtime.id) return undefined;
-    const parsed = PopupRequest.safeParse(message);
-    if (!parsed.success) return undefined;
+    const read = readStage2Message(browser.runtime.id, message, sender);
+    if (!read) return undefined;
+    if (read.kind === 'command') {
+      const step = read.command.command === 'next-annotation' ? 1 : -1;
+      void ui?.then((u) => u.focusAnnotation(step));
+      return undefined;
+    }
+    const { request } = read;
     void (async () => {
       const created = ui ? await ui : null;
-      if (parsed.data.type === 'popup-list')
-        sendResponse({ ok: true, items: created?.list() ?? [] });
-      else sendResponse({ ok: created?.openByKey(parsed.data.key) ?? false });
+      if (request.type === 'popup-list') sendResponse({ ok: true, items: created?.list() ?? [] });
+      else sendResponse({ ok: created?.openByKey(request.key) ?? false });
     })();
     return true;
   };
-  browser.runtime.onMessage.addListener(onPopup);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onPopup));
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
   await scanAndReport().catch(ignoreInvalidatedContext);
 }

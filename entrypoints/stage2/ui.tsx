@@ -31,12 +31,31 @@ export interface AnnotationUi {
   focusAnnotation(step: 1 | -1): void;
   /** Shows these annotations (painted, with markers), replacing the previous ones. */
   update(items: PageItem[]): void;
+  /** A new dataset is stored: records loaded so far are dropped and asked for again. */
+  forgetRecords(): void;
   /** The host element of the extension's one shadow root (ignored by the text watcher). */
   readonly host: HTMLElement;
 }
 
 const CARD_HEIGHT = 440;
 const CARD_WIDTH = 360;
+
+/** Input events of the card layer that only the reader may cause (see `ui.mount`). */
+const UNTRUSTED_BLOCKED = [
+  'click',
+  'dblclick',
+  'auxclick',
+  'mousedown',
+  'mouseup',
+  'pointerdown',
+  'pointerup',
+  'keydown',
+  'keyup',
+  'keypress',
+  'input',
+  'change',
+  'submit',
+] as const;
 
 /**
  * The reader-facing part of stage 2: highlights, one marker per annotation and the
@@ -82,6 +101,20 @@ export async function createAnnotationUi(
     },
   });
   ui.mount();
+  // The shadow root is open, so a page can reach the card's buttons: what it dispatches
+  // there itself (a scripted "Not relevant" click, keys) stops at the root. The reader's
+  // own input, by mouse, keyboard or assistive technology, is trusted and goes through.
+  for (const type of UNTRUSTED_BLOCKED)
+    ctx.addEventListener(
+      ui.shadow,
+      type,
+      (event: Event) => {
+        if (event.isTrusted) return;
+        event.stopImmediatePropagation();
+        event.preventDefault();
+      },
+      { capture: true },
+    );
 
   const markerPosition = (range: Range) => {
     const rects = range.getClientRects();
@@ -217,8 +250,10 @@ export async function createAnnotationUi(
     );
   }
 
-  // One get-cards request for every card id on the page not asked for yet.
+  // One get-cards request for every card id on the page not asked for yet. `generation`
+  // counts datasets: an answer about an earlier one is dropped.
   let inflight: Promise<void> | null = null;
+  let generation = 0;
   async function fetchCards(): Promise<void> {
     const ids = [...new Set(items.flatMap((i) => i.annotation.cards))].filter(
       (id) => !requested.has(id),
@@ -226,6 +261,7 @@ export async function createAnnotationUi(
     if (ids.length === 0) return inflight ?? undefined;
     for (const id of ids) requested.add(id);
     const batch = ids.slice(0, MAX_CARD_IDS);
+    const asked = generation;
     pending = true;
     inflight = (async () => {
       try {
@@ -233,11 +269,13 @@ export async function createAnnotationUi(
           sendRequest({ type: 'get-cards', ids: batch }),
           datasetVersion ? null : sendRequest({ type: 'status' }),
         ]);
+        if (asked !== generation) return;
         cards = { ...cards, ...answer.cards };
         labels = new Map();
         if (status) datasetVersion = status.datasetVersion;
         cardsFailed = false;
       } catch {
+        if (asked !== generation) return;
         cardsFailed = true;
         for (const id of batch) requested.delete(id);
       }
@@ -247,9 +285,24 @@ export async function createAnnotationUi(
     return inflight;
   }
 
+  const forgetRecords = () => {
+    generation++;
+    inflight = null;
+    pending = false;
+    cards = {};
+    requested.clear();
+    labels = new Map();
+    datasetVersion = null;
+    cardsFailed = false;
+    draw();
+    if (items.length > 0) void fetchCards();
+  };
+
   // Clicks on highlighted text open its card; links and controls keep their own clicks.
+  // The reader's clicks only: a page's scripted click does not open a card.
   ctx.addEventListener(document, 'click', (event: MouseEvent) => {
-    if (event.defaultPrevented || event.button !== 0 || isInteractive(event.target)) return;
+    if (!event.isTrusted || event.defaultPrevented || event.button !== 0) return;
+    if (isInteractive(event.target)) return;
     if (event.composedPath().includes(ui.shadowHost)) return;
     const selection = document.getSelection();
     if (selection && !selection.isCollapsed) return;
@@ -261,6 +314,7 @@ export async function createAnnotationUi(
     document,
     'pointerdown',
     (event: PointerEvent) => {
+      if (!event.isTrusted) return;
       if (openKey && !event.composedPath().includes(ui.shadowHost)) close(false);
     },
     { capture: true },
@@ -300,6 +354,7 @@ export async function createAnnotationUi(
   return {
     host: ui.shadowHost as HTMLElement,
     update,
+    forgetRecords,
     list: () =>
       items.map((item) => ({
         key: item.key,

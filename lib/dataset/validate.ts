@@ -77,7 +77,11 @@ export function parseDatasetJson(text: string, options: { maxBytes?: number } = 
     };
   }
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    // A byte order mark (editors on Windows save one) is not part of the JSON.
+    return {
+      ok: true,
+      value: JSON.parse(text.startsWith('\ufeff') ? text.slice(1) : text) as unknown,
+    };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return {

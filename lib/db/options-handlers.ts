@@ -54,6 +54,30 @@ const clip = (problems: readonly Problem[]) =>
     message: p.message.slice(0, 600),
   }));
 
+/**
+ * A failed write of the dataset, in words the reader can act on. The write is one
+ * transaction, so whatever failed left the stored data as it was.
+ */
+export function storageFailure(error: unknown): Error {
+  const names = [error, (error as { inner?: unknown } | null)?.inner].map((e) =>
+    e instanceof Error || e instanceof DOMException ? e.name : '',
+  );
+  if (names.includes('QuotaExceededError'))
+    return new Error(
+      "there is not enough storage space for this dataset (the browser's storage quota for the extension is used up); free some space and try again",
+    );
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/** Runs a write of the dataset tables; a failure comes out as `storageFailure`. */
+async function writing<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    throw storageFailure(error);
+  }
+}
+
 async function storedKey(db: FactDb): Promise<string | null> {
   const meta = await db.meta.get(DATASET_META_KEY);
   return meta ? `${meta.version}#${meta.hash}` : null;
@@ -146,14 +170,12 @@ export function createOptionsHandlers(
       };
       if (hashDataset(checked.dataset) !== expect.next) return stale;
       // The check and the write in one transaction: seedDatabase's joins this one.
-      const written = await db.transaction(
-        'rw',
-        [...DATASET_TABLES.map((n) => db.table(n)), db.meta],
-        async () => {
+      const written = await writing(() =>
+        db.transaction('rw', [...DATASET_TABLES.map((n) => db.table(n)), db.meta], async () => {
           if ((await storedKey(db)) !== expect.base) return false;
           await seedDatabase(db, checked.dataset, { origin: 'imported', force: true });
           return true;
-        },
+        }),
       );
       if (!written) return stale;
       return {
@@ -165,7 +187,7 @@ export function createOptionsHandlers(
     },
     'restore-bundled': async () => {
       const dataset = await deps.loadBundled();
-      await seedDatabase(db, dataset, { origin: 'bundled', force: true });
+      await writing(() => seedDatabase(db, dataset, { origin: 'bundled', force: true }));
       return { ok: true, version: dataset.version, detector: await republish() };
     },
   };

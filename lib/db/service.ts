@@ -1,6 +1,6 @@
 import type { Dataset } from '@/lib/dataset/schema';
 import { getCards, getDatasetStatus, type CardsResult, type DatasetStatus } from './queries';
-import type { FactDb } from './schema';
+import { DATASET_META_KEY, type FactDb } from './schema';
 import {
   importDataset,
   seedDatabase,
@@ -37,11 +37,21 @@ export interface ServiceOptions {
   retryAfterMs?: number;
   /** Clock, for tests. */
   now?: () => number;
+  /**
+   * Called after seeding wrote the dataset tables (a first write, a new bundled version, a
+   * repair, or a rebuild after the database was deleted), so the detector can follow.
+   */
+  onWrite?: (result: SeedResult) => void;
 }
 
 /**
  * The background's access to the database. Queries wait for seeding; if seeding fails
  * (e.g. the bundled dataset does not load) they answer from whatever is stored.
+ *
+ * Seeding runs once per wake of the service worker, but every later request first checks
+ * that the stored dataset is still there (one read of its `meta` row): a database deleted
+ * or cleared behind the extension's back (site data cleared, DevTools) is rebuilt from the
+ * bundled dataset on the next request instead of answering "missing" until a restart.
  */
 export function createDataService(
   db: FactDb,
@@ -52,6 +62,9 @@ export function createDataService(
   const retryAfterMs = options.retryAfterMs ?? 30_000;
   const now = options.now ?? Date.now;
   let seeding: Promise<SeedResult | null> | null = null;
+  /** What `seeding` settled with, once it has succeeded. */
+  let seeded: SeedResult | null = null;
+  let checking: Promise<SeedResult | null> | null = null;
   let lastError: string | null = null;
   let failedAt: number | null = null;
 
@@ -62,6 +75,7 @@ export function createDataService(
       lastError = null;
       failedAt = null;
       log(`dataset ${result.action}: ${result.reason}`);
+      if (result.action !== 'unchanged') options.onWrite?.(result);
       return result;
     } catch (error) {
       lastError = error instanceof Error ? error.message : String(error);
@@ -71,14 +85,35 @@ export function createDataService(
     }
   }
 
+  /** Seeded earlier in this wake: is the dataset still stored? If not, seed again. */
+  async function stillStored(known: SeedResult): Promise<SeedResult | null> {
+    let present = false;
+    try {
+      present = (await db.meta.get(DATASET_META_KEY)) !== undefined;
+    } catch (error) {
+      log('reading the stored dataset failed', error);
+    }
+    checking = null;
+    if (present && seeded === known) return known;
+    if (seeded === known) {
+      log('the stored dataset is gone (database deleted or cleared); rebuilding it');
+      seeding = null;
+      seeded = null;
+    }
+    return ensureSeeded();
+  }
+
   function ensureSeeded(): Promise<SeedResult | null> {
+    if (seeding && seeded) return (checking ??= stillStored(seeded));
     if (seeding) return seeding;
     if (failedAt !== null && now() - failedAt < retryAfterMs) return Promise.resolve(null);
     const attempt = seedOnce();
     seeding = attempt;
     // A failed attempt is forgotten once it settles, so a later caller tries again.
     void attempt.then((result) => {
-      if (result === null && seeding === attempt) seeding = null;
+      if (seeding !== attempt) return;
+      if (result === null) seeding = null;
+      else seeded = result;
     });
     return attempt;
   }

@@ -21,6 +21,13 @@ async function readPublished(): Promise<PublishedPrefilter | null> {
   return value?.format === DETECTOR_FORMAT ? value : null;
 }
 
+/** The published pre-filter now, or null when there is none (or it is not readable). */
+export async function readPublishedPrefilter(): Promise<LoadedPrefilter | null> {
+  const published = await readPublished();
+  if (!published) return null;
+  return { datasetKey: published.datasetKey, prefilter: prefilterFromJSON(published.prefilter) };
+}
+
 /**
  * Reads the published pre-filter; when there is none yet (the first page after install
  * can race the background), asks the background to publish via `ensurePublished` and

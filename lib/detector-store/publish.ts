@@ -31,3 +31,35 @@ export async function publishDetector(
   ]);
   return 'published';
 }
+
+/**
+ * `publishDetector` for one context, one run at a time: a call made while a run is under
+ * way waits for it and then runs once more (every call made meanwhile shares that run),
+ * so each caller's answer comes from inputs read after it called, and two triggers at
+ * once (install and the first write of the dataset) compile the detector once.
+ */
+export function createPublisher(
+  readInputs: () => Promise<DetectorInputs>,
+): () => Promise<PublishResult> {
+  let running: Promise<PublishResult> | null = null;
+  let queued: Promise<PublishResult> | null = null;
+  const start = (): Promise<PublishResult> => {
+    const run = publishDetector(readInputs);
+    running = run;
+    const done = () => {
+      if (running === run) running = null;
+    };
+    run.then(done, done);
+    return run;
+  };
+  return () => {
+    if (!running) return start();
+    const after = running;
+    return (queued ??= after
+      .catch(() => undefined)
+      .then(() => {
+        queued = null;
+        return start();
+      }));
+  };
+}

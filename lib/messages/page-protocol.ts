@@ -88,3 +88,25 @@ export const PopupListResponse = z.strictObject({
   items: z.array(PopupAnnotation).check(z.maxLength(5000)),
 });
 export type PopupListResponse = z.infer<typeof PopupListResponse>;
+
+/** A runtime message stage 2 acts on: a keyboard command or a popup request. */
+export type Stage2Message =
+  { kind: 'command'; command: PageCommand } | { kind: 'popup'; request: PopupRequest };
+
+/**
+ * Reads a runtime message for stage 2. Only this extension's own contexts (the background,
+ * the popup) are heard: a message from anyone else (another extension's id, or none) or
+ * of any other shape is null, and stage 2 does not answer it.
+ */
+export function readStage2Message(
+  ownId: string,
+  message: unknown,
+  sender: { id?: string | undefined },
+): Stage2Message | null {
+  if (!ownId || sender.id !== ownId) return null;
+  const command = PageCommand.safeParse(message);
+  if (command.success) return { kind: 'command', command: command.data };
+  const popup = PopupRequest.safeParse(message);
+  if (popup.success) return { kind: 'popup', request: popup.data };
+  return null;
+}

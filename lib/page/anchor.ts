@@ -79,15 +79,22 @@ export function offsetMap(element: Element, maxChars = 20_000): OffsetMap {
 
 /**
  * The DOM range of `[start, end)` in the map's text, or null when the offsets fall
- * outside it or the nodes are no longer in the document.
+ * outside it or the page changed the nodes since the map was made (removed them, or
+ * shortened their text below the mapped offsets).
  */
 export function rangeOf(map: OffsetMap, start: number, end: number): Range | null {
+  if (!(Number.isInteger(start) && Number.isInteger(end))) return null;
   if (!(start >= 0 && end > start && end <= map.text.length)) return null;
   const first = map.nodes[map.nodeOf[start]!];
   const last = map.nodes[map.nodeOf[end - 1]!];
   if (!first || !last || !first.isConnected || !last.isConnected) return null;
+  const from = map.offsetOf[start]!;
+  const to = map.offsetOf[end - 1]! + 1;
+  if (from >= first.data.length || to > last.data.length) return null;
+  // The last node moved before the first: the text between them is not the mapped text.
+  if (first !== last && !(first.compareDocumentPosition(last) & 4 /* FOLLOWING */)) return null;
   const range = first.ownerDocument.createRange();
-  range.setStart(first, map.offsetOf[start]!);
-  range.setEnd(last, map.offsetOf[end - 1]! + 1);
+  range.setStart(first, from);
+  range.setEnd(last, to);
   return range;
 }

@@ -32,6 +32,11 @@ export interface TopicWatchOptions {
 export interface TopicWatch {
   /** Checks the whole article again (after a single-page-app navigation). */
   recheck(): void;
+  /**
+   * Checks the whole article again with another pre-filter (a new dataset was published),
+   * and goes on watching with it.
+   */
+  setPrefilter(next: Prefilter): void;
   /** True once `onTopic` has been called. */
   readonly passed: boolean;
 }
@@ -63,7 +68,8 @@ function skippedTarget(node: Node): boolean {
  * pre-filter needs have appeared anywhere, at any time.
  */
 export function watchForTopic(doc: Document, options: TopicWatchOptions): TopicWatch {
-  const { prefilter, onTopic, signal, batchMs = 250, recheckMs = 2000 } = options;
+  const { onTopic, signal, batchMs = 250, recheckMs = 2000 } = options;
+  let { prefilter } = options;
   let mask = 0;
   let passed = false;
   let observer: MutationObserver | null = null;
@@ -130,6 +136,10 @@ export function watchForTopic(doc: Document, options: TopicWatchOptions): TopicW
 
   return {
     recheck() {
+      if (!passed && !signal.aborted) checkAll();
+    },
+    setPrefilter(next) {
+      prefilter = next;
       if (!passed && !signal.aborted) checkAll();
     },
     get passed() {

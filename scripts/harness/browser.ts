@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -19,6 +20,7 @@ export function findChromium(): string {
 
 export interface ExtensionBrowser {
   context: BrowserContext;
+  /** The extension's service worker (the same handle after the browser restarts it). */
   worker: Worker;
   extensionId: string;
   /** Text of the toolbar badge for the tab showing `page`. */
@@ -71,8 +73,13 @@ export interface ToolbarPopup {
   close(): Promise<void>;
 }
 
-/** Chromium's flags for tests and benches: headless, quiet, nothing but 127.0.0.1 resolves. */
-export function chromiumArgs(extensionDir: string | null): string[] {
+/**
+ * Chromium's flags for tests and benches: headless, quiet, nothing but 127.0.0.1 resolves.
+ * `extensions` are loaded at start; `'later'` allows loading them over DevTools instead
+ * (`Extensions.loadUnpacked`); null runs without extensions.
+ */
+export function chromiumArgs(extensions: string | string[] | null | 'later'): string[] {
+  const dirs = typeof extensions === 'string' && extensions !== 'later' ? [extensions] : extensions;
   return [
     '--no-sandbox',
     '--disable-gpu',
@@ -83,21 +90,25 @@ export function chromiumArgs(extensionDir: string | null): string[] {
     '--disable-quic',
     // Nothing but 127.0.0.1 resolves: a page that tries the network fails at once.
     '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    ...(extensionDir
-      ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
-      : ['--disable-extensions']),
+    ...(dirs === 'later'
+      ? ['--enable-unsafe-extension-debugging']
+      : dirs && dirs.length > 0
+        ? [`--disable-extensions-except=${dirs.join(',')}`, `--load-extension=${dirs.join(',')}`]
+        : ['--disable-extensions']),
   ];
 }
 
-/** Headless Debian Chromium with one unpacked extension (or none), in a fresh profile. */
+/** Headless Debian Chromium with unpacked extensions (or none), in a fresh profile. */
 export async function launchChromium(
-  extensionDir: string | null,
+  extensionDir: string | string[] | null | 'later',
 ): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'context-cards-browser-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: true,
     args: chromiumArgs(extensionDir),
+    // Playwright turns extensions off unless told which to load at start.
+    ...(extensionDir === 'later' ? { ignoreDefaultArgs: ['--disable-extensions'] } : {}),
   });
   return {
     context,
@@ -108,16 +119,50 @@ export async function launchChromium(
   };
 }
 
+/**
+ * The id Chromium gives an unpacked extension: the SHA-256 of its absolute path, its first
+ * 32 hex digits written with the letters a to p.
+ */
+export function unpackedExtensionId(extensionDir: string): string {
+  const hex = createHash('sha256').update(resolve(extensionDir)).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
+}
+
+export interface LaunchOptions {
+  /**
+   * Runs in the started browser before the extension is installed; the extension is then
+   * installed over DevTools (`Extensions.loadUnpacked`) rather than at start, so whatever
+   * this sets up (a network recorder) sees the install.
+   */
+  beforeInstall?: (context: BrowserContext) => Promise<void>;
+  /** More unpacked extensions to load at start, beside ours (not with `beforeInstall`). */
+  alsoLoad?: string[];
+}
+
 export async function launchWithExtension(
   extensionDir: string = EXTENSION_DIR,
+  options: LaunchOptions = {},
 ): Promise<ExtensionBrowser> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionDir}: run "npm run build" first.`);
   }
-  const launched = await launchChromium(extensionDir);
+  const { beforeInstall, alsoLoad = [] } = options;
+  if (beforeInstall && alsoLoad.length > 0) throw new Error('alsoLoad needs an install at start');
+  const launched = await launchChromium(beforeInstall ? 'later' : [extensionDir, ...alsoLoad]);
   const { context } = launched;
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
+  if (beforeInstall) {
+    await beforeInstall(context);
+    const browser = context.browser();
+    if (!browser) throw new Error('no browser-level DevTools session to install the extension');
+    const cdp = await browser.newBrowserCDPSession();
+    await cdp.send('Extensions.loadUnpacked', { path: resolve(extensionDir) });
+    await cdp.detach();
+  }
+  const extensionId = unpackedExtensionId(extensionDir);
+  const ours = (w: Worker) => new URL(w.url()).host === extensionId;
+  const worker =
+    context.serviceWorkers().find(ours) ??
+    (await context.waitForEvent('serviceworker', { predicate: ours }));
 
   const tabIdOf = async (page: Page): Promise<number> => {
     const url = page.url();

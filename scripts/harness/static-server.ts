@@ -15,6 +15,8 @@ const TYPES: Record<string, string> = {
 export interface StaticServer {
   origin: string;
   url(path: string): string;
+  /** The path of every request served so far (404s too), in order. */
+  requests(): string[];
   close(): Promise<void>;
 }
 
@@ -30,8 +32,10 @@ export async function startStaticServer(
     .map(([prefix, dir]) => [prefix.endsWith('/') ? prefix : `${prefix}/`, resolve(dir)] as const)
     .sort((a, b) => b[0].length - a[0].length);
 
+  const log: string[] = [];
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    log.push(path);
     if (path === '/favicon.ico') {
       res.writeHead(204);
       res.end();
@@ -61,6 +65,7 @@ export async function startStaticServer(
   return {
     origin,
     url: (path) => `${origin}${path.startsWith('/') ? path : `/${path}`}`,
+    requests: () => [...log],
     close: () => new Promise((done) => server.close(() => done())),
   };
 }

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/harness/browser';
+import {
+  launchWithExtension,
+  type ExtensionBrowser,
+  type LaunchOptions,
+} from '../../scripts/harness/browser';
 import { startStaticServer, type StaticServer } from '../../scripts/harness/static-server';
 
 export interface E2eSession {
@@ -11,12 +15,12 @@ export interface E2eSession {
  * For one test file: Chromium with the built extension, and the fixture pages served from
  * 127.0.0.1, started before the file's tests and closed after them.
  */
-export function useExtensionSession(): E2eSession {
+export function useExtensionSession(options: LaunchOptions = {}): E2eSession {
   let browser: ExtensionBrowser | undefined;
   let server: StaticServer | undefined;
   beforeAll(async () => {
     server = await startStaticServer({ '/': 'tests/fixtures/pages' });
-    browser = await launchWithExtension();
+    browser = await launchWithExtension(undefined, options);
   });
   afterAll(async () => {
     await browser?.close();

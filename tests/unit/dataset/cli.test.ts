@@ -55,6 +55,15 @@ describe('dataset command', () => {
     expect(out).toMatch(/^ok: .*\d+ sources, \d+ series, \d+ figures, \d+ claims, \d+ findings/);
   });
 
+  it('check reads a file saved with a byte order mark', async () => {
+    const exported = await run(['export']);
+    const file = writeFixture('bom.json', `\ufeff${exported.out}`);
+    const { code, out, err } = await run(['check', file]);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^ok: /);
+  });
+
   it('check rejects malformed JSON', async () => {
     const file = writeFixture('malformed.json', '{"version": "2026.11.29",');
     const { code, out, err } = await run(['check', file]);

@@ -106,4 +106,38 @@ describe('scan PAGE.html', () => {
       annotations: [],
     });
   });
+
+  it('an empty file, bare text or a comment: one not-relevant line, no crash (fuzzing found it)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scan-'));
+    for (const [name, html] of [
+      ['empty.html', ''],
+      ['text.html', 'Recipes for summer salads.'],
+      ['comment.html', '<!-- nothing here -->'],
+      ['doctype.html', '<!doctype html>'],
+    ] as const) {
+      const file = join(dir, name);
+      writeFileSync(file, html);
+      const r = await runScan([file], stdin(''), det);
+      expect(r).toMatchObject({ code: 0, stderr: '' });
+      expect(JSON.parse(r.stdout)).toMatchObject({ id: name, relevant: false, annotations: [] });
+    }
+  });
+
+  it('a fragment without <html> is read whole, as a browser would', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scan-'));
+    const file = join(dir, 'fragment.html');
+    writeFileSync(
+      file,
+      'Notes.<p>Officials said 300 children were deported to camps in Russia last year.</p><p>Kyiv says 19,546 Ukrainian children were deported.</p>',
+    );
+    const r = await runScan([file], stdin(''), det);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as OutLine);
+    expect(lines.map((l) => l.text)).toEqual([
+      'Officials said 300 children were deported to camps in Russia last year.',
+      'Kyiv says 19,546 Ukrainian children were deported.',
+    ]);
+  });
 });
