@@ -15,7 +15,7 @@ import { buildCardView, markerLabel } from '@/lib/cards/view';
 import type { Card } from '@/lib/cards/schema';
 import { MAX_CARD_IDS } from '@/lib/cards/schema';
 import { sendRequest } from '@/lib/messages/client';
-import { isInteractive, itemAtPoint } from '@/lib/page/hit-test';
+import { clickTarget, isInteractive, itemAtPoint } from '@/lib/page/hit-test';
 import { clearPaint, paintActive, paintRanges } from '@/lib/page/paint';
 import type { PageItem } from '@/lib/page/page-items';
 
@@ -248,7 +248,7 @@ export async function createAnnotationUi(
 
   // Clicks on highlighted text open its card; links and controls keep their own clicks.
   ctx.addEventListener(document, 'click', (event: MouseEvent) => {
-    if (event.defaultPrevented || event.button !== 0 || isInteractive(event.target)) return;
+    if (event.defaultPrevented || event.button !== 0 || isInteractive(clickTarget(event))) return;
     if (event.composedPath().includes(ui.shadowHost)) return;
     const selection = document.getSelection();
     if (selection && !selection.isCollapsed) return;
