@@ -77,13 +77,13 @@ export function PopupApp({ locale = browserLocale() }: { locale?: Locale }) {
       {site === 'on' && annotations.kind === 'listed' && annotations.items.length > 0 ? (
         <ul class="popup-list" aria-label={t.listLabel}>
           {annotations.items.map((item) => (
-            <li key={item.key}>
+            <li key={`${item.frameId}:${item.key}`}>
               <button
                 type="button"
                 class="popup-item"
                 onClick={() => {
                   if (tab?.id == null) return;
-                  void openAnnotation(tab.id, item.key).then(() => window.close());
+                  void openAnnotation(tab.id, item.key, item.frameId).then(() => window.close());
                 }}
               >
                 <span class="popup-category">{t.category[item.category]}</span>

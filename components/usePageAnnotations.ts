@@ -1,17 +1,22 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { framesWithAnnotations, readTabReport } from '@/lib/badge/tab-report';
 import { PopupListResponse, type PopupAnnotation } from '@/lib/messages/page-protocol';
+
+/** An annotation as the popup lists it: with the frame of the tab it is painted in. */
+export type ListedAnnotation = PopupAnnotation & { frameId: number };
 
 export type PageAnnotationsState =
   | { kind: 'loading' }
-  | { kind: 'listed'; items: PopupAnnotation[] }
+  | { kind: 'listed'; items: ListedAnnotation[] }
   /** No stage 2 in the tab: nothing was found there, or the page cannot be scanned. */
   | { kind: 'none' };
 
 /**
- * The annotations stage 2 painted in tab `tabId` (validated; nothing when it is absent),
- * asked for again whenever `revision` changes (a new report from the tab: its annotations
- * changed). The last list stays shown while the next one is on its way.
+ * The annotations stage 2 painted in tab `tabId` (validated; nothing when it is absent):
+ * the top frame's, then those of each frame that reported annotations, in frame order.
+ * Asked for again whenever `revision` changes (a new report from the tab: its
+ * annotations changed). The last list stays shown while the next one is on its way.
  */
 export function usePageAnnotations(
   /** Undefined while it is not known yet (nothing is asked). */
@@ -26,17 +31,17 @@ export function usePageAnnotations(
       return;
     }
     let live = true;
-    // In a promise chain, so a browser that throws at once (no receiver) is handled too.
-    Promise.resolve()
-      .then(() => browser.tabs.sendMessage(tabId, { type: 'popup-list' }, { frameId: 0 }))
-      .then((answer: unknown) => {
-        const parsed = PopupListResponse.safeParse(answer);
-        if (live)
-          setState(
-            parsed.success ? { kind: 'listed', items: parsed.data.items } : { kind: 'none' },
-          );
-      })
-      .catch(() => live && setState({ kind: 'none' }));
+    void (async () => {
+      const report = await readTabReport(tabId).catch(() => null);
+      const frameIds = [...new Set([0, ...framesWithAnnotations(report)])];
+      const lists = await Promise.all(frameIds.map((frameId) => listFrame(tabId, frameId)));
+      if (!live) return;
+      if (lists.every((list) => list === null)) {
+        setState({ kind: 'none' });
+        return;
+      }
+      setState({ kind: 'listed', items: lists.flatMap((list) => list ?? []) });
+    })();
     return () => {
       live = false;
     };
@@ -44,7 +49,21 @@ export function usePageAnnotations(
   return state;
 }
 
-/** Asks the tab to scroll to an annotation and open its card. */
-export async function openAnnotation(tabId: number, key: string): Promise<void> {
-  await browser.tabs.sendMessage(tabId, { type: 'popup-open', key }, { frameId: 0 });
+/** One frame's list, or null when it has no stage 2 or its answer breaks the protocol. */
+async function listFrame(tabId: number, frameId: number): Promise<ListedAnnotation[] | null> {
+  try {
+    // In a promise chain, so a browser that throws at once (no receiver) is handled too.
+    const answer: unknown = await Promise.resolve().then(() =>
+      browser.tabs.sendMessage(tabId, { type: 'popup-list' }, { frameId }),
+    );
+    const parsed = PopupListResponse.safeParse(answer);
+    return parsed.success ? parsed.data.items.map((item) => ({ ...item, frameId })) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Asks the tab's frame to scroll to an annotation and open its card. */
+export async function openAnnotation(tabId: number, key: string, frameId = 0): Promise<void> {
+  await browser.tabs.sendMessage(tabId, { type: 'popup-open', key }, { frameId });
 }

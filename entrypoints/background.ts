@@ -73,10 +73,13 @@ export default defineBackground(() => {
     }),
     'report-annotations': createReportHandler((details) => browser.action.setBadgeText(details)),
     'ensure-detector': async () => ({ ok: true, ready: await prepare() }),
-    // The highlight styles go in as a stylesheet of the page's own (no element is added
-    // to it), then the script.
+    // The highlight styles go in as stylesheets of the page's own (no element is added
+    // to it), then the script. Twice: as the page's own styles, and as the reader's (user
+    // origin), which also reach text in the page's shadow trees where the browser scopes
+    // `::highlight()` rules per tree (Firefox does; Chromium applies the page's own there).
     'load-stage-2': createLoadStage2Handler(async (target) => {
       await browser.scripting.insertCSS({ target, files: ['/highlights.css'] });
+      await browser.scripting.insertCSS({ target, files: ['/highlights.css'], origin: 'USER' });
       await browser.scripting.executeScript({ target, files: ['/stage2.js'] });
     }),
   });

@@ -9,6 +9,7 @@ import {
 import type { Prefilter } from '@/lib/detect/prefilter';
 import { sendStage1Request } from '@/lib/messages/stage1-client';
 import { ignoreScriptStartedEvents, onLocationChange } from '@/lib/page/context';
+import { whenFrameWorthReading } from '@/lib/page/frame-gate';
 import { runGuarded } from '@/lib/page/guard';
 import { watchForTopic, type TopicWatch } from '@/lib/page/stage1';
 import { SETTINGS_STORAGE_KEY, isSiteActiveNow } from '@/lib/settings/gate';
@@ -18,16 +19,24 @@ import { SETTINGS_STORAGE_KEY, isSiteActiveNow } from '@/lib/settings/gate';
  * one small storage read and one pass over the article's text, and send no message. When
  * topic words appear (now, in text added later, or after a single-page-app navigation),
  * the background injects stage 2 (`entrypoints/stage2`) into this frame.
+ *
+ * In every frame, but a frame only does anything when it has the top frame's origin and
+ * is big enough and holds some text (see `lib/page/frame-gate.ts`); each such frame gets
+ * its own stage 2, with its own highlights, markers and cards. Frames of about:blank and
+ * srcdoc documents are not matched (ad slots are written into them).
  */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  allFrames: false,
+  allFrames: true,
   // Nothing is posted to the page's window when the script starts (see lib/page/context).
   noScriptStartedPostMessage: true,
   main(ctx) {
     ignoreScriptStartedEvents(ctx);
-    runGuarded('stage 1', () => startStage1(ctx));
+    runGuarded('stage 1', async () => {
+      if (await whenFrameWorthReading(window, document, { signal: ctx.signal }))
+        await startStage1(ctx);
+    });
   },
 });
 

@@ -8,7 +8,8 @@ import { onLocationChange } from '@/lib/page/context';
 import { createRescanScheduler } from '@/lib/page/rescan';
 import { scanDocument } from '@/lib/page/scan-document';
 import { createSlicer, type ScanMemo } from '@/lib/page/slices';
-import { watchTextChanges } from '@/lib/page/watch';
+import { createTextWatch } from '@/lib/page/watch';
+import { topPage } from '@/lib/page/frames';
 import type { CompiledDetector } from '@/lib/detect';
 import { anchorItems } from '@/lib/page/page-items';
 import {
@@ -59,7 +60,11 @@ export async function startPageScan(ctx: ContentScriptContext): Promise<void> {
       created.setStyle(settings.highlightStyle);
       return created;
     }));
-  let lastReport: { url: string; count: number } | null = null;
+  let lastReport: { url: string; page: string; count: number } | null = null;
+  // The page's text, and the open shadow roots the scans read, are watched for changes.
+  const watch = createTextWatch(() => scheduler.request());
+  watch.observe(document.body ?? document.documentElement);
+  ctx.onInvalidated(() => watch.stop());
   const scanAndReport = async () => {
     if (!ctx.isValid) return;
     const scan = await scanDocument(document, {
@@ -77,10 +82,18 @@ export async function startPageScan(ctx: ContentScriptContext): Promise<void> {
               item.languages.some((lang) => (settings.languages as string[]).includes(lang))),
         )
       : [];
+    // Changes inside the page's open shadow roots are not seen from the document.
+    for (const root of scan.shadowRoots) watch.observe(root);
     if (items.length > 0 || ui) (await annotationUi()).update(items);
-    // The badge counts what is painted: annotations that anchored and were not dismissed.
-    const report = { url: location.href, count: items.length };
-    if (lastReport?.url === report.url && lastReport.count === report.count) return;
+    // The badge counts what is painted: annotations that anchored and were not dismissed,
+    // this frame's; the background adds up the frames of the tab's page.
+    const report = { ...topPage(window), count: items.length };
+    if (
+      lastReport?.url === report.url &&
+      lastReport.page === report.page &&
+      lastReport.count === report.count
+    )
+      return;
     lastReport = report;
     await sendPageRequest({ type: 'report-annotations', ...report, timing: scan.timing });
   };
@@ -90,10 +103,6 @@ export async function startPageScan(ctx: ContentScriptContext): Promise<void> {
   });
   ctx.onInvalidated(() => scheduler.cancel());
 
-  const stopWatching = watchTextChanges(document.body ?? document.documentElement, () =>
-    scheduler.request(),
-  );
-  ctx.onInvalidated(stopWatching);
   onLocationChange(ctx, () => {
     memo = null;
     scheduler.request();
@@ -104,6 +113,20 @@ export async function startPageScan(ctx: ContentScriptContext): Promise<void> {
     if (!event.isTrusted || !event.persisted) return;
     lastReport = null;
     scheduler.request();
+  });
+  // This document goes away (its frame removed, or navigated; the tab closed or gone to
+  // another page): its annotations no longer count in the tab's badge.
+  ctx.addEventListener(window, 'pagehide', () => {
+    const last = lastReport;
+    if (!last) return;
+    lastReport = null;
+    sendPageRequest({
+      type: 'report-annotations',
+      url: last.url,
+      page: last.page,
+      count: 0,
+      leaving: true,
+    }).catch(ignoreInvalidatedContext);
   });
   // A new dataset (update or import) publishes a new detector: scan everything again.
   const unwatch = prefilterItem.watch(() => {

@@ -16,7 +16,7 @@ import { buildCardView, markerLabel } from '@/lib/cards/view';
 import type { Card } from '@/lib/cards/schema';
 import { MAX_CARD_IDS } from '@/lib/cards/schema';
 import { sendRequest } from '@/lib/messages/client';
-import { isInteractive, itemAtPoint } from '@/lib/page/hit-test';
+import { clickTarget, isInteractive, itemAtPoint } from '@/lib/page/hit-test';
 import { clearPaint, paintActive, paintRanges } from '@/lib/page/paint';
 import type { PageItem } from '@/lib/page/page-items';
 
@@ -302,7 +302,7 @@ export async function createAnnotationUi(
   // The reader's clicks only: a page's scripted click does not open a card.
   ctx.addEventListener(document, 'click', (event: MouseEvent) => {
     if (!event.isTrusted || event.defaultPrevented || event.button !== 0) return;
-    if (isInteractive(event.target)) return;
+    if (isInteractive(clickTarget(event))) return;
     if (event.composedPath().includes(ui.shadowHost)) return;
     const selection = document.getSelection();
     if (selection && !selection.isCollapsed) return;

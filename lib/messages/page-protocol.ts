@@ -8,10 +8,20 @@ import * as z from 'zod/mini';
  */
 export const ReportAnnotationsRequest = z.strictObject({
   type: z.literal('report-annotations'),
-  /** Number of annotations on the sender's page (badge text). */
+  /**
+   * Number of annotations painted in the sender's frame. The badge shows the sum over the
+   * frames of the tab's page (the top frame and its same-origin frames each report theirs).
+   */
   count: z.number().check(z.int(), z.nonnegative(), z.maximum(100_000)),
-  /** The page the count is for (it changes on single-page-app navigations). */
+  /** The tab's page (the top frame's URL) the count is for; it changes on single-page-app navigations. */
   url: z.string().check(z.maxLength(4096), z.regex(/^https?:\/\//, 'must be an http(s) page URL')),
+  /**
+   * Which document of the tab that page is (the top frame's `performance.timeOrigin`), so
+   * that counts from an old page are never added to a new one's.
+   */
+  page: z.optional(z.string().check(z.maxLength(64))),
+  /** The sender's document is going away (removed frame, navigation): its count is dropped. */
+  leaving: z.optional(z.literal(true)),
   /** What the scan cost on the page's main thread, in milliseconds (bench and popup). */
   timing: z.optional(
     z.strictObject({

@@ -43,13 +43,25 @@ const SKIP_TAGS = new Set([
   'CANVAS',
 ]);
 const MAX_BLOCKS = 5000;
+/** The extension's own UI (one shadow root host per document): never read. */
+const OWN_UI = 'context-cards-ui';
 const MAX_BLOCK_CHARS = 20_000;
 
 export interface ArticleRoot {
   element: Element;
-  /** The element's raw text (`textContent`), read once for the pre-filter. */
+  /**
+   * The element's raw text (`textContent`), read once for the pre-filter; on a page with
+   * almost no paragraphs of its own, followed by the text of the open shadow roots of its
+   * custom elements (see `shadowText`).
+   */
   text: string;
 }
+
+/** Fewer light-DOM paragraphs than this: the page may keep its story in shadow roots. */
+const SHADOW_TEXT_BELOW_PARAGRAPHS = 3;
+/** Elements looked at for shadow roots, at most (a page of controls stays cheap). */
+const SHADOW_SCAN_ELEMENTS = 20_000;
+const SHADOW_TEXT_CHARS = 200_000;
 
 /**
  * The element whose blocks are the article, with its raw text: the first likely root with
@@ -70,7 +82,43 @@ export function findArticle(doc: Document): ArticleRoot | null {
     if (pageParagraphs - inside >= 4 && inside * 2 < pageParagraphs) break;
     return best;
   }
-  return doc.body ? { element: doc.body, text: doc.body.textContent ?? '' } : null;
+  if (!doc.body) return null;
+  const text = doc.body.textContent ?? '';
+  // An app shell (web components that render the story in their shadow roots) has next
+  // to no paragraphs of its own; an ordinary page never pays for the walk below.
+  return {
+    element: doc.body,
+    text: pageParagraphs < SHADOW_TEXT_BELOW_PARAGRAPHS ? `${text}\n${shadowText(doc.body)}` : text,
+  };
+}
+
+/**
+ * The text of the open shadow roots of the custom elements under `root` (a tag name with
+ * a hyphen: where web components keep their shadow trees), nested roots included, in
+ * bounded work. Built-in elements that host a shadow root are not looked at here (stage 2's
+ * block walk reads them all).
+ */
+export function shadowText(root: Element): string {
+  const parts: string[] = [];
+  let length = 0;
+  let budget = SHADOW_SCAN_ELEMENTS;
+  const queue: (Element | ShadowRoot)[] = [root];
+  while (queue.length > 0 && budget > 0 && length < SHADOW_TEXT_CHARS) {
+    const elements = queue.shift()!.querySelectorAll('*');
+    const n = Math.min(elements.length, budget);
+    budget -= n;
+    for (let i = 0; i < n; i++) {
+      const element = elements[i]!;
+      if (!element.localName.includes('-') || element.localName === OWN_UI) continue;
+      const shadow = element.shadowRoot;
+      if (!shadow) continue;
+      const text = shadow.textContent ?? '';
+      parts.push(text);
+      length += text.length;
+      queue.push(shadow);
+    }
+  }
+  return parts.join('\n').slice(0, SHADOW_TEXT_CHARS);
 }
 
 /** The element whose blocks are the article (see `findArticle`). */
@@ -91,6 +139,8 @@ export function extractBlocks(
 export interface BlockWalker {
   /** Blocks found so far, in document order. */
   readonly blocks: TextBlock[];
+  /** The open shadow roots the walk went into so far (to watch them for changes). */
+  readonly shadowRoots: ShadowRoot[];
   /** Visits up to `maxElements` more elements; true when the walk is complete. */
   step(maxElements: number): boolean;
 }
@@ -100,20 +150,47 @@ export interface BlockWalker {
  * between elements, so a huge page is read in slices. An explicit stack: deeply nested
  * pages cannot overflow the call stack. A block that holds another block (a <p> in a
  * <blockquote>, an <li> in an <li>) is read once, as its innermost blocks.
+ *
+ * The page's open shadow roots are read too: an element that hosts one is walked through
+ * its shadow tree first, then its own children (the content its slots show). A host is
+ * never a block itself (its `textContent` is not what it shows). Closed roots cannot be
+ * reached, and the extension's own UI is skipped.
  */
 export function createBlockWalker(root: Element | null): BlockWalker {
   interface Frame {
     element: Element;
     next: Element | null;
+    /** A host's own first child, walked once its shadow tree is done. */
+    light: Element | null;
     holdsBlock: boolean;
+    host: boolean;
   }
   const blocks: TextBlock[] = [];
-  const stack: Frame[] =
-    root && !insideHiddenOrEditable(root)
-      ? [{ element: root, next: root.firstElementChild, holdsBlock: false }]
-      : [];
+  const shadowRoots: ShadowRoot[] = [];
+  const frameOf = (element: Element): Frame => {
+    const shadow = element.localName === OWN_UI ? null : element.shadowRoot;
+    if (!shadow) {
+      return {
+        element,
+        next: element.firstElementChild,
+        light: null,
+        holdsBlock: false,
+        host: false,
+      };
+    }
+    shadowRoots.push(shadow);
+    return {
+      element,
+      next: shadow.firstElementChild,
+      light: element.firstElementChild,
+      holdsBlock: false,
+      host: true,
+    };
+  };
+  const stack: Frame[] = root && !insideHiddenOrEditable(root) ? [frameOf(root)] : [];
   return {
     blocks,
+    shadowRoots,
     step(maxElements) {
       let visited = 0;
       while (stack.length > 0 && blocks.length < MAX_BLOCKS) {
@@ -122,13 +199,17 @@ export function createBlockWalker(root: Element | null): BlockWalker {
         const child = frame.next;
         if (child) {
           frame.next = child.nextElementSibling;
-          if (!skipped(child))
-            stack.push({ element: child, next: child.firstElementChild, holdsBlock: false });
+          if (!skipped(child)) stack.push(frameOf(child));
+          continue;
+        }
+        if (frame.light) {
+          frame.next = frame.light;
+          frame.light = null;
           continue;
         }
         stack.pop();
-        const { element, holdsBlock } = frame;
-        const isBlock = BLOCK_TAGS.has(element.tagName.toUpperCase());
+        const { element, holdsBlock, host } = frame;
+        const isBlock = !host && BLOCK_TAGS.has(element.tagName.toUpperCase());
         if (isBlock && !holdsBlock) {
           const text = normaliseWhitespace(element.textContent ?? '').slice(0, MAX_BLOCK_CHARS);
           if (text.length > 0) blocks.push({ element, text });
@@ -143,7 +224,11 @@ export function createBlockWalker(root: Element | null): BlockWalker {
 }
 
 function skipped(element: Element): boolean {
-  return SKIP_TAGS.has(element.tagName.toUpperCase()) || hiddenOrEditable(element);
+  return (
+    SKIP_TAGS.has(element.tagName.toUpperCase()) ||
+    element.localName === OWN_UI ||
+    hiddenOrEditable(element)
+  );
 }
 
 function hiddenOrEditable(element: Element): boolean {

@@ -5,19 +5,15 @@
  */
 import type { BlockResult, CompiledDetector } from '@/lib/detect';
 import { findArticle, type TextBlock } from './blocks';
-import {
-  createSlicer,
-  detectSliced,
-  extractBlocksSliced,
-  type ScanMemo,
-  type Slicer,
-} from './slices';
+import { createSlicer, detectSliced, walkBlocksSliced, type ScanMemo, type Slicer } from './slices';
 
 export interface PageScan {
   /** The cheap pre-filter found topic words (otherwise nothing else ran). */
   passedPrefilter: boolean;
   blocks: TextBlock[];
   results: BlockResult[];
+  /** The page's open shadow roots the scan read (changes inside them are not seen from the document). */
+  shadowRoots: ShadowRoot[];
   /** Annotations on the page: what the toolbar badge shows. */
   annotationCount: number;
   /** Blocks whose previous results were reused. */
@@ -57,6 +53,7 @@ export async function scanDocument(doc: Document, sources: ScanSources): Promise
     passedPrefilter,
     blocks: [],
     results: [],
+    shadowRoots: [],
     annotationCount: 0,
     reused: 0,
     timing: { prefilterMs, detectMs: 0 },
@@ -83,7 +80,7 @@ export async function scanDocument(doc: Document, sources: ScanSources): Promise
       sliceStart = now();
     },
   };
-  const blocks = await extractBlocksSliced(article.element, timed);
+  const { blocks, shadowRoots } = await walkBlocksSliced(article.element, timed);
   const lang = doc.documentElement?.getAttribute('lang') ?? undefined;
   const { results, reused } = await detectSliced(
     detector,
@@ -99,6 +96,7 @@ export async function scanDocument(doc: Document, sources: ScanSources): Promise
     passedPrefilter: true,
     blocks,
     results,
+    shadowRoots,
     annotationCount,
     reused,
     timing: { prefilterMs, detectMs: busy },

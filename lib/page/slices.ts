@@ -16,7 +16,7 @@ import {
   type CompiledDetector,
   type DetectOptions,
 } from '@/lib/detect';
-import { createBlockWalker, type TextBlock } from './blocks';
+import { createBlockWalker, type BlockWalker, type TextBlock } from './blocks';
 
 /** Blocks on each side of a window whose results a window's core depends on. */
 export const RADIUS = 3;
@@ -73,11 +73,19 @@ export async function extractBlocksSliced(
   root: Element | null,
   slicer: Slicer,
 ): Promise<TextBlock[]> {
+  return (await walkBlocksSliced(root, slicer)).blocks;
+}
+
+/** The whole block walk under `root`, read in slices (blocks and the shadow roots entered). */
+export async function walkBlocksSliced(
+  root: Element | null,
+  slicer: Slicer,
+): Promise<Pick<BlockWalker, 'blocks' | 'shadowRoots'>> {
   const walker = createBlockWalker(root);
   while (!walker.step(ELEMENTS_PER_STEP)) {
     if (slicer.due()) await slicer.pause();
   }
-  return walker.blocks;
+  return walker;
 }
 
 /** What a previous scan found, for re-scans. */

@@ -34,8 +34,11 @@ export interface ExtensionBrowser {
   waitForReport(page: Page, timeoutMs?: number): Promise<number>;
   /** The id of the tab that shows `page`. */
   tabId(page: Page): Promise<number>;
-  /** Evaluates an expression in the extension's isolated world of `page`. */
-  inExtensionWorld(page: Page, expression: string): Promise<unknown>;
+  /**
+   * Evaluates an expression in the extension's isolated world of `page`'s top frame, or of
+   * its first frame whose URL contains `frameUrl`.
+   */
+  inExtensionWorld(page: Page, expression: string, frameUrl?: string): Promise<unknown>;
   /**
    * Waits until stage 1 has checked `page` (its state is no longer "loading"), and
    * returns its state: "watching" (nothing found), "passed", or "no-prefilter".
@@ -184,8 +187,8 @@ export async function launchWithExtension(
   };
 
   const extensionName = await worker.evaluate(() => chrome.runtime.getManifest().name);
-  const inExtensionWorld = (page: Page, expression: string) =>
-    evaluateInExtensionWorld(context, page, extensionName, expression);
+  const inExtensionWorld = (page: Page, expression: string, frameUrl?: string) =>
+    evaluateInExtensionWorld(context, page, extensionName, expression, frameUrl);
 
   const popupUrl = `chrome-extension://${extensionId}/popup.html`;
 
@@ -417,27 +420,46 @@ async function openToolbarPopup(
 
 /**
  * Evaluates `expression` in the extension's isolated world of `page`'s top frame (where
- * the content script runs, invisible to the page), through DevTools. Undefined when the
- * extension has no world in the page yet.
+ * the content script runs, invisible to the page), or of its first frame whose URL
+ * contains `frameUrl` (a same-process frame), through DevTools. Undefined when the
+ * extension has no world in that frame yet.
  */
 export async function evaluateInExtensionWorld(
   context: BrowserContext,
   page: Page,
   extensionName: string,
   expression: string,
+  frameUrl?: string,
 ): Promise<unknown> {
   const cdp = await context.newCDPSession(page);
   try {
     const contexts: {
       id: number;
       name: string;
-      auxData?: { type?: string; isDefault?: boolean };
+      auxData?: { type?: string; isDefault?: boolean; frameId?: string };
     }[] = [];
     cdp.on('Runtime.executionContextCreated', ({ context: created }) => {
       contexts.push(created as (typeof contexts)[number]);
     });
+    interface FrameTree {
+      frame: { id: string; url: string };
+      childFrames?: FrameTree[];
+    }
+    const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: FrameTree };
+    const find = (tree: FrameTree): string | undefined =>
+      tree.frame.url.includes(frameUrl!)
+        ? tree.frame.id
+        : (tree.childFrames ?? []).map(find).find((id) => id !== undefined);
+    const frameId =
+      frameUrl === undefined
+        ? frameTree.frame.id
+        : (frameTree.childFrames ?? []).map(find).find((id) => id !== undefined);
+    if (frameId === undefined) return undefined;
     await cdp.send('Runtime.enable');
-    const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.name === extensionName);
+    const world = contexts.find(
+      (c) =>
+        c.auxData?.type === 'isolated' && c.name === extensionName && c.auxData.frameId === frameId,
+    );
     if (!world) return undefined;
     const { result } = await cdp.send('Runtime.evaluate', {
       expression,

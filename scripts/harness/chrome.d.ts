@@ -3,7 +3,7 @@
 declare namespace chrome {
   namespace runtime {
     function sendMessage(message: unknown): Promise<unknown>;
-    function getManifest(): { name: string; version: string };
+    function getManifest(): { name: string; version: string; description?: string };
     const onMessage: {
       addListener(
         listener: (message: unknown, sender: { tab?: { id?: number } }) => boolean | void,
@@ -34,5 +34,9 @@ declare namespace chrome {
   namespace action {
     function getBadgeText(details: { tabId: number }): Promise<string>;
     function openPopup(options?: { windowId?: number }): Promise<void>;
+    function getTitle(details: { tabId?: number }): Promise<string>;
+  }
+  namespace commands {
+    function getAll(): Promise<{ name?: string; description?: string }[]>;
   }
 }

@@ -51,10 +51,11 @@ export interface FirefoxExtensionBrowser {
   report(page: Page): Promise<{ url: string; count: number } | null>;
   /**
    * Evaluates an expression in the extension's isolated world of `page`'s top frame (where
-   * the content script and stage 2 run, invisible to the page), through
-   * `scripting.executeScript` from an extension page. The result must be cloneable.
+   * the content script and stage 2 run, invisible to the page), or of its first frame whose
+   * URL contains `frameUrl`, through `scripting.executeScript` from an extension page. The
+   * result must be cloneable.
    */
-  inExtensionWorld(page: Page, expression: string): Promise<unknown>;
+  inExtensionWorld(page: Page, expression: string, frameUrl?: string): Promise<unknown>;
   /**
    * Waits until stage 1 has checked `page` (its state is no longer "loading"), and
    * returns its state: "watching" (nothing found), "passed", or "no-prefilter".
@@ -176,13 +177,22 @@ export async function launchFirefoxWithExtension(
     )) as { url: string; count: number } | null;
   };
 
-  const inExtensionWorld = async (page: Page, expression: string): Promise<unknown> => {
+  const inExtensionWorld = async (
+    page: Page,
+    expression: string,
+    frameUrl?: string,
+  ): Promise<unknown> => {
     const id = await tabId(page);
+    const target = frameUrl === undefined ? `frameIds: [0]` : `allFrames: true`;
     // The function's source goes to the content world as it is written here.
     const results = (await inExtension(
-      `browser.scripting.executeScript({ target: { tabId: ${id}, frameIds: [0] }, func: () => (${expression}) })`,
-    )) as { result?: unknown }[];
-    return results[0]?.result;
+      `browser.scripting.executeScript({ target: { tabId: ${id}, ${target} }, func: () => ({ href: location.href, value: (${expression}) }) })`,
+    )) as { frameId?: number; result?: { href: string; value: unknown } }[];
+    const found =
+      frameUrl === undefined
+        ? results[0]
+        : results.find((r) => r.frameId !== 0 && r.result?.href.includes(frameUrl));
+    return found?.result?.value;
   };
 
   return {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectErrors } from '../../scripts/harness/firefox';
 import { inLayer, painted, pageTextUnchanged, useFirefoxSession } from './session';
@@ -22,6 +24,23 @@ describe('the built extension in Firefox', () => {
     expect(await b.inExtension(`browser.runtime.sendMessage({ type: 'ping' })`)).toEqual({
       ok: true,
       pong: true,
+    });
+    // Name, description, tooltip and shortcuts come from _locales, here in English.
+    const en = JSON.parse(
+      readFileSync(resolve('.output/firefox-mv3/_locales/en/messages.json'), 'utf8'),
+    ) as Record<string, { message: string }>;
+    expect(
+      await b.inExtension(`(async () => ({
+        name: browser.runtime.getManifest().name,
+        description: browser.runtime.getManifest().description,
+        title: await browser.action.getTitle({}),
+        commands: (await browser.commands.getAll()).map((c) => c.description).sort(),
+      }))()`),
+    ).toEqual({
+      name: en.extName!.message,
+      description: en.extDescription!.message,
+      title: en.actionTitle!.message,
+      commands: [en.commandNextAnnotation!.message, en.commandPreviousAnnotation!.message].sort(),
     });
   });
 

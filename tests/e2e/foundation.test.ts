@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectErrors } from '../../scripts/harness/browser';
 import { useExtensionSession } from './session';
@@ -14,6 +16,41 @@ describe('the built extension in Chromium', () => {
     const refused = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'drop-tables' }));
     expect(refused).toMatchObject({ ok: false });
     await page.close();
+  });
+
+  it('shows its name, description, tooltip and shortcuts from _locales (English here)', async () => {
+    const dir = resolve('.output/chrome-mv3');
+    const built = readFileSync(join(dir, 'manifest.json'), 'utf8');
+    const keys = [...built.matchAll(/__MSG_(\w+?)__/g)].map((m) => m[1]!);
+    expect(keys.length).toBeGreaterThanOrEqual(6);
+    const en = JSON.parse(readFileSync(join(dir, '_locales/en/messages.json'), 'utf8')) as Record<
+      string,
+      { message: string }
+    >;
+    const uk = JSON.parse(readFileSync(join(dir, '_locales/uk/messages.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    for (const key of keys) {
+      expect(en).toHaveProperty(key);
+      expect(uk).toHaveProperty(key);
+    }
+    // The browser reads them in its own language, here English.
+    const shown = await session.browser.worker.evaluate(async () => ({
+      name: chrome.runtime.getManifest().name,
+      description: chrome.runtime.getManifest().description,
+      title: await chrome.action.getTitle({}),
+      commands: (await chrome.commands.getAll()).map((c) => c.description),
+    }));
+    expect(shown).toEqual({
+      name: en.extName!.message,
+      description: en.extDescription!.message,
+      title: en.actionTitle!.message,
+      commands: expect.arrayContaining([
+        en.commandNextAnnotation!.message,
+        en.commandPreviousAnnotation!.message,
+      ]) as unknown as string[],
+    });
   });
 
   it('renders the popup with a real status line and no console errors', async () => {

@@ -100,6 +100,53 @@ describe('PopupApp', () => {
     expect((screen.getByRole('switch') as HTMLInputElement).checked).toBe(true);
   });
 
+  it('lists the annotations of every frame that reported some, and opens one in its frame', async () => {
+    answerStatus();
+    const tabId = await openTab('https://news.example/story');
+    await saveTabReport(tabId, {
+      url: 'https://news.example/story',
+      count: 3,
+      at: 1,
+      page: '1.5',
+      frames: { 0: 1, 4: 0, 6: 2 },
+    });
+    const sent = vi
+      .spyOn(fakeBrowser.tabs, 'sendMessage')
+      .mockImplementation(async (_id, message, options) => {
+        if ((message as { type: string }).type !== 'popup-list') return { ok: true };
+        const frameId = (options as { frameId: number }).frameId;
+        if (frameId === 4) throw new Error('no frame 4 to list');
+        return {
+          ok: true,
+          items: (frameId === 0 ? ['top'] : ['framed one', 'framed two']).map((quote) => ({
+            key: `k-${quote}`,
+            quote,
+            category: 'figure',
+            title: 'Verified count',
+          })),
+        };
+      });
+    vi.spyOn(window, 'close').mockImplementation(() => {});
+    render(<PopupApp />);
+    const list = await screen.findByRole('list', { name: 'Passages on this page' });
+    const buttons = list.querySelectorAll('button');
+    expect([...buttons].map((b) => b.querySelector('.popup-quote')!.textContent)).toEqual([
+      '“top”',
+      '“framed one”',
+      '“framed two”',
+    ]);
+    // Frames with no annotations are not asked.
+    expect(sent.mock.calls.map((call) => (call[2] as { frameId: number }).frameId)).toEqual([0, 6]);
+    buttons[2]!.click();
+    await waitFor(() =>
+      expect(sent).toHaveBeenCalledWith(
+        tabId,
+        { type: 'popup-open', key: 'k-framed two' },
+        { frameId: 6 },
+      ),
+    );
+  });
+
   it('ignores an answer from the tab that breaks the protocol', async () => {
     answerStatus();
     await openTab('https://news.example/story');

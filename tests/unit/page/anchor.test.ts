@@ -31,6 +31,27 @@ describe('offset maps and ranges', () => {
     expect(range.endContainer.nodeValue).toBe('children');
   });
 
+  it("anchors a block inside an open shadow root to the shadow tree's own text nodes", () => {
+    const doc = docWith('<p>Light.</p>');
+    const host = doc.createElement('fact-box');
+    const root = host.attachShadow({ mode: 'open' });
+    const p = doc.createElement('p');
+    p.append(
+      'Verified: ',
+      Object.assign(doc.createElement('b'), { textContent: '19,546' }),
+      ' children.',
+    );
+    root.append(p);
+    doc.querySelector('article')!.append(host);
+    const blocks = extractBlocks(doc, doc.querySelector('article'));
+    expect(blocks.map((b) => b.text)).toEqual(['Light.', 'Verified: 19,546 children.']);
+    const map = offsetMap(blocks[1]!.element);
+    const start = map.text.indexOf('19,546');
+    const range = rangeOf(map, start, start + 6)!;
+    expect(range.toString()).toBe('19,546');
+    expect(range.startContainer.getRootNode()).toBe(root);
+  });
+
   it('refuses offsets outside the text and nodes no longer in the page', () => {
     const doc = docWith('<p>Some <em>text</em> here</p>');
     const map = offsetMap(doc.querySelector('p')!);

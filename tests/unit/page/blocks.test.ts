@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { extractBlocks, findArticleRoot } from '@/lib/page/blocks';
+import {
+  createBlockWalker,
+  extractBlocks,
+  findArticle,
+  findArticleRoot,
+  shadowText,
+} from '@/lib/page/blocks';
 
 function doc(body: string): Document {
   const d = document.implementation.createHTMLDocument('t');
@@ -80,5 +86,93 @@ describe('extractBlocks', () => {
     const blocks = extractBlocks(d, d.body);
     expect(blocks).toHaveLength(5_000);
     expect(blocks[4_999]!.text).toBe('Paragraph 4999');
+  });
+});
+
+describe('open shadow roots', () => {
+  /** A host element of `d` with an open (or closed) shadow root holding `markup`. */
+  function host(d: Document, tag: string, markup: string, mode: 'open' | 'closed' = 'open') {
+    const element = d.createElement(tag);
+    const root = element.attachShadow({ mode });
+    const template = d.createElement('template');
+    template.innerHTML = markup;
+    root.append(template.content);
+    return { element, root };
+  }
+
+  it("reads a host's shadow tree, then the children its slots show, in page order", () => {
+    const d = doc('<p>Before.</p>');
+    const { element, root } = host(d, 'fact-box', '<p>In the shadow.</p><slot></slot>');
+    const slotted = d.createElement('p');
+    slotted.textContent = 'Slotted.';
+    element.append(slotted);
+    d.body.append(element);
+    d.body.insertAdjacentHTML('beforeend', '<p>After.</p>');
+    const walker = createBlockWalker(d.body);
+    walker.step(Infinity);
+    expect(walker.blocks.map((b) => b.text)).toEqual([
+      'Before.',
+      'In the shadow.',
+      'Slotted.',
+      'After.',
+    ]);
+    expect(walker.blocks[1]!.element.getRootNode()).toBe(root);
+    expect(walker.shadowRoots).toEqual([root]);
+  });
+
+  it('goes into nested roots and built-in hosts, and never makes a host a block of its own', () => {
+    const d = doc('');
+    const outer = host(d, 'div', '<section><h2>Outer heading</h2></section>');
+    const inner = host(d, 'news-paragraph', '<p>Nested paragraph.</p>');
+    outer.root.querySelector('section')!.append(inner.element);
+    // A <p> can host a shadow root: what it shows is its shadow tree, not its own text.
+    const paragraphHost = host(d, 'p', '<span>Shown instead.</span>');
+    paragraphHost.element.textContent = 'Not shown.';
+    d.body.append(outer.element, paragraphHost.element);
+    const walker = createBlockWalker(d.body);
+    walker.step(Infinity);
+    expect(walker.blocks.map((b) => b.text)).toEqual(['Outer heading', 'Nested paragraph.']);
+    expect(walker.shadowRoots).toEqual([outer.root, inner.root, paragraphHost.root]);
+  });
+
+  it('skips closed roots, hidden or editable parts inside shadow trees, and its own UI', () => {
+    const d = doc('');
+    const closed = host(d, 'closed-box', '<p>Closed.</p>', 'closed');
+    const open = host(
+      d,
+      'open-box',
+      '<p>Kept.</p><div contenteditable="true"><p>Edited.</p></div><p hidden>Hidden.</p>',
+    );
+    const own = host(d, 'context-cards-ui', '<p>Our card.</p>');
+    d.body.append(closed.element, open.element, own.element);
+    expect(texts(d)).toEqual(['Kept.']);
+  });
+});
+
+describe('findArticle and shadow roots', () => {
+  it("adds the open shadow roots' text for a page with next to no paragraphs of its own", () => {
+    const d = document.implementation.createHTMLDocument('App');
+    const app = d.createElement('news-app');
+    const root = app.attachShadow({ mode: 'open' });
+    root.innerHTML = '<article><h1>Headline</h1></article>';
+    const paragraph = d.createElement('news-paragraph');
+    paragraph.attachShadow({ mode: 'open' }).innerHTML = '<p>Deep story text.</p>';
+    root.querySelector('article')!.append(paragraph);
+    d.body.append(app);
+    const article = findArticle(d)!;
+    expect(article.element).toBe(d.body);
+    expect(article.text).toContain('Headline');
+    expect(article.text).toContain('Deep story text.');
+    expect(shadowText(d.body)).toBe('Headline\nDeep story text.');
+  });
+
+  it('leaves shadow roots out of the text of a page with paragraphs of its own', () => {
+    const d = doc(`<p>${'Light story. '.repeat(10)}</p><p>Two.</p><p>Three.</p>`);
+    const box = d.createElement('fact-box');
+    box.attachShadow({ mode: 'open' }).innerHTML = '<p>Shadow fact.</p>';
+    d.body.append(box);
+    expect(findArticle(d)!.text).not.toContain('Shadow fact.');
+    // Stage 2's walk reads it all the same.
+    expect(texts(d)).toContain('Shadow fact.');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { watchTextChanges } from '@/lib/page/watch';
+import { createTextWatch, watchTextChanges } from '@/lib/page/watch';
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -32,5 +32,29 @@ describe('watchTextChanges', () => {
     await flush();
     expect(onChange).not.toHaveBeenCalled();
     stop();
+  });
+
+  it('watches shadow roots added to it (the document does not see inside them)', async () => {
+    document.body.replaceChildren();
+    const host = document.createElement('fact-box');
+    const root = host.attachShadow({ mode: 'open' });
+    document.body.append(host);
+    const onChange = vi.fn();
+    const watch = createTextWatch(onChange);
+    watch.observe(document.body);
+    const p = document.createElement('p');
+    root.append(p);
+    await flush();
+    expect(onChange).not.toHaveBeenCalled();
+    watch.observe(root);
+    watch.observe(root);
+    p.textContent = 'now seen';
+    await flush();
+    expect(onChange).toHaveBeenCalledTimes(1);
+    watch.stop();
+    p.textContent = 'after stop';
+    watch.observe(root);
+    await flush();
+    expect(onChange).toHaveBeenCalledTimes(1);
   });
 });
