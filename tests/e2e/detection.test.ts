@@ -156,4 +156,25 @@ describe('detection in Chromium', () => {
     expect(errors.filter((e) => !e.startsWith('page:') && !e.includes('page: '))).toEqual([]);
     await page.close();
   });
+
+  it('works on a heavy page: all: unset, a top overlay, 5,000-deep nesting, 100,000 text nodes, a frozen body and 10,000 mutations a second', async () => {
+    const page = await session.browser.context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(session.server.url('/hostile-heavy.html'));
+    const badge = Number(await settledBadge(page));
+    expect(badge).toBeGreaterThanOrEqual(1);
+    // The page's own script runs to its end.
+    await page.waitForFunction(() => (window as { __churnTicks?: number }).__churnTicks === 20);
+    // The card still opens from the keyboard above the page's reset and overlay, and closes.
+    const marker = page.locator('context-cards-ui .cc-marker').first();
+    await marker.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.locator('context-cards-ui [role="dialog"]');
+    await dialog.waitFor({ state: 'visible' });
+    expect((await dialog.locator('.cc-quote').textContent())!.length).toBeGreaterThan(2);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
