@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { clearTabReport } from '@/lib/badge/tab-report';
+import { clearTabReport, commandFrame, readTabReport } from '@/lib/badge/tab-report';
 import { createReportHandler } from '@/lib/badge/report-handler';
 import { loadBundledDataset } from '@/lib/dataset/bundled';
 import {
@@ -85,11 +85,18 @@ export default defineBackground(() => {
   });
 
   // Keyboard commands go to the active tab's stage 2 (absent on pages without annotations,
-  // where sending fails quietly).
+  // where sending fails quietly): the top frame's, or the first frame with annotations
+  // when the top frame has none (an off-topic page around a relevant frame).
   browser.commands.onCommand.addListener((command, tab) => {
     const parsed = PageCommand.safeParse({ type: 'page-command', command });
-    if (!parsed.success || tab?.id === undefined) return;
-    browser.tabs.sendMessage(tab.id, parsed.data, { frameId: 0 }).catch(() => undefined);
+    const tabId = tab?.id;
+    if (!parsed.success || tabId === undefined) return;
+    void readTabReport(tabId)
+      .catch(() => null)
+      .then((report) =>
+        browser.tabs.sendMessage(tabId, parsed.data, { frameId: commandFrame(report) }),
+      )
+      .catch(() => undefined);
   });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

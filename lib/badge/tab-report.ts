@@ -95,3 +95,11 @@ export function framesWithAnnotations(report: TabReport | null): number[] {
     .map(([id]) => Number(id))
     .sort((a, b) => a - b);
 }
+
+/**
+ * The frame a keyboard command goes to: the top frame, unless it has no annotations and
+ * a frame has (the commands move among one frame's markers).
+ */
+export function commandFrame(report: TabReport | null): number {
+  return framesWithAnnotations(report)[0] ?? 0;
+}

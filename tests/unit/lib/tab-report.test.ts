@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createReportHandler } from '@/lib/badge/report-handler';
 import {
   applyFrameReport,
+  commandFrame,
   framesWithAnnotations,
   readTabReport,
   type FrameReport,
@@ -33,6 +34,9 @@ describe('applyFrameReport', () => {
     expect(state).toMatchObject({ url: URL_A, count: 7, page: 'doc-1' });
     expect(state!.frames).toEqual({ 0: 3, 5: 4, 9: 0 });
     expect(framesWithAnnotations(state)).toEqual([0, 5]);
+    expect(commandFrame(state)).toBe(0);
+    expect(commandFrame(fold(report(0, 0), report(7, 2), report(5, 1)))).toBe(5);
+    expect(commandFrame(null)).toBe(0);
   });
 
   it('starts again from the reporting frame alone on another page of the tab', () => {

@@ -8,7 +8,7 @@ import { GetCardsResponse, PreviewImportResponse, StatusResponse } from '@/lib/m
 import { dismissedKeys, getSettings } from '@/lib/settings';
 import { detectorItem, prefilterItem } from '@/lib/detector-store';
 import { hydrateDetector, prefilter, prefilterFromJSON, runPrefilter } from '@/lib/detect';
-import { readTabReport } from '@/lib/badge/tab-report';
+import { readTabReport, saveTabReport } from '@/lib/badge/tab-report';
 
 // The fake browser has no keyboard commands: record the listener the background adds.
 let onCommand: ((command: string, tab?: { id?: number }) => void) | undefined;
@@ -41,14 +41,31 @@ describe('background wiring', () => {
     background.main();
     expect(onCommand).toBeDefined();
     onCommand!('next-annotation', { id: 4 });
-    expect(sent).toHaveBeenCalledWith(
-      4,
-      { type: 'page-command', command: 'next-annotation' },
-      { frameId: 0 },
+    await vi.waitFor(() =>
+      expect(sent).toHaveBeenCalledWith(
+        4,
+        { type: 'page-command', command: 'next-annotation' },
+        { frameId: 0 },
+      ),
     );
     onCommand!('something-else', { id: 4 });
     onCommand!('previous-annotation', {});
-    expect(sent).toHaveBeenCalledTimes(1);
+    // An off-topic page around a relevant frame: the frame's stage 2 gets the command.
+    await saveTabReport(5, {
+      url: 'https://news.example/',
+      count: 2,
+      at: 1,
+      frames: { 0: 0, 3: 2 },
+    });
+    onCommand!('previous-annotation', { id: 5 });
+    await vi.waitFor(() =>
+      expect(sent).toHaveBeenLastCalledWith(
+        5,
+        { type: 'page-command', command: 'previous-annotation' },
+        { frameId: 3 },
+      ),
+    );
+    expect(sent).toHaveBeenCalledTimes(2);
   });
 
   it('answers status and get-cards through the database, refusing strangers', async () => {
