@@ -39,7 +39,7 @@ export function PopupApp({ locale = browserLocale() }: { locale?: Locale }) {
   // Listed once the tab's report is read, and again whenever the tab reports a change.
   const annotations = usePageAnnotations(
     tab && page.kind !== 'loading' ? tab.id : undefined,
-    page.kind === 'scanned' ? page.report.at : page.kind,
+    page.kind === 'scanned' ? page.report : null,
   );
   const settings = useSettings();
   const [removed, setRemoved] = useState<string[]>([]);

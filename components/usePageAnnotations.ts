@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { framesWithAnnotations, readTabReport } from '@/lib/badge/tab-report';
+import { framesWithAnnotations, type TabReport } from '@/lib/badge/tab-report';
 import { PopupListResponse, type PopupAnnotation } from '@/lib/messages/page-protocol';
 
 /** An annotation as the popup lists it: with the frame of the tab it is painted in. */
@@ -15,13 +15,14 @@ export type PageAnnotationsState =
 /**
  * The annotations stage 2 painted in tab `tabId` (validated; nothing when it is absent):
  * the top frame's, then those of each frame that reported annotations, in frame order.
- * Asked for again whenever `revision` changes (a new report from the tab: its
- * annotations changed). The last list stays shown while the next one is on its way.
+ * Asked for again with each new `report` of the tab (its annotations changed), which
+ * also names the frames to ask. The last list stays shown while the next one is on its way.
  */
 export function usePageAnnotations(
   /** Undefined while it is not known yet (nothing is asked). */
   tabId: number | null | undefined,
-  revision: unknown = null,
+  /** The tab's latest report (`useTabReport`), null when it has none. */
+  report: TabReport | null,
 ): PageAnnotationsState {
   const [state, setState] = useState<PageAnnotationsState>({ kind: 'loading' });
   useEffect(() => {
@@ -32,7 +33,6 @@ export function usePageAnnotations(
     }
     let live = true;
     void (async () => {
-      const report = await readTabReport(tabId).catch(() => null);
       const frameIds = [...new Set([0, ...framesWithAnnotations(report)])];
       const lists = await Promise.all(frameIds.map((frameId) => listFrame(tabId, frameId)));
       if (!live) return;
@@ -45,7 +45,7 @@ export function usePageAnnotations(
     return () => {
       live = false;
     };
-  }, [tabId, revision]);
+  }, [tabId, report]);
   return state;
 }
 

@@ -40,6 +40,8 @@ const CHILD = 1 << G.child;
 const PLACE = (1 << G.context) | (1 << G.destination);
 const ACTION = (1 << G.movement) | (1 << G.euphemism) | (1 << G.return);
 const PARTNER = 1 << PARTNER_GROUP;
+/** The groups a pass needs beside a strong stem (see `prefilterPasses`). */
+export const PASS_GROUPS = CHILD | PLACE | ACTION | PARTNER;
 
 /**
  * Bits the pre-filter adds beside the groups: a child word within `NEAR_WORDS` words of an

@@ -36,11 +36,8 @@ export async function readPublishedPrefilter(): Promise<LoadedPrefilter | null> 
 export async function loadPublishedPrefilter(
   ensurePublished: () => Promise<unknown>,
 ): Promise<LoadedPrefilter | null> {
-  let published = await readPublished();
-  if (!published) {
-    await ensurePublished();
-    published = await readPublished();
-  }
-  if (!published) return null;
-  return { datasetKey: published.datasetKey, prefilter: prefilterFromJSON(published.prefilter) };
+  const now = await readPublishedPrefilter();
+  if (now) return now;
+  await ensurePublished();
+  return readPublishedPrefilter();
 }

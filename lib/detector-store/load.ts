@@ -3,8 +3,8 @@ import {
   hydrateDetector,
   prefilterFromJSON,
   type CompiledDetector,
+  type PrefilterJSON,
 } from '@/lib/detect';
-import type { PrefilterJSON } from '@/lib/detect';
 import { DETECTOR_FORMAT, detectorItem } from './items';
 
 export { loadPublishedPrefilter, type LoadedPrefilter } from './load-prefilter';

@@ -6,12 +6,12 @@
  * caller's `onTopic` is the only way out).
  */
 import {
+  PASS_GROUPS,
   prefilterPasses,
   prefilterPassesApart,
   runPrefilterMask,
   type Prefilter,
 } from '@/lib/detect/prefilter';
-import { G, PARTNER } from '@/lib/detect/compile';
 import { findArticle } from './blocks';
 
 export interface TopicWatchOptions {
@@ -40,16 +40,6 @@ export interface TopicWatch {
   /** True once `onTopic` has been called. */
   readonly passed: boolean;
 }
-
-/** The groups a pass needs beside a strong stem (see `prefilterPasses`). */
-const PASS_GROUPS =
-  (1 << G.child) |
-  (1 << G.movement) |
-  (1 << G.euphemism) |
-  (1 << G.return) |
-  (1 << G.context) |
-  (1 << G.destination) |
-  (1 << PARTNER);
 
 /** Text added in editors, inputs and hidden nodes is the reader's or invisible: skipped. */
 function skippedTarget(node: Node): boolean {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pollUntil, waitForBadgeText, waitForPageReport, waitForStage1State } from './poll';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
@@ -226,18 +227,8 @@ export async function launchWithExtension(
       await page.bringToFront();
       return tabIdOf(page);
     },
-    async waitForStage1(page, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      let state: unknown;
-      while (Date.now() < deadline) {
-        state = await inExtensionWorld(page, 'globalThis.__contextCardsStage1?.state');
-        if (typeof state === 'string' && state !== 'loading') return state;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      throw new Error(
-        `stage 1 did not check ${page.url()} within ${timeoutMs} ms (${String(state)})`,
-      );
-    },
+    waitForStage1: (page, timeoutMs = 10_000) =>
+      waitForStage1State(inExtensionWorld, page, timeoutMs),
     async recordMessages() {
       await worker.evaluate(() => {
         const scope = globalThis as unknown as {
@@ -263,30 +254,22 @@ export async function launchWithExtension(
           (globalThis as unknown as { __recorded?: { type: string; tabId: number | null }[] })
             .__recorded ?? [],
       ),
-    async waitForBadge(page, accept, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      let last = '';
-      while (Date.now() < deadline) {
-        last = await badgeText(page);
-        if (accept(last)) return last;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      throw new Error(`badge did not settle as expected within ${timeoutMs} ms (last: "${last}")`);
-    },
-    async waitForReport(page, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (Date.now() < deadline) {
-        const tabId = await tabIdOf(page);
-        const report = await worker.evaluate(async (id: number) => {
-          const key = `tab-report:${id}`;
-          const stored = await chrome.storage.session.get(key);
-          return (stored[key] ?? null) as { url: string; count: number } | null;
-        }, tabId);
-        if (report && report.url === page.url()) return report.count;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      throw new Error(`no scan report for ${page.url()} within ${timeoutMs} ms`);
-    },
+    waitForBadge: (page, accept, timeoutMs = 10_000) =>
+      waitForBadgeText(() => badgeText(page), accept, timeoutMs),
+    waitForReport: (page, timeoutMs = 10_000) =>
+      waitForPageReport(
+        page,
+        async () =>
+          worker.evaluate(
+            async (id: number) => {
+              const key = `tab-report:${id}`;
+              const stored = await chrome.storage.session.get(key);
+              return (stored[key] ?? null) as { url: string; count: number } | null;
+            },
+            await tabIdOf(page),
+          ),
+        timeoutMs,
+      ),
     close: () => launched.close(),
   };
 }
@@ -377,16 +360,16 @@ async function openToolbarPopup(
   };
   return {
     evaluate,
-    async waitFor<T>(expression: string, timeoutMs = 5000): Promise<T> {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const value = await evaluate<T>(expression);
-        if (value) return value;
-        if (Date.now() > deadline)
-          throw new Error(`the toolbar popup never showed ${expression} within ${timeoutMs} ms`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    },
+    waitFor: <T>(expression: string, timeoutMs = 5000): Promise<T> =>
+      pollUntil(
+        () => evaluate<T>(expression),
+        (value) => Boolean(value),
+        {
+          timeoutMs,
+          intervalMs: 50,
+          failure: () => `the toolbar popup never showed ${expression} within ${timeoutMs} ms`,
+        },
+      ),
     async click(selector) {
       const box = await evaluate<{ x: number; y: number } | null>(
         `(() => { const el = document.querySelector(${JSON.stringify(selector)}); if (!el) return null; el.scrollIntoView({ block: 'center' }); const r = el.getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; })()`,

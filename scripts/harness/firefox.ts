@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { waitForBadgeText, waitForPageReport, waitForStage1State } from './poll';
 
 export const FIREFOX_EXTENSION_DIR = resolve('.output/firefox-mv3');
 
@@ -210,37 +211,12 @@ export async function launchFirefoxWithExtension(
     badgeText,
     report,
     inExtensionWorld,
-    async waitForBadge(page, accept, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      let last = '';
-      while (Date.now() < deadline) {
-        last = await badgeText(page);
-        if (accept(last)) return last;
-        await sleep(100);
-      }
-      throw new Error(`badge did not settle as expected within ${timeoutMs} ms (last: "${last}")`);
-    },
-    async waitForReport(page, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (Date.now() < deadline) {
-        const current = await report(page);
-        if (current && current.url === page.url()) return current.count;
-        await sleep(100);
-      }
-      throw new Error(`no scan report for ${page.url()} within ${timeoutMs} ms`);
-    },
-    async waitForStage1(page, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      let state: unknown;
-      while (Date.now() < deadline) {
-        state = await inExtensionWorld(page, 'globalThis.__contextCardsStage1?.state');
-        if (typeof state === 'string' && state !== 'loading') return state;
-        await sleep(50);
-      }
-      throw new Error(
-        `stage 1 did not check ${page.url()} within ${timeoutMs} ms (${String(state)})`,
-      );
-    },
+    waitForBadge: (page, accept, timeoutMs = 10_000) =>
+      waitForBadgeText(() => badgeText(page), accept, timeoutMs),
+    waitForReport: (page, timeoutMs = 10_000) =>
+      waitForPageReport(page, () => report(page), timeoutMs),
+    waitForStage1: (page, timeoutMs = 10_000) =>
+      waitForStage1State(inExtensionWorld, page, timeoutMs),
     close: () => browser.close(),
   };
 }
@@ -266,8 +242,6 @@ async function navigateToExtensionPage(browser: Browser, page: Page, url: string
 interface BidiConnection {
   send(method: string, params: object): Promise<unknown>;
 }
-
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** Collects console errors and uncaught page errors for a page. */
 export function collectErrors(page: Page): string[] {
