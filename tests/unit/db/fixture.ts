@@ -1,5 +1,6 @@
 import { Dataset, type DatasetInput } from '@/lib/dataset';
-import { FactDb } from '@/lib/db';
+import { FactDb, createOptionsHandlers } from '@/lib/db';
+import { createRouter } from '@/lib/messages';
 
 /**
  * A small dataset, valid per the schemas, for database tests. The figures of
@@ -207,4 +208,23 @@ export function validFixtureInput(): DatasetInput {
   input.sources.find((s) => s.id === 'reuters-claim')!.published = '2025-02-01';
   input.sources.find((s) => s.id === 'tass-arrivals')!.published = '2023-08-01';
   return input;
+}
+
+/**
+ * The background's router for options-page tests: the real options handlers over `options`,
+ * and fixed answers for the page requests those tests never send.
+ */
+export function optionsRouter(
+  ownId: string,
+  options: Parameters<typeof createOptionsHandlers>[0],
+): ReturnType<typeof createRouter> {
+  return createRouter(ownId, {
+    ping: () => ({ ok: true, pong: true }),
+    status: () => ({ ok: true, version: '0', datasetVersion: null, ready: true }),
+    'report-annotations': () => ({ ok: true }),
+    'get-cards': () => ({ ok: true, cards: {}, missing: [] }),
+    'ensure-detector': () => ({ ok: true, ready: true }),
+    'load-stage-2': () => ({ ok: true }),
+    ...createOptionsHandlers(options),
+  });
 }

@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vite
 import type { PublishResult } from '@/lib/detector-store/publish';
 import {
   createDataService,
-  createOptionsHandlers,
   diffDatasets,
   diffIsEmpty,
   getDatasetStatus,
@@ -16,9 +15,9 @@ import {
   ExportDatasetResponse,
   PreviewImportResponse,
   RestoreBundledResponse,
-  createRouter,
+  type createRouter,
 } from '@/lib/messages';
-import { freshDb, validFixtureInput } from './fixture';
+import { freshDb, optionsRouter, validFixtureInput } from './fixture';
 
 const OWN = 'own';
 const me = { id: OWN };
@@ -34,20 +33,12 @@ beforeEach(() => {
   const service = createDataService(db, base);
   republish = vi.fn(async (): Promise<PublishResult> => 'published');
   const bundled = () => Dataset.parse({ ...validInput(), version: '2026.11.02' });
-  route = createRouter(OWN, {
-    ping: () => ({ ok: true, pong: true }),
-    status: () => ({ ok: true, version: '0', datasetVersion: null, ready: true }),
-    'report-annotations': () => ({ ok: true }),
-    'get-cards': () => ({ ok: true, cards: {}, missing: [] }),
-    'ensure-detector': () => ({ ok: true, ready: true }),
-    'load-stage-2': () => ({ ok: true }),
-    ...createOptionsHandlers({
-      db,
-      service,
-      loadBundled: bundled,
-      republish,
-      today: () => '2026-12-01',
-    }),
+  route = optionsRouter(OWN, {
+    db,
+    service,
+    loadBundled: bundled,
+    republish,
+    today: () => '2026-12-01',
   });
 });
 afterEach(async () => {

@@ -4,15 +4,14 @@ import { ImportSection } from '@/components/options/ImportSection';
 import { Dataset, type DatasetInput } from '@/lib/dataset';
 import {
   createDataService,
-  createOptionsHandlers,
   getDatasetStatus,
   readStoredDataset,
   storageFailure,
   type FactDb,
 } from '@/lib/db';
 import type { PublishResult } from '@/lib/detector-store/publish';
-import { ApplyImportResponse, PreviewImportResponse, createRouter } from '@/lib/messages';
-import { freshDb, validFixtureInput } from '../db/fixture';
+import { ApplyImportResponse, PreviewImportResponse, type createRouter } from '@/lib/messages';
+import { freshDb, optionsRouter, validFixtureInput } from '../db/fixture';
 import { jsonFile, startBackground } from '../components/options/harness';
 
 const OWN = 'own';
@@ -53,20 +52,12 @@ beforeEach(() => {
   const bundled = () => Dataset.parse({ ...validFixtureInput(), version: '2026.11.02' });
   const service = createDataService(db, () => Dataset.parse(validFixtureInput()));
   republish = vi.fn(async (): Promise<PublishResult> => 'published');
-  route = createRouter(OWN, {
-    ping: () => ({ ok: true, pong: true }),
-    status: () => ({ ok: true, version: '0', datasetVersion: null, ready: true }),
-    'report-annotations': () => ({ ok: true }),
-    'get-cards': () => ({ ok: true, cards: {}, missing: [] }),
-    'ensure-detector': () => ({ ok: true, ready: true }),
-    'load-stage-2': () => ({ ok: true }),
-    ...createOptionsHandlers({
-      db,
-      service,
-      loadBundled: bundled,
-      republish,
-      today: () => '2026-12-01',
-    }),
+  route = optionsRouter(OWN, {
+    db,
+    service,
+    loadBundled: bundled,
+    republish,
+    today: () => '2026-12-01',
   });
 });
 afterEach(async () => {

@@ -11,13 +11,12 @@ import { Dataset } from '@/lib/dataset';
 import {
   DATASET_TABLES,
   createDataService,
-  createOptionsHandlers,
   getDatasetStatus,
   seedDatabase,
   type FactDb,
 } from '@/lib/db';
-import { ApplyImportResponse, PreviewImportResponse, createRouter } from '@/lib/messages';
-import { freshDb, validFixtureInput } from '../db/fixture';
+import { ApplyImportResponse, PreviewImportResponse, type createRouter } from '@/lib/messages';
+import { freshDb, optionsRouter, validFixtureInput } from '../db/fixture';
 
 const me = { id: 'own' };
 let db: FactDb;
@@ -27,20 +26,12 @@ const base = () => Dataset.parse(validFixtureInput());
 beforeAll(async () => {
   db = freshDb('fuzz-import');
   const service = createDataService(db, base);
-  route = createRouter(me.id, {
-    ping: () => ({ ok: true, pong: true }),
-    status: () => ({ ok: true, version: '0', datasetVersion: null, ready: true }),
-    'report-annotations': () => ({ ok: true }),
-    'get-cards': () => ({ ok: true, cards: {}, missing: [] }),
-    'ensure-detector': () => ({ ok: true, ready: true }),
-    'load-stage-2': () => ({ ok: true }),
-    ...createOptionsHandlers({
-      db,
-      service,
-      loadBundled: base,
-      republish: async () => 'published',
-      today: () => '2026-12-01',
-    }),
+  route = optionsRouter(me.id, {
+    db,
+    service,
+    loadBundled: base,
+    republish: async () => 'published',
+    today: () => '2026-12-01',
   });
   await service.ensureSeeded();
 });
