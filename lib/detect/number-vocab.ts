@@ -199,5 +199,10 @@ export function hydrateNumberVocab(json: NumberVocabJSON): NumberVocab {
   };
 }
 
-/** No number words at all: digits alone are read. */
-export const NO_NUMBER_WORDS: NumberVocab = hydrateNumberVocab(compileNumberVocab([]));
+/**
+ * No number words at all: digits alone are read. Marked pure, so that a bundle that never
+ * reads numbers (stage 1) leaves it out instead of building it on every page.
+ */
+export const NO_NUMBER_WORDS: NumberVocab = /* @__PURE__ */ hydrateNumberVocab(
+  /* @__PURE__ */ compileNumberVocab([]),
+);

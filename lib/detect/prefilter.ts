@@ -75,7 +75,7 @@ export function prefilterPasses(mask: number): boolean {
  * is worth checking again.
  */
 export function prefilterPassesApart(mask: number): boolean {
-  if ((mask & (STRONG | NEAR_PARTNER | NEAR_ACTION)) !== 0) return prefilterPasses(mask);
+  if (prefilterPasses(mask)) return true;
   if ((mask & CHILD) === 0) return false;
   return (mask & PARTNER) !== 0 || ((mask & ACTION) !== 0 && (mask & PLACE) !== 0);
 }
@@ -329,8 +329,81 @@ function walkWord(pf: Prefilter, text: string, i: number): number {
 /**
  * Which pre-filter groups occur in `text` (a bit mask over `G`, plus the `NEAR_*` bits);
  * stops once it passes, or once it finds a group in `stopAny`.
+ *
+ * A long text is first read by its distinct pieces (see `scanPieces`): a loop of script
+ * over every code unit is what a page would pay for most, and the engine's own `split` and
+ * `Set` do most of that work natively (repeated words and markup are read once). Only a text whose pieces could pass
+ * together is read again whole, for how near its words are.
  */
 export function runPrefilterMask(pf: Prefilter, text: string, stopAny = 0): number {
+  if (text.length < PIECES_FROM) return scanUnits(pf, text, stopAny);
+  const pieces = scanPieces(pf, text);
+  if ((pieces & stopAny) !== 0 || prefilterPasses(pieces) || !prefilterPassesApart(pieces))
+    return pieces;
+  return scanUnits(pf, text, stopAny);
+}
+
+/** Below this length reading the whole text costs no more than splitting it. */
+const PIECES_FROM = 2048;
+
+/**
+ * Characters that split a text into pieces, in the order they are tried: each ends every
+ * word and belongs to none (class SEP or BRK of `charClass`; a test checks it). After the
+ * space come those that cut what is left long: lines, scripts' JSON and code, CJK text.
+ */
+export const PIECE_SPLITTERS = [
+  ' ',
+  '\n',
+  '"',
+  ',',
+  '.',
+  '\u3002',
+  '\uFF0C',
+  ';',
+  ':',
+  '/',
+  '=',
+  '\t',
+  '<',
+  '(',
+  '{',
+] as const;
+/** A piece longer than this is split again by the next splitter. */
+const LONG_PIECE = 128;
+
+/**
+ * The groups of the words of `text`, read one distinct piece at a time. A splitter ends
+ * every word and belongs to none, so each word lies inside one piece and is read there as
+ * it would be in the whole text; the `NEAR_*` bits found inside a piece hold for the text
+ * too. How near words of different pieces are is not known: the caller reads the text
+ * whole when that could matter (`prefilterPassesApart`).
+ */
+function scanPieces(pf: Prefilter, text: string): number {
+  let mask = 0;
+  const pending: [string, number][] = [[text, 0]];
+  while (pending.length > 0) {
+    const [piece, level] = pending.pop()!;
+    for (const part of new Set(piece.split(PIECE_SPLITTERS[level]!))) {
+      if (part.length === 0) continue;
+      if (part.length > LONG_PIECE && level + 1 < PIECE_SPLITTERS.length) {
+        pending.push([part, level + 1]);
+        continue;
+      }
+      mask |= scanUnits(pf, part, 0);
+      if (prefilterPassesApart(mask)) return mask;
+    }
+  }
+  return mask;
+}
+
+/** Exposed for tests: the two ways of reading a text, which must agree. */
+export const scanForTests = {
+  pieces: (pf: Prefilter, text: string) => scanPieces(pf, text),
+  units: (pf: Prefilter, text: string, stopAny = 0) => scanUnits(pf, text, stopAny),
+};
+
+/** `runPrefilterMask` one code unit at a time (any text). */
+function scanUnits(pf: Prefilter, text: string, stopAny: number): number {
   const { mask: nodeMask, exact } = pf;
   const n = text.length;
   let mask = 0;
@@ -400,6 +473,53 @@ export function runPrefilterMask(pf: Prefilter, text: string, stopAny = 0): numb
     if (prefilterPasses(mask) || (mask & stopAny) !== 0) return mask;
   }
   return mask;
+}
+
+/** The group bits of a mask (without the `NEAR_*` bits). */
+const GROUP_BITS = NEAR_ACTION - 1;
+
+/**
+ * Whether a page passes block by block, as the rules read it: a block with a strong stem,
+ * or with a child stem near a partner stem, or with a child stem near an action stem while
+ * the page (its title or any block) has a place or strong stem. Every relevant block is a
+ * block of the first kinds (the rules pair a child term with another term inside one
+ * block, and take their Ukraine/Russia context from the block, its neighbours or the
+ * title), so a page that fails here has none; a page whose whole text passes often does
+ * not, when the words lie in different paragraphs, or outside the article's blocks.
+ *
+ * Blocks are read by distinct space-separated pieces first (a piece is read once for the
+ * whole page); a block is read whole only when its pieces hold a child stem with an action
+ * or partner stem.
+ */
+export function prefilterPassesBlocks(
+  pf: Prefilter,
+  title: string,
+  blocks: Iterable<string>,
+): boolean {
+  const byPiece = new Map<string, number>();
+  let page = runPrefilterMask(pf, title) & GROUP_BITS;
+  let near = false;
+  for (const text of blocks) {
+    let groups = 0;
+    for (const piece of new Set(text.split(' '))) {
+      if (piece.length === 0) continue;
+      let found = byPiece.get(piece);
+      if (found === undefined) {
+        found = scanUnits(pf, piece, 0);
+        byPiece.set(piece, found);
+      }
+      groups |= found;
+    }
+    page |= groups & GROUP_BITS;
+    if ((groups & CHILD) !== 0 && (groups & (ACTION | PARTNER)) !== 0 && !near) {
+      if ((groups & (NEAR_ACTION | NEAR_PARTNER)) === 0) groups = scanUnits(pf, text, 0);
+      if ((groups & NEAR_PARTNER) !== 0) return true;
+      if ((groups & NEAR_ACTION) !== 0) near = true;
+    }
+    if ((groups & STRONG) !== 0) return true;
+    if (near && (page & (PLACE | STRONG)) !== 0) return true;
+  }
+  return false;
 }
 
 /** `false` means: no block of this text can be relevant; skip all further work. */

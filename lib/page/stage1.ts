@@ -9,10 +9,11 @@ import {
   PASS_GROUPS,
   prefilterPasses,
   prefilterPassesApart,
+  prefilterPassesBlocks,
   runPrefilterMask,
   type Prefilter,
 } from '@/lib/detect/prefilter';
-import { findArticle } from './blocks';
+import { extractBlocks, findArticle } from './blocks';
 
 export interface TopicWatchOptions {
   prefilter: Prefilter;
@@ -54,8 +55,9 @@ function skippedTarget(node: Node): boolean {
 
 /**
  * Checks the page now, then watches what mutations add. The groups found are OR-ed
- * together (text only ever adds groups), so a page passes as soon as the words the
- * pre-filter needs have appeared anywhere, at any time.
+ * together (text only ever adds groups); once the words the pre-filter needs have appeared
+ * anywhere, the article's blocks are read, and the page passes when they hold those words
+ * as the rules need them.
  */
 export function watchForTopic(doc: Document, options: TopicWatchOptions): TopicWatch {
   const { onTopic, signal, batchMs = 250, recheckMs = 2000 } = options;
@@ -65,22 +67,43 @@ export function watchForTopic(doc: Document, options: TopicWatchOptions): TopicW
   let observer: MutationObserver | null = null;
   let recheckTimer: ReturnType<typeof setTimeout> | null = null;
 
+  // Whether the article's blocks were read since the page's text last passed: a page whose
+  // words pass but whose blocks do not is read again only once it has been quiet.
+  let blocksRead = false;
+
+  /**
+   * The page's words pass: read its blocks, as stage 2 would, and hand over only when they
+   * pass too (`prefilterPassesBlocks`).
+   */
+  const confirm = (root: Element | null) => {
+    blocksRead = true;
+    const blocks = extractBlocks(doc, root);
+    if (
+      !prefilterPassesBlocks(
+        prefilter,
+        doc.title,
+        blocks.map((block) => block.text),
+      )
+    )
+      return;
+    passed = true;
+    observer?.disconnect();
+    onTopic();
+  };
   /** Checks one text; the groups it holds. */
-  const add = (text: string): number => {
+  const add = (text: string, root?: Element | null): number => {
     if (passed || text.length === 0) return 0;
     const found = runPrefilterMask(prefilter, text);
     mask |= found;
-    if (prefilterPasses(mask)) {
-      passed = true;
-      observer?.disconnect();
-      onTopic();
-    }
+    if (prefilterPasses(mask) && !blocksRead)
+      confirm(root === undefined ? (findArticle(doc)?.element ?? null) : root);
     return found;
   };
   const checkAll = () => {
     mask = 0;
+    blocksRead = false;
     const article = findArticle(doc);
-    add(`${doc.title}\n${article?.text ?? ''}`);
+    add(`${doc.title}\n${article?.text ?? ''}`, article?.element ?? null);
   };
 
   checkAll();

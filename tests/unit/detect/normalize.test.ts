@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { foldWord, normalizeWithMap } from '../../../lib/detect/normalize';
+import {
+  CLASS,
+  FOLD,
+  computeClass,
+  computeFold,
+  foldWord,
+  normalizeWithMap,
+} from '../../../lib/detect/normalize';
 import { compileDetector, findHits } from '../../../lib/detect/index';
 import { tinyLexicon } from '../../fixtures/detect/lexicons';
 
@@ -84,5 +91,26 @@ describe('normalizeWithMap', () => {
     }
     expect(text[map[norm.indexOf('children')]!]).toBe('C');
     expect(text[map[2]!]).toBe('т'); // after the soft hyphen
+  });
+});
+
+describe('the classes known at load', () => {
+  it('are the classes and folds worked out from Unicode, for every code unit they hold', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      if (CLASS[c] === 255) continue;
+      expect([c, CLASS[c]]).toEqual([c, computeClass(c)]);
+      expect([c, FOLD[c]]).toEqual([c, computeFold(c)]);
+    }
+    // ASCII, Latin to Extended-B, Cyrillic, punctuation and symbols are all there, but İ.
+    const ranges = [
+      [0, 0x24f],
+      [0x400, 0x52f],
+      [0x2000, 0x2bff],
+      [0x3000, 0x303f],
+    ];
+    const missing: number[] = [];
+    for (const [from, to] of ranges)
+      for (let c = from!; c <= to!; c++) if (CLASS[c] === 255) missing.push(c);
+    expect(missing).toEqual([0x130]);
   });
 });

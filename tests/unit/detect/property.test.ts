@@ -15,6 +15,7 @@ import {
   runPrefilter,
   runPrefilterMask,
 } from '../../../lib/detect/index';
+import { prefilterPassesBlocks } from '../../../lib/detect/prefilter';
 import { bundledLexicons } from '../../fixtures/detect/lexicons';
 
 const det = compileDetector(bundledLexicons, [
@@ -120,6 +121,24 @@ describe('property: no exception, offsets in bounds, quotes match', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+  it('the block-by-block pre-filter never rejects a page with a relevant block', () => {
+    fc.assert(
+      fc.property(
+        fc.array(topicText, { minLength: 1, maxLength: 6 }),
+        fc.option(topicText),
+        (paras, title) => {
+          const r = detectBlocks(
+            det,
+            paras.map((text) => ({ text })),
+            title ? { title } : {},
+          );
+          if (r.some((b) => b.relevant))
+            expect(prefilterPassesBlocks(pf, title ?? '', paras)).toBe(true);
+        },
+      ),
+      { numRuns: 600 },
     );
   });
   it('the pre-filter never rejects a page with a relevant block', () => {

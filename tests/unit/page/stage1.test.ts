@@ -102,6 +102,31 @@ describe('watchForTopic (stage 1)', () => {
     expect(onTopic).toHaveBeenCalledTimes(1);
   });
 
+  it('does not hand over when the words lie in different paragraphs, until one holds them', async () => {
+    // The whole text has a child word next to an action word and a place word, but no
+    // paragraph holds them as the rules need.
+    const doc = page([
+      'Russia said the talks were over.',
+      'The children sang.',
+      'Goods were deported.',
+    ]);
+    const onTopic = vi.fn();
+    const watch = watchForTopic(doc, {
+      prefilter,
+      onTopic,
+      signal: new AbortController().signal,
+      batchMs: 1,
+      recheckMs: 20,
+    });
+    expect(onTopic).not.toHaveBeenCalled();
+    const paragraph = doc.createElement('p');
+    paragraph.textContent = 'The children were deported.';
+    doc.querySelector('article')!.append(paragraph);
+    await new Promise((r) => setTimeout(r, 120));
+    expect(onTopic).toHaveBeenCalledTimes(1);
+    expect(watch.passed).toBe(true);
+  });
+
   it('ignores what the reader types into an editor', async () => {
     const doc = page([OFF]);
     const editor = doc.createElement('div');
