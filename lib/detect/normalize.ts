@@ -110,50 +110,41 @@ export function computeFold(c: number): number {
 }
 
 /**
- * The classes of the code units of most text (ASCII, Latin, Cyrillic, punctuation and
- * symbols), known before the first page is read: working a class out costs several Unicode
+ * The classes of the code units of most text in the detector's languages (ASCII, Latin-1
+ * and Extended-A, Romanian comma letters, Cyrillic, general punctuation, currency), known
+ * before the first page is read: working a class out costs several Unicode
  * regular-expression tests, and compiling those is the first thing a page with an accented
  * letter or a curly quote would pay for. Per range, its runs of one class: the class value,
  * then how many code units in base 36 (none: one). A test checks every code unit against
- * `computeClass`, and the folds below against `computeFold`.
+ * `computeClass`, and the folds against `computeFold`.
  */
 const KNOWN_CLASSES: [number, string][] = [
   [
     0x0000,
-    '0a 9 02 9 0j 9 05 7 06 9 0 4a 92 03 9 0 1q 05 7 1q 01b 8 02 6 04 32 7 8 03 3 8 0 33 0 1n 0 1v 0 11m 82 1b 82 18 8 11h 8 11w 89 110 83 12k',
+    '0a 9 02 9 0j 9 05 7 06 9 0 4a 92 03 9 0 1q 05 7 1q 01b 8 02 6 04 32 7 8 03 3 8 0 33 0 1n 0 1v 0 11m 82 1b 82 18 8 11h 8',
   ],
-  [0x0400, '23m 0 57 24m'],
-  [
-    0x2000,
-    '0b 63 0a 72 0c 9 0 92 08 7 019 6 0f 3 8 02 36 05 8 3a 06 8d 01f 5x 0h 8 04 8 02 8a 0 8 03 85 06 8 0 8 0 8 0 84 0 83 1 87 02 84 05 85 04 1 0 31f 12 35 0k6 31o 026 3m 0hi 3u 0vg',
-  ],
-  [0x3000, '02 9 02 33 0p 39 56 0 35 02 35 03'],
+  [0x0218, '14'],
+  [0x0400, '22o'],
+  [0x0490, '22'],
+  [0x2000, '0b 63 0a 72 0c 9 0 92 08 7 019 6 0f'],
+  [0x20a0, '01c'],
 ];
 for (const [from, runs] of KNOWN_CLASSES) {
-  const classes: number[] = [];
-  for (const run of runs.split(' '))
-    for (let n = run.length > 1 ? parseInt(run.slice(1), 36) : 1; n > 0; n--)
-      classes.push(run.charCodeAt(0) - 48);
-  // Folds: lower case, taken for the whole range in one call. İ (U+0130) lower-cases to two
-  // units, so it stays out (worked out when met); the extra folds come after.
-  let units = '';
-  for (let k = 0; k < classes.length; k++)
-    if (from + k !== 0x130) units += String.fromCharCode(from + k);
-  const lower = units.toLowerCase();
-  for (let k = 0, u = 0; k < classes.length; k++) {
-    const c = from + k;
-    if (c === 0x130) continue;
-    classTable[c] = classes[k]!;
-    foldTable[c] = lower.charCodeAt(u++);
-    foldKnown[c] = 1;
+  let c = from;
+  for (const run of runs.split(' ')) {
+    const k = run.charCodeAt(0) - 48;
+    const end = c + (run.length > 1 ? parseInt(run.slice(1), 36) : 1);
+    classTable.fill(k, c, end);
+    foldKnown.fill(1, c, end);
+    // Letters and apostrophes fold; separators, breaks and digits are their own fold.
+    if (k === LAT || k === CYR || k === LETTER_OTHER || k === SLOW || k === APOS)
+      for (; c < end; c++) foldTable[c] = computeFold(c);
+    else for (; c < end; c++) foldTable[c] = c;
   }
 }
-for (const [from, to] of Object.entries(EXTRA_FOLD)) {
-  for (const unit of new Set([from, from.toUpperCase()])) {
-    const c = unit.charCodeAt(0);
-    if (unit.length === 1 && foldKnown[c] === 1) foldTable[c] = to.charCodeAt(0);
-  }
-}
+// İ (U+0130) lower-cases to two units: worked out when met.
+classTable[0x130] = UNKNOWN;
+foldKnown[0x130] = 0;
 
 /** Case-folded code unit (memoised). Apostrophe variants fold to U+0027. */
 export function foldChar(c: number): number {
