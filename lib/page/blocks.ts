@@ -135,6 +135,21 @@ export function extractBlocks(
   return walker.blocks;
 }
 
+/**
+ * The texts of the article's blocks (as `extractBlocks` gives them), read lazily: the walk
+ * goes only as far as the caller reads, so a check that stops at the first block that
+ * passes does not walk the rest of the page.
+ */
+export function* blockTexts(root: Element | null, elementsPerStep = 64): Generator<string> {
+  const walker = createBlockWalker(root);
+  let next = 0;
+  for (let done = false; ;) {
+    while (next < walker.blocks.length) yield walker.blocks[next++]!.text;
+    if (done) return;
+    done = walker.step(elementsPerStep);
+  }
+}
+
 /** Block extraction that can stop and resume (see `createBlockWalker`). */
 export interface BlockWalker {
   /** Blocks found so far, in document order. */

@@ -13,7 +13,7 @@ import {
   runPrefilterMask,
   type Prefilter,
 } from '@/lib/detect/prefilter';
-import { extractBlocks, findArticle } from './blocks';
+import { blockTexts, findArticle } from './blocks';
 
 export interface TopicWatchOptions {
   prefilter: Prefilter;
@@ -77,15 +77,7 @@ export function watchForTopic(doc: Document, options: TopicWatchOptions): TopicW
    */
   const confirm = (root: Element | null) => {
     blocksRead = true;
-    const blocks = extractBlocks(doc, root);
-    if (
-      !prefilterPassesBlocks(
-        prefilter,
-        doc.title,
-        blocks.map((block) => block.text),
-      )
-    )
-      return;
+    if (!prefilterPassesBlocks(prefilter, doc.title, blockTexts(root))) return;
     passed = true;
     observer?.disconnect();
     onTopic();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  blockTexts,
   createBlockWalker,
   extractBlocks,
   findArticle,
@@ -29,6 +30,38 @@ describe('findArticleRoot', () => {
   it('falls back to the body when no article root has enough text', () => {
     const d = doc('<article><p>Short.</p></article><p>Other.</p>');
     expect(findArticleRoot(d)).toBe(d.body);
+  });
+});
+
+describe('blockTexts', () => {
+  it('gives the texts extractBlocks gives, in order, however small the steps', () => {
+    const body = Array.from(
+      { length: 40 },
+      (_, k) => `<div><p>Para ${k}.</p><ul><li>Item ${k}</li></ul></div>`,
+    ).join('');
+    const d = doc(body);
+    const root = findArticleRoot(d);
+    expect([...blockTexts(root, 1)]).toEqual(texts(d));
+    expect([...blockTexts(root, 1000)]).toEqual(texts(d));
+  });
+  it('walks only as far as it is read', () => {
+    const d = doc(Array.from({ length: 2000 }, (_, k) => `<p>Para ${k}.</p>`).join(''));
+    // Count the paragraphs whose text the walk reads.
+    let read = 0;
+    Array.from(d.body.children).forEach((p, k) => {
+      Object.defineProperty(p, 'textContent', {
+        get() {
+          read++;
+          return `Para ${k}.`;
+        },
+      });
+    });
+    const reads = blockTexts(d.body, 8);
+    expect(reads.next().value).toBe('Para 0.');
+    expect(reads.next().value).toBe('Para 1.');
+    expect(read).toBeLessThan(20);
+    expect([...reads]).toHaveLength(1998);
+    expect(read).toBe(2000);
   });
 });
 
