@@ -487,36 +487,25 @@ const GROUP_BITS = NEAR_ACTION - 1;
  * title), so a page that fails here has none; a page whose whole text passes often does
  * not, when the words lie in different paragraphs, or outside the article's blocks.
  *
- * Blocks are read by distinct space-separated pieces first (a piece is read once for the
- * whole page); a block is read whole only when its pieces hold a child stem with an action
- * or partner stem.
+ * A long block is read by its distinct pieces first, as `runPrefilterMask` reads a text; a
+ * block is read whole only when it holds a child stem with an action or partner stem, for
+ * how near they are.
  */
 export function prefilterPassesBlocks(
   pf: Prefilter,
   title: string,
   blocks: Iterable<string>,
 ): boolean {
-  const byPiece = new Map<string, number>();
   let page = runPrefilterMask(pf, title) & GROUP_BITS;
   let near = false;
   for (const text of blocks) {
-    let groups = 0;
-    for (const piece of new Set(text.split(' '))) {
-      if (piece.length === 0) continue;
-      let found = byPiece.get(piece);
-      if (found === undefined) {
-        found = scanUnits(pf, piece, 0);
-        byPiece.set(piece, found);
-      }
-      groups |= found;
-    }
+    let groups = text.length < PIECES_FROM ? scanUnits(pf, text, 0) : scanPieces(pf, text);
+    const mayBeNear = (groups & CHILD) !== 0 && (groups & (ACTION | PARTNER)) !== 0;
+    if (mayBeNear && !near && (groups & (NEAR_ACTION | NEAR_PARTNER)) === 0)
+      groups = scanUnits(pf, text, 0);
     page |= groups & GROUP_BITS;
-    if ((groups & CHILD) !== 0 && (groups & (ACTION | PARTNER)) !== 0 && !near) {
-      if ((groups & (NEAR_ACTION | NEAR_PARTNER)) === 0) groups = scanUnits(pf, text, 0);
-      if ((groups & NEAR_PARTNER) !== 0) return true;
-      if ((groups & NEAR_ACTION) !== 0) near = true;
-    }
-    if ((groups & STRONG) !== 0) return true;
+    if ((groups & (STRONG | NEAR_PARTNER)) !== 0) return true;
+    if ((groups & NEAR_ACTION) !== 0) near = true;
     if (near && (page & (PLACE | STRONG)) !== 0) return true;
   }
   return false;

@@ -16,6 +16,14 @@ const page = (paragraphs: string[]) => articleDocument('Kitchen notes', paragrap
 
 const settle = () => new Promise((r) => setTimeout(r, 30));
 
+/** Watches `doc` with the bundled pre-filter, short batches and these options. */
+function watchPage(doc: Document, options: { recheckMs?: number } = {}) {
+  const onTopic = vi.fn();
+  const signal = new AbortController().signal;
+  const watch = watchForTopic(doc, { prefilter, onTopic, signal, batchMs: 1, ...options });
+  return { watch, onTopic };
+}
+
 describe('watchForTopic (stage 1)', () => {
   it('passes at once on a page about the topic', () => {
     const onTopic = vi.fn();
@@ -30,13 +38,7 @@ describe('watchForTopic (stage 1)', () => {
 
   it('stays quiet on an off-topic page, and passes when topic text is added later', async () => {
     const doc = page([OFF, OFF]);
-    const onTopic = vi.fn();
-    const watch = watchForTopic(doc, {
-      prefilter,
-      onTopic,
-      signal: new AbortController().signal,
-      batchMs: 1,
-    });
+    const { watch, onTopic } = watchPage(doc);
     expect(onTopic).not.toHaveBeenCalled();
     const more = doc.createElement('p');
     more.textContent = OFF;
@@ -110,14 +112,7 @@ describe('watchForTopic (stage 1)', () => {
       'The children sang.',
       'Goods were deported.',
     ]);
-    const onTopic = vi.fn();
-    const watch = watchForTopic(doc, {
-      prefilter,
-      onTopic,
-      signal: new AbortController().signal,
-      batchMs: 1,
-      recheckMs: 20,
-    });
+    const { watch, onTopic } = watchPage(doc, { recheckMs: 20 });
     expect(onTopic).not.toHaveBeenCalled();
     const paragraph = doc.createElement('p');
     paragraph.textContent = 'The children were deported.';
