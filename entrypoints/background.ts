@@ -12,7 +12,7 @@ import {
 } from '@/lib/db';
 import { createPublisher } from '@/lib/detector-store/publish';
 import { createRouter } from '@/lib/messages';
-import { createLoadStage2Handler } from '@/lib/messages/stage2-loader';
+import { createLoadStageHandler } from '@/lib/messages/stage-loader';
 import { PageCommand } from '@/lib/messages/page-protocol';
 import { runLegacyMigration } from '@/lib/settings/legacy';
 
@@ -77,11 +77,15 @@ export default defineBackground(() => {
     // to it), then the script. Twice: as the page's own styles, and as the reader's (user
     // origin), which also reach text in the page's shadow trees where the browser scopes
     // `::highlight()` rules per tree (Firefox does; Chromium applies the page's own there).
-    'load-stage-2': createLoadStage2Handler(async (target) => {
+    'load-stage-2': createLoadStageHandler('load-stage-2', async (target) => {
       await browser.scripting.insertCSS({ target, files: ['/highlights.css'] });
       await browser.scripting.insertCSS({ target, files: ['/highlights.css'], origin: 'USER' });
       await browser.scripting.executeScript({ target, files: ['/stage2.js'] });
     }),
+    // The card records and their schemas, when a card is about to open (see stage 2's ui).
+    'load-stage-3': createLoadStageHandler('load-stage-3', (target) =>
+      browser.scripting.executeScript({ target, files: ['/stage3.js'] }),
+    ),
   });
 
   // Keyboard commands go to the active tab's stage 2 (absent on pages without annotations,

@@ -19,8 +19,9 @@ import {
   isSiteActive,
   watchDismissedKeys,
   watchSettings,
-  type Settings,
-} from '@/lib/settings';
+} from '@/lib/settings/items';
+// Not the `@/lib/settings` index: its settings file (`transfer.ts`) is classic Zod.
+import type { Settings } from '@/lib/settings/schema';
 import { createAnnotationUi, type AnnotationUi } from './ui';
 
 /**

@@ -12,13 +12,13 @@ import {
 } from '@/components/card/AnnotationLayer';
 import { ContextCard } from '@/components/card/ContextCard';
 import { uiLangOf } from '@/lib/cards/strings';
-import { buildCardView, markerLabel } from '@/lib/cards/view';
-import type { Card } from '@/lib/cards/schema';
-import { MAX_CARD_IDS } from '@/lib/cards/schema';
-import { sendRequest } from '@/lib/messages/client';
+import { markerLabel, type CardView } from '@/lib/cards/view';
+import { sendPageRequest } from '@/lib/messages/page-client';
+import { MAX_TITLE_ANNOTATIONS } from '@/lib/messages/page-protocol';
 import { clickTarget, isInteractive, itemAtPoint } from '@/lib/page/hit-test';
 import { clearPaint, paintActive, paintRanges } from '@/lib/page/paint';
 import type { PageItem } from '@/lib/page/page-items';
+import { linkStage3 } from '@/lib/page/stage3-link';
 
 export interface AnnotationUi {
   /** This page's annotations as the popup lists them. */
@@ -31,7 +31,7 @@ export interface AnnotationUi {
   focusAnnotation(step: 1 | -1): void;
   /** Shows these annotations (painted, with markers), replacing the previous ones. */
   update(items: PageItem[]): void;
-  /** A new dataset is stored: records loaded so far are dropped and asked for again. */
+  /** A new dataset is stored: titles and records loaded so far are dropped and asked for again. */
   forgetRecords(): void;
   /** The host element of the extension's one shadow root (ignored by the text watcher). */
   readonly host: HTMLElement;
@@ -57,10 +57,15 @@ const UNTRUSTED_BLOCKED = [
   'submit',
 ] as const;
 
+/** The key of an annotation's card ids, under which its title is kept. */
+const cardsKey = (item: PageItem) => item.annotation.cards.join(' ');
+
 /**
  * The reader-facing part of stage 2: highlights, one marker per annotation and the
  * context card, all in one shadow root (WXT `createShadowRootUi`), wired to the page's
- * clicks, resizes and keyboard.
+ * clicks, resizes and keyboard. Markers are named from card titles the background sends
+ * (`get-card-titles`); the records a card shows come from stage 3, loaded when the
+ * reader first opens a card or moves to a marker.
  */
 export async function createAnnotationUi(
   ctx: ContentScriptContext,
@@ -69,11 +74,15 @@ export async function createAnnotationUi(
   const lang = uiLangOf(browser.i18n?.getUILanguage?.() ?? navigator.language);
   let items: PageItem[] = [];
   let openKey: string | null = null;
-  let cards: Record<string, Card> = {};
-  let cardsFailed = false;
-  let pending = false;
+  // Card titles by `cardsKey` (null: none of the cards exist), and the keys asked for.
+  let titles = new Map<string, string | null>();
+  let titlesAsked = new Set<string>();
+  // The open card's view: null while its records load.
+  let shown: { key: string; view: CardView | null; failed: boolean } | null = null;
   let datasetVersion: string | null = null;
-  const requested = new Set<string>();
+  // Counts datasets: an answer about an earlier one is dropped.
+  let generation = 0;
+  const stage3 = linkStage3(() => sendPageRequest({ type: 'load-stage-3' }));
   let container: HTMLElement | null = null;
   // False where the browser lacks the CSS Custom Highlight API: boxes are drawn instead.
   let highlightApi = true;
@@ -150,16 +159,12 @@ export async function createAnnotationUi(
     return { left, top: top + window.scrollY };
   };
 
-  // Marker names, built once per annotation and set of loaded records (not on every draw).
+  // Marker names, built once per annotation and set of loaded titles (not on every draw).
   let labels = new Map<string, string>();
   const labelOf = (item: PageItem) => {
     let label = labels.get(item.key);
     if (label === undefined) {
-      const known = item.annotation.cards.some((id) => cards[id]);
-      label = markerLabel(
-        known ? buildCardView(item.annotation, cards, lang) : { title: item.annotation.quote },
-        lang,
-      );
+      label = markerLabel({ title: titles.get(cardsKey(item)) ?? item.annotation.quote }, lang);
       labels.set(item.key, label);
     }
     return label;
@@ -185,9 +190,26 @@ export async function createAnnotationUi(
     if (!item) return;
     openKey = key;
     paintActive(item.range);
-    void fetchCards();
+    void showCard(item);
     draw();
   };
+
+  // The open card's records, from stage 3 (injected on the first card).
+  async function showCard(item: PageItem): Promise<void> {
+    const mine: NonNullable<typeof shown> = { key: item.key, view: null, failed: false };
+    shown = mine;
+    const asked = generation;
+    try {
+      const answer = await (await stage3.records()).view(item.annotation, lang);
+      if (shown !== mine || asked !== generation) return;
+      mine.view = answer.view;
+      datasetVersion = answer.datasetVersion;
+    } catch {
+      if (shown !== mine || asked !== generation) return;
+      mine.failed = true;
+    }
+    draw();
+  }
 
   // A page that removes the layer gets it back on the next draw, a few times; a page that
   // keeps removing it wins (the highlights stay: they are not nodes).
@@ -217,9 +239,7 @@ export async function createAnnotationUi(
             height: rect.height,
           });
     const item = openKey ? items.find((i) => i.key === openKey) : undefined;
-    const ready =
-      item && !pending && !cardsFailed && item.annotation.cards.every((id) => requested.has(id));
-    const view = item && ready ? buildCardView(item.annotation, cards, lang) : null;
+    const card = item && shown?.key === item.key ? shown : null;
     render(
       <AnnotationLayer
         markers={markers}
@@ -231,8 +251,8 @@ export async function createAnnotationUi(
         {item ? (
           <ContextCard
             key={item.key}
-            view={view}
-            failed={cardsFailed}
+            view={card?.view ?? null}
+            failed={card?.failed ?? false}
             quote={item.annotation.quote}
             explanation={item.explanation}
             lang={lang}
@@ -250,52 +270,49 @@ export async function createAnnotationUi(
     );
   }
 
-  // One get-cards request for every card id on the page not asked for yet. `generation`
-  // counts datasets: an answer about an earlier one is dropped.
-  let inflight: Promise<void> | null = null;
-  let generation = 0;
-  async function fetchCards(): Promise<void> {
-    const ids = [...new Set(items.flatMap((i) => i.annotation.cards))].filter(
-      (id) => !requested.has(id),
-    );
-    if (ids.length === 0) return inflight ?? undefined;
-    for (const id of ids) requested.add(id);
-    const batch = ids.slice(0, MAX_CARD_IDS);
+  // One get-card-titles request for the annotations whose titles were not asked for yet.
+  async function fetchTitles(): Promise<void> {
+    const wanted = new Map<string, string[]>();
+    for (const item of items) {
+      const key = cardsKey(item);
+      if (item.annotation.cards.length > 0 && !titlesAsked.has(key))
+        wanted.set(key, item.annotation.cards);
+    }
     const asked = generation;
-    pending = true;
-    inflight = (async () => {
+    const keys = [...wanted.keys()];
+    for (let at = 0; at < keys.length; at += MAX_TITLE_ANNOTATIONS) {
+      const batch = keys.slice(at, at + MAX_TITLE_ANNOTATIONS);
+      for (const key of batch) titlesAsked.add(key);
       try {
-        const [answer, status] = await Promise.all([
-          sendRequest({ type: 'get-cards', ids: batch }),
-          datasetVersion ? null : sendRequest({ type: 'status' }),
-        ]);
+        const answer = await sendPageRequest({
+          type: 'get-card-titles',
+          annotations: batch.map((key) => wanted.get(key)!),
+          lang,
+        });
         if (asked !== generation) return;
-        cards = { ...cards, ...answer.cards };
+        titles = new Map(titles);
+        batch.forEach((key, k) => titles.set(key, answer.titles[k] ?? null));
         labels = new Map();
-        if (status) datasetVersion = status.datasetVersion;
-        cardsFailed = false;
+        draw();
       } catch {
-        if (asked !== generation) return;
-        cardsFailed = true;
-        for (const id of batch) requested.delete(id);
+        // Asked again on the next update; the markers keep the quote as their name.
+        if (asked === generation) for (const key of batch) titlesAsked.delete(key);
       }
-      pending = false;
-      draw();
-    })();
-    return inflight;
+    }
   }
 
   const forgetRecords = () => {
     generation++;
-    inflight = null;
-    pending = false;
-    cards = {};
-    requested.clear();
+    titles = new Map();
+    titlesAsked = new Set();
     labels = new Map();
     datasetVersion = null;
-    cardsFailed = false;
+    stage3.loaded()?.forget();
+    const item = openKey ? items.find((i) => i.key === openKey) : undefined;
+    shown = null;
+    if (item) void showCard(item);
     draw();
-    if (items.length > 0) void fetchCards();
+    if (items.length > 0) void fetchTitles();
   };
 
   // Clicks on highlighted text open its card; links and controls keep their own clicks.
@@ -348,8 +365,14 @@ export async function createAnnotationUi(
       style === 'background' ? 'background' : 'underline',
     );
     draw();
-    if (items.length > 0) void fetchCards();
+    if (items.length > 0) void fetchTitles();
   };
+
+  // The reader moves to a marker (pointer or keyboard): stage 3 starts loading, so the
+  // card is ready sooner when it opens.
+  const warmUp = () => void stage3.records().catch(() => undefined);
+  ctx.addEventListener(ui.shadow, 'focusin', warmUp);
+  ctx.addEventListener(ui.shadow, 'pointerover', warmUp);
 
   return {
     host: ui.shadowHost as HTMLElement,

@@ -77,31 +77,6 @@ export type ClaimCard = z.infer<typeof ClaimCard>;
 
 export const Card = z.discriminatedUnion('kind', [ClaimCard, SeriesCard, FigureCard, FindingCard]);
 export type Card = z.infer<typeof Card>;
-export type CardKind = Card['kind'];
 
-/**
- * A card id as the detector emits it: `claim:<id>`, `series:<id>`, `figure:<id>`,
- * `finding:<id>`, or a bare record id (looked up as claim, then series, figure, finding).
- */
-export const CardId = z
-  .string()
-  .min(1)
-  .max(100)
-  .regex(/^(?:(?:claim|series|figure|finding):)?[a-z0-9]+(?:-[a-z0-9]+)*$/, 'not a card id');
-export type CardId = z.infer<typeof CardId>;
-
-/** The most card ids one `get-cards` request may carry. */
-export const MAX_CARD_IDS = 100;
-
-export const CARD_KINDS = ['claim', 'series', 'figure', 'finding'] as const;
-
-/** Splits a card id into its kind (null for a bare id) and record id. */
-export function parseCardId(cardId: string): { kind: CardKind | null; id: string } {
-  const colon = cardId.indexOf(':');
-  if (colon < 0) return { kind: null, id: cardId };
-  const kind = cardId.slice(0, colon);
-  const id = cardId.slice(colon + 1);
-  return (CARD_KINDS as readonly string[]).includes(kind)
-    ? { kind: kind as CardKind, id }
-    : { kind: null, id: cardId };
-}
+export { CARD_KINDS, CardId, MAX_CARD_IDS, parseCardId } from './ids';
+export type { CardKind } from './ids';

@@ -4,7 +4,9 @@
  */
 import type { Qualifier, Series, Stance } from '@/lib/dataset/schema';
 
-export type UiLang = 'en' | 'uk';
+/** The languages a card is written in. */
+export const UI_LANGS = ['en', 'uk'] as const;
+export type UiLang = (typeof UI_LANGS)[number];
 
 /** The card language for a browser UI language ("uk", "uk-UA" → Ukrainian; else English). */
 export function uiLangOf(browserLang: string | undefined): UiLang {

@@ -264,11 +264,8 @@ export function buildCardView(
       ? timelineView(timelineSeries, lang, { cumulativeOnly: true })
       : null;
 
-  const title = claimCard
-    ? t.claimTitle(claimCard.claim.actor.name)
-    : (items[0]?.heading ?? t.topicTitle);
   return {
-    title,
+    title: titleOf(found, lang),
     quote: annotation.quote,
     claim: claimCard
       ? {
@@ -288,6 +285,32 @@ export function buildCardView(
     scale,
     timeline: timeline && timeline.points.length > 1 ? timeline : null,
   };
+}
+
+/**
+ * What a card is about: the claim's actor for a claim, else the heading of its first
+ * record, else the topic. The card's title, and its marker's name.
+ */
+function titleOf(found: readonly Card[], lang: UiLang): string {
+  const t = strings(lang);
+  const claimCard = found.find((c): c is ClaimCard => c.kind === 'claim');
+  if (claimCard) return t.claimTitle(claimCard.claim.actor.name);
+  for (const card of found) if (card.kind !== 'claim') return recordItem(card, lang)!.heading;
+  return t.topicTitle;
+}
+
+/**
+ * The title `buildCardView` gives the card of an annotation with these card ids, or null
+ * when none of them resolved (the marker is then named after the quote). The background
+ * answers stage 2's `get-card-titles` with it, so markers are named without the records.
+ */
+export function cardTitle(
+  cardIds: readonly string[],
+  cards: Readonly<Record<string, Card>>,
+  lang: UiLang,
+): string | null {
+  const found = cardIds.map((id) => cards[id]).filter((c): c is Card => c !== undefined);
+  return found.length === 0 ? null : titleOf(found, lang);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DETECT_LANGUAGES } from './detect-languages';
 
 /** Record ids are kebab-case slugs: stable, readable in URLs and logs. */
 export const Id = z
@@ -52,7 +53,7 @@ export const LanguageCode = z.enum([
 export type LanguageCode = z.infer<typeof LanguageCode>;
 
 /** Languages the detector ships a lexicon for. */
-export const DetectLanguage = z.enum(['en', 'uk', 'ru', 'de', 'fr', 'es', 'it', 'pl', 'ro']);
+export const DetectLanguage = z.enum(DETECT_LANGUAGES);
 export type DetectLanguage = z.infer<typeof DetectLanguage>;
 
 export const text = (max: number) => z.string().trim().min(1).max(max);

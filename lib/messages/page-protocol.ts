@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { CardId } from '@/lib/cards/ids';
+import { UI_LANGS } from '@/lib/cards/strings';
 
 /**
  * The requests a content script sends on every page, and their answers. Written with
@@ -40,10 +42,37 @@ export const EnsureDetectorRequest = z.strictObject({ type: z.literal('ensure-de
  */
 export const LoadStage2Request = z.strictObject({ type: z.literal('load-stage-2') });
 
+/** The most annotations one `get-card-titles` request names (more go in further requests). */
+export const MAX_TITLE_ANNOTATIONS = 200;
+/** The most card ids one annotation carries in a `get-card-titles` request. */
+export const MAX_ANNOTATION_CARDS = 20;
+
+/**
+ * Stage 2's markers are named after their cards ("Context: <title>"): the background
+ * answers with each annotation's card title, worked out from the records, so stage 2
+ * names its markers without loading the card records (those come with stage 3).
+ */
+export const GetCardTitlesRequest = z.strictObject({
+  type: z.literal('get-card-titles'),
+  /** Each annotation's card ids (`Annotation.cards`), in the order of the answer. */
+  annotations: z
+    .array(z.array(CardId).check(z.minLength(1), z.maxLength(MAX_ANNOTATION_CARDS)))
+    .check(z.minLength(1), z.maxLength(MAX_TITLE_ANNOTATIONS)),
+  lang: z.enum(UI_LANGS),
+});
+
+/**
+ * A card is opened: the background injects stage 3 (the card records, their classic Zod
+ * schemas and the card view model) into the sender's frame, in the same isolated world.
+ */
+export const LoadStage3Request = z.strictObject({ type: z.literal('load-stage-3') });
+
 export const PageRequest = z.discriminatedUnion('type', [
   ReportAnnotationsRequest,
   EnsureDetectorRequest,
   LoadStage2Request,
+  GetCardTitlesRequest,
+  LoadStage3Request,
 ]);
 export type PageRequest = z.infer<typeof PageRequest>;
 
@@ -59,10 +88,18 @@ export const ErrorResponse = z.strictObject({
 });
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
 
+export const GetCardTitlesResponse = z.strictObject({
+  ok: z.literal(true),
+  /** One per annotation asked for: its card's title, or null when none of its cards exist. */
+  titles: z.array(z.nullable(z.string().check(z.maxLength(400)))),
+});
+
 export const PageResponseFor = {
   'report-annotations': AckResponse,
   'ensure-detector': EnsureDetectorResponse,
   'load-stage-2': AckResponse,
+  'get-card-titles': GetCardTitlesResponse,
+  'load-stage-3': AckResponse,
 } as const satisfies Record<PageRequest['type'], z.ZodMiniType>;
 
 export type PageResponseOf<T extends PageRequest['type']> = z.infer<(typeof PageResponseFor)[T]>;

@@ -15,6 +15,8 @@
  *   `watchDismissedKeys(url, keys => ...)`: dismissals of a page (fragment ignored).
  * - `setSiteEnabled(hostname, on)`: the popup's "On this site" switch.
  *
+ * Stage 2 imports `./items` and `./schema` (zod/mini) directly, not this index: the
+ * settings file (`./transfer`) is classic Zod, which stage 2 does not carry.
  * Stage 1 (every page, no Zod): `isSiteActiveNow(hostname)` from `lib/settings/gate`.
  * The background: `runLegacyMigration(db)` from `lib/settings/legacy`.
  */

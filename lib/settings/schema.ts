@@ -1,11 +1,18 @@
-import { z } from 'zod';
-import { DetectLanguage } from '@/lib/dataset/primitives';
+import * as z from 'zod/mini';
+import { DETECT_LANGUAGES } from '@/lib/dataset/detect-languages';
 import { MAX_HOST_LENGTH, parseHostPattern } from './hosts';
 
+/*
+ * Written with `zod/mini`: stage 2 reads the settings on every topic page, and classic Zod
+ * costs it about 20 ms to build and compile there (the card schemas, which need classic
+ * Zod, load only when a card opens: see entrypoints/stage3). Messages the reader may see
+ * are given explicitly, since zod/mini carries no locale of its own.
+ */
+
 /** The kinds of annotation the engine marks (`Annotation.kind` in lib/detect). */
-export const Category = z.enum(['claim', 'figure', 'topic']);
+export const CATEGORIES = ['claim', 'figure', 'topic'] as const;
+export const Category = z.enum(CATEGORIES);
 export type Category = z.infer<typeof Category>;
-export const CATEGORIES = Category.options;
 
 export const HighlightStyle = z.enum(['underline', 'background', 'marker']);
 export type HighlightStyle = z.infer<typeof HighlightStyle>;
@@ -16,7 +23,8 @@ export type Theme = z.infer<typeof Theme>;
 export const CardDetail = z.enum(['compact', 'full']);
 export type CardDetail = z.infer<typeof CardDetail>;
 
-export const LANGUAGES = DetectLanguage.options;
+export const LANGUAGES = DETECT_LANGUAGES;
+const DetectLanguage = z.enum(DETECT_LANGUAGES);
 
 /** At most this many excluded sites (the whole settings object must fit one sync item). */
 export const MAX_EXCLUDED_SITES = 200;
@@ -27,13 +35,19 @@ export const MAX_EXCLUDED_SITES = 200;
 export const SYNC_ITEM_BUDGET = 8000;
 
 /** A host pattern in its stored (normalised) form; see `parseHostPattern`. */
-export const HostPattern = z.string().superRefine((value, ctx) => {
-  const parsed = parseHostPattern(value);
-  if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
-  else if (parsed.pattern !== value) {
-    ctx.addIssue({ code: 'custom', message: `must be written as ${parsed.pattern}` });
-  }
-});
+export const HostPattern = z.string().check(
+  z.superRefine((value, ctx) => {
+    const parsed = parseHostPattern(value);
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message, input: value });
+    else if (parsed.pattern !== value) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be written as ${parsed.pattern}`,
+        input: value,
+      });
+    }
+  }),
+);
 
 const unique = <T>(list: readonly T[]) => new Set(list).size === list.length;
 
@@ -43,23 +57,28 @@ export const SettingsShape = z.strictObject({
   /** Sites where it does nothing (host patterns). */
   excludedSites: z
     .array(HostPattern)
-    .max(MAX_EXCLUDED_SITES)
-    .refine(unique, 'a site is listed twice'),
+    .check(
+      z.maxLength(MAX_EXCLUDED_SITES, `at most ${MAX_EXCLUDED_SITES} excluded sites`),
+      z.refine(unique, 'a site is listed twice'),
+    ),
   /** Languages the detector marks passages in. */
   languages: z
     .array(DetectLanguage)
-    .max(LANGUAGES.length)
-    .refine(unique, 'a language is listed twice'),
+    .check(z.maxLength(LANGUAGES.length), z.refine(unique, 'a language is listed twice')),
   /** Kinds of annotation shown: official claims, documented figures, topic sentences. */
-  categories: z.array(Category).max(CATEGORIES.length).refine(unique, 'a category is listed twice'),
+  categories: z
+    .array(Category)
+    .check(z.maxLength(CATEGORIES.length), z.refine(unique, 'a category is listed twice')),
   highlightStyle: HighlightStyle,
   theme: Theme,
   cardDetail: CardDetail,
 });
 
-export const Settings = SettingsShape.refine(
-  (s) => JSON.stringify(s).length <= SYNC_ITEM_BUDGET,
-  'the settings are too large to sync: remove some excluded sites',
+export const Settings = SettingsShape.check(
+  z.refine(
+    (s) => JSON.stringify(s).length <= SYNC_ITEM_BUDGET,
+    'the settings are too large to sync: remove some excluded sites',
+  ),
 );
 export type Settings = z.infer<typeof SettingsShape>;
 
@@ -82,7 +101,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The valid, distinct members of a stored list (order kept). */
-function keepValid<T>(raw: unknown, member: z.ZodType<T>, fallback: T[]): T[] {
+function keepValid<T>(raw: unknown, member: z.ZodMiniType<T>, fallback: T[]): T[] {
   if (!Array.isArray(raw)) return fallback;
   const out: T[] = [];
   for (const entry of raw) {
@@ -101,7 +120,7 @@ function keepValid<T>(raw: unknown, member: z.ZodType<T>, fallback: T[]): T[] {
 export function normalizeSettings(raw: unknown): Settings {
   const out = defaultSettings();
   if (!isRecord(raw)) return out;
-  const field = <K extends keyof Settings>(key: K, schema: z.ZodType<Settings[K]>) => {
+  const field = <K extends keyof Settings>(key: K, schema: z.ZodMiniType<Settings[K]>) => {
     const parsed = schema.safeParse(raw[key]);
     if (parsed.success) out[key] = parsed.data;
   };
@@ -133,11 +152,11 @@ export const Dismissal = z.strictObject({
    * The annotation key the content script uses: a card id, or the page item key
    * `kind|quote|text before it` (lib/page/page-items), which can be as long as a sentence.
    */
-  key: z.string().min(1).max(MAX_DISMISSAL_KEY),
+  key: z.string().check(z.minLength(1), z.maxLength(MAX_DISMISSAL_KEY)),
   /** The page address without its fragment. */
-  url: z.string().min(1).max(2048),
+  url: z.string().check(z.minLength(1), z.maxLength(2048)),
   /** Epoch milliseconds. */
-  at: z.number().int().nonnegative(),
+  at: z.number().check(z.int(), z.nonnegative()),
 });
 export type Dismissal = z.infer<typeof Dismissal>;
 
@@ -145,5 +164,8 @@ export type Dismissal = z.infer<typeof Dismissal>;
 export const MAX_DISMISSALS = 2000;
 
 /** Dismissals grouped by hostname, so a page reads only its own site's list. */
-export const Dismissals = z.record(z.string().max(MAX_HOST_LENGTH), z.array(Dismissal));
+export const Dismissals = z.record(
+  z.string().check(z.maxLength(MAX_HOST_LENGTH)),
+  z.array(Dismissal),
+);
 export type Dismissals = z.infer<typeof Dismissals>;

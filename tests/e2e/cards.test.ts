@@ -85,6 +85,32 @@ describe('highlights and context cards in Chromium', () => {
     await page.close();
   });
 
+  it('names markers from their cards, and loads the card records (stage 3) only when a card opens', async () => {
+    const { page, errors } = await openPage('/demo/article.html');
+    const stage3 = () =>
+      session.browser.inExtensionWorld(page, 'typeof globalThis.__contextCardsStage3');
+    const labels = () =>
+      page
+        .locator('context-cards-ui')
+        .evaluate((h) =>
+          [...h.shadowRoot!.querySelectorAll('.cc-marker')].map((m) =>
+            m.getAttribute('aria-label'),
+          ),
+        );
+    // The titles come from the background without the records: a claim is named after its actor.
+    await expect
+      .poll(async () => (await labels()).some((l) => /^Context: Claim by /.test(l ?? '')))
+      .toBe(true);
+    expect(await stage3()).toBe('undefined');
+    const at = await pointIn(page, 'context-cards-claim');
+    await page.mouse.click(at.x, at.y);
+    await expect.poll(() => card(page).locator('.cc-status').count()).toBe(0);
+    expect(await card(page).locator('.cc-claim').count()).toBeGreaterThan(0);
+    expect(await stage3()).toBe('object');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('works from the keyboard: a marker, Enter, Escape, focus back on the marker', async () => {
     const { page } = await openPage('/demo/article.html');
     const marker = page.locator('context-cards-ui .cc-marker').first();

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCardView, markerLabel } from '@/lib/cards/view';
+import { buildCardView, cardTitle, markerLabel } from '@/lib/cards/view';
 import { formatDate, uiLangOf } from '@/lib/cards/strings';
 import { loadBundledDataset } from '@/lib/dataset/bundled';
 import { getCards, seedDatabase, type Card, type FactDb } from '@/lib/db';
@@ -132,5 +132,39 @@ describe('strings', () => {
     expect(uiLangOf(undefined)).toBe('en');
     expect(formatDate('2023-07', 'en')).toBe('July 2023');
     expect(formatDate('2023-07-31', 'en')).toBe('31 July 2023');
+  });
+});
+
+describe('cardTitle', () => {
+  it('is the title buildCardView gives, for every annotation of the bundled sentences', async () => {
+    const sentences = [
+      'In March 2023 Ukraine said Russia had deported 16,000 Ukrainian children.',
+      'Maria Lvova-Belova says Russia took in only hundreds of Ukrainian children, for humanitarian reasons.',
+      'The ICC issued arrest warrants over the unlawful deportation of Ukrainian children to Russia.',
+      'Russian officials say more than 700,000 children from Ukraine were received in Russia.',
+    ];
+    let compared = 0;
+    for (const sentence of sentences) {
+      const { annotations, cards } = await annotate(sentence);
+      for (const annotation of annotations)
+        for (const lang of ['en', 'uk'] as const) {
+          const known = annotation.cards.some((id) => cards[id]);
+          expect(cardTitle(annotation.cards, cards, lang)).toBe(
+            known ? buildCardView(annotation, cards, lang).title : null,
+          );
+          if (known) compared++;
+        }
+    }
+    expect(compared).toBeGreaterThan(4);
+  });
+
+  it('is null when none of the ids resolved, and skips the ones that did not', async () => {
+    const { annotations, cards } = await annotate(
+      'Maria Lvova-Belova says Russia took in only hundreds of Ukrainian children, for humanitarian reasons.',
+    );
+    const claim = annotations.find((a) => a.kind === 'claim')!;
+    expect(cardTitle(['claim:does-not-exist'], cards, 'en')).toBeNull();
+    expect(cardTitle([], cards, 'en')).toBeNull();
+    expect(cardTitle(['claim:does-not-exist', ...claim.cards], cards, 'en')).toMatch(/^Claim by /);
   });
 });

@@ -225,6 +225,8 @@ export function optionsRouter(
     'get-cards': () => ({ ok: true, cards: {}, missing: [] }),
     'ensure-detector': () => ({ ok: true, ready: true }),
     'load-stage-2': () => ({ ok: true }),
+    'get-card-titles': ({ annotations }) => ({ ok: true, titles: annotations.map(() => null) }),
+    'load-stage-3': () => ({ ok: true }),
     ...createOptionsHandlers(options),
   });
 }

@@ -29,6 +29,12 @@ function everyRequest(): unknown[] {
     { type: 'get-cards', ids: ['claim:ru-700000-received'] },
     { type: 'ensure-detector' },
     { type: 'load-stage-2' },
+    {
+      type: 'get-card-titles',
+      annotations: [['claim:ru-700000-received'], ['figure:x', 'series:y']],
+      lang: 'en',
+    },
+    { type: 'load-stage-3' },
     { type: 'explore-search', query: { text: 'children' } },
     { type: 'explore-sources' },
     { type: 'explore-series' },

@@ -7,12 +7,14 @@ import {
   type FactDb,
 } from '@/lib/db';
 import {
+  GetCardTitlesResponse,
   GetCardsResponse,
   MessageError,
   StatusResponse,
   createRouter,
   sendRequest,
 } from '@/lib/messages';
+import { cardTitle } from '@/lib/cards/view';
 import { freshDb, makeFixture } from '../db/fixture';
 
 const OWN = 'own-extension-id';
@@ -27,6 +29,7 @@ beforeEach(() => {
     'report-annotations': () => ({ ok: true }),
     'ensure-detector': () => ({ ok: true, ready: true }),
     'load-stage-2': () => ({ ok: true }),
+    'load-stage-3': () => ({ ok: true }),
     ...createDataHandlers(service, () => '0.1.0'),
     ...createOptionsHandlers({
       db,
@@ -73,6 +76,41 @@ describe('data handlers through the router', () => {
       'ua-verified-2023-03',
       'ua-verified-deported',
     ]);
+  });
+
+  it('get-card-titles names each annotation as its card would be titled, null when unknown', async () => {
+    const annotations = [
+      ['claim:claim-evacuated-for-safety'],
+      ['nope', 'finding:also-nope'],
+      ['nope', 'claim:claim-evacuated-for-safety'],
+    ];
+    const { cards } = GetCardsResponse.parse(
+      await route({ type: 'get-cards', ids: annotations.flat() }, { id: OWN, tabId: 3 }),
+    );
+    for (const lang of ['en', 'uk'] as const) {
+      const raw = await route(
+        { type: 'get-card-titles', annotations, lang },
+        { id: OWN, tabId: 3 },
+      );
+      const { titles } = GetCardTitlesResponse.parse(raw);
+      expect(titles).toEqual(annotations.map((ids) => cardTitle(ids, cards, lang)));
+      expect(titles[0]).toEqual(expect.any(String));
+      expect(titles[1]).toBeNull();
+      expect(titles[2]).toBe(titles[0]);
+    }
+  });
+
+  it('get-card-titles looks up more distinct ids than one get-cards batch holds', async () => {
+    const annotations = Array.from({ length: 150 }, (_, k) => [`finding:none-${k}`]);
+    annotations.push(['claim:claim-evacuated-for-safety']);
+    const raw = await route(
+      { type: 'get-card-titles', annotations, lang: 'en' },
+      { id: OWN, tabId: 3 },
+    );
+    const { titles } = GetCardTitlesResponse.parse(raw);
+    expect(titles).toHaveLength(151);
+    expect(titles.slice(0, 150).every((t) => t === null)).toBe(true);
+    expect(titles[150]).toEqual(expect.any(String));
   });
 
   it('a foreign sender gets nothing from the database', async () => {

@@ -15,6 +15,11 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'get-cards': vi.fn(() => ({ ok: true as const, cards: {}, missing: [] })),
     'ensure-detector': vi.fn(() => ({ ok: true, ready: true }) as const),
     'load-stage-2': vi.fn(() => ({ ok: true }) as const),
+    'get-card-titles': vi.fn(({ annotations }: { annotations: string[][] }) => ({
+      ok: true as const,
+      titles: annotations.map(() => null),
+    })),
+    'load-stage-3': vi.fn(() => ({ ok: true }) as const),
     'explore-search': vi.fn(() => ({ ok: true as const, hits: [], total: 0 })),
     'explore-sources': vi.fn(() => ({ ok: true as const, sources: [] })),
     'explore-series': vi.fn(() => ({ ok: true as const, series: [] })),
@@ -188,7 +193,7 @@ describe('router', () => {
 });
 
 describe('Request schema', () => {
-  it('knows exactly the thirteen request types', () => {
+  it('knows exactly the fifteen request types', () => {
     expect(Request.options.flatMap((o) => [...o.shape.type._zod.values]).sort()).toEqual([
       'apply-import',
       'ensure-detector',
@@ -196,8 +201,10 @@ describe('Request schema', () => {
       'explore-series',
       'explore-sources',
       'export-dataset',
+      'get-card-titles',
       'get-cards',
       'load-stage-2',
+      'load-stage-3',
       'ping',
       'preview-import',
       'report-annotations',
