@@ -14,7 +14,7 @@ import { ContextCard } from '@/components/card/ContextCard';
 import { uiLangOf } from '@/lib/cards/strings';
 import { markerLabel, type CardView } from '@/lib/cards/view';
 import { sendPageRequest } from '@/lib/messages/page-client';
-import { MAX_TITLE_ANNOTATIONS } from '@/lib/messages/page-protocol';
+import { MAX_ANNOTATION_CARDS, MAX_TITLE_ANNOTATIONS } from '@/lib/messages/page-protocol';
 import { clickTarget, isInteractive, itemAtPoint } from '@/lib/page/hit-test';
 import { clearPaint, paintActive, paintRanges } from '@/lib/page/paint';
 import type { PageItem } from '@/lib/page/page-items';
@@ -276,7 +276,7 @@ export async function createAnnotationUi(
     for (const item of items) {
       const key = cardsKey(item);
       if (item.annotation.cards.length > 0 && !titlesAsked.has(key))
-        wanted.set(key, item.annotation.cards);
+        wanted.set(key, item.annotation.cards.slice(0, MAX_ANNOTATION_CARDS));
     }
     const asked = generation;
     const keys = [...wanted.keys()];

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CardId } from '@/lib/cards/ids';
+import { CardId, MAX_CARD_IDS } from '@/lib/cards/ids';
 import { UI_LANGS } from '@/lib/cards/strings';
 
 /**
@@ -45,7 +45,7 @@ export const LoadStage2Request = z.strictObject({ type: z.literal('load-stage-2'
 /** The most annotations one `get-card-titles` request names (more go in further requests). */
 export const MAX_TITLE_ANNOTATIONS = 200;
 /** The most card ids one annotation carries in a `get-card-titles` request. */
-export const MAX_ANNOTATION_CARDS = 20;
+export const MAX_ANNOTATION_CARDS = MAX_CARD_IDS;
 
 /**
  * Stage 2's markers are named after their cards ("Context: <title>"): the background

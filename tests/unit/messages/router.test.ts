@@ -131,6 +131,29 @@ describe('router', () => {
     ['an unknown prefix', { type: 'get-cards', ids: ['source:bkb-portal'] }],
     ['an over-long id', { type: 'get-cards', ids: ['a'.repeat(101)] }],
     ['get-cards with extra keys', { type: 'get-cards', ids: [], all: true }],
+    ['titles without a language', { type: 'get-card-titles', annotations: [['claim:a']] }],
+    [
+      'titles in a language cards are not written in',
+      { type: 'get-card-titles', annotations: [['claim:a']], lang: 'ru' },
+    ],
+    ['titles of no annotation', { type: 'get-card-titles', annotations: [], lang: 'en' }],
+    [
+      'titles of an annotation without cards',
+      { type: 'get-card-titles', annotations: [[]], lang: 'en' },
+    ],
+    [
+      'titles with a card id carrying markup',
+      { type: 'get-card-titles', annotations: [['<img src=x>']], lang: 'en' },
+    ],
+    [
+      'titles of too many annotations',
+      {
+        type: 'get-card-titles',
+        annotations: Array.from({ length: 201 }, () => ['claim:a']),
+        lang: 'en',
+      },
+    ],
+    ['load-stage-3 with extra keys', { type: 'load-stage-3', file: 'evil.js' }],
   ])('refuses a malformed request: %s', async (_name, message) => {
     const h = handlers();
     const route = createRouter(OWN, h);
