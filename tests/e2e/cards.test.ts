@@ -85,7 +85,7 @@ describe('highlights and context cards in Chromium', () => {
     await page.close();
   });
 
-  it('names markers from their cards, and loads the card records (stage 3) only when a card opens', async () => {
+  it('names markers from their cards, and loads the card records (stage 3) only when the reader points at a card', async () => {
     const { page, errors } = await openPage('/demo/article.html');
     const stage3 = () =>
       session.browser.inExtensionWorld(page, 'typeof globalThis.__contextCardsStage3');
@@ -102,11 +102,18 @@ describe('highlights and context cards in Chromium', () => {
       .poll(async () => (await labels()).some((l) => /^Context: Claim by /.test(l ?? '')))
       .toBe(true);
     expect(await stage3()).toBe('undefined');
+    // Pointing away from highlighted text loads nothing; pointing at it loads stage 3
+    // (and the card's records) before the click.
+    await page.mouse.move(3, 3);
+    await page.mouse.move(6, 8);
+    await page.waitForTimeout(200);
+    expect(await stage3()).toBe('undefined');
     const at = await pointIn(page, 'context-cards-claim');
+    await page.mouse.move(at.x, at.y);
+    await expect.poll(stage3).toBe('object');
     await page.mouse.click(at.x, at.y);
     await expect.poll(() => card(page).locator('.cc-status').count()).toBe(0);
     expect(await card(page).locator('.cc-claim').count()).toBeGreaterThan(0);
-    expect(await stage3()).toBe('object');
     expect(errors).toEqual([]);
     await page.close();
   });
