@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CardKind } from './ids';
 import { LocalizedText } from '@/lib/dataset/primitives';
 import { Claim, Figure, Finding, RecordRef, Series, Source } from '@/lib/dataset/schema';
 
@@ -80,3 +81,12 @@ export type Card = z.infer<typeof Card>;
 
 export { CARD_KINDS, CardId, MAX_CARD_IDS, parseCardId } from './ids';
 export type { CardKind } from './ids';
+
+// The kinds `./ids` lists are exactly the kinds of the `Card` union (checked by tsc).
+type KindsAgree = [CardKind] extends [Card['kind']]
+  ? [Card['kind']] extends [CardKind]
+    ? true
+    : false
+  : false;
+const kindsAgree: KindsAgree = true;
+void kindsAgree;
