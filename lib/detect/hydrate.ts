@@ -12,19 +12,18 @@ import {
   type FigureRef,
   type SerializedDetector,
   type Term,
-  type TermRow,
 } from './compile';
 import type { Lexicon } from '../dataset/lexicon';
 import { checkNumberVocab, hydrateNumberVocab } from './number-vocab';
 
-/** Base-36 word ids separated by `.` (at least one). */
-function parseIds(code: string): number[] {
+/** Base-36 word ids separated by `.` (at least one), each below `nWords`. */
+function parseIds(code: string, nWords: number): number[] {
   const ids: number[] = [];
   let v = -1;
   for (let q = 0; q < code.length; q++) {
     const c = code.charCodeAt(q);
     if (c === 0x2e) {
-      if (v < 0) fail('term words');
+      if (v < 0 || v >= nWords) fail('term words');
       ids.push(v);
       v = -1;
       continue;
@@ -33,34 +32,40 @@ function parseIds(code: string): number[] {
     if (d < 0) fail('term words');
     v = (v < 0 ? 0 : v * 36) + d;
   }
-  if (v < 0) fail('term words');
+  if (v < 0 || v >= nWords) fail('term words');
   ids.push(v);
   return ids;
 }
 
-/** The term rows and word list of the serialised form (validated). */
-function unpack(json: SerializedDetector): { words: string[]; rows: TermRow[] } {
+/**
+ * The words and the terms of the serialised form (validated), the terms' anchors still
+ * to be set: one pass, since a page's first run of this code is interpreted.
+ */
+function unpack(json: SerializedDetector): { words: string[]; terms: Term[] } {
   const words = json.words.length === 0 ? [] : json.words.split(' ');
-  if (!words.every((w) => w.length > 0 && w.length <= 80)) fail('words');
-  const rows: TermRow[] = [];
-  for (const run of json.terms) {
-    const [group, ref, lang, patterns, codes, weight] = run;
+  for (let id = 0; id < words.length; id++) {
+    const length = words[id]!.length;
+    if (length === 0 || length > 80) fail('words');
+  }
+  const terms: Term[] = [];
+  for (let r = 0; r < json.terms.length; r++) {
+    const [group, ref, lang, patterns, codes, weight] = json.terms[r]!;
     const ps = patterns.split('|');
     const cs = codes.split(' ');
     if (ps.length !== cs.length) fail('term run');
     for (let k = 0; k < ps.length; k++) {
-      const ids = parseIds(cs[k]!);
-      for (const id of ids) if (!(id < words.length)) fail('term words');
-      rows.push([group, ref, lang, ps[k]!, ids, weight]);
+      const id = terms.length;
+      const ws = parseIds(cs[k]!, words.length);
+      terms.push({ id, group, ref, lang, pattern: ps[k]!, words: ws, anchor: 0, weight });
     }
   }
-  return { words, rows };
+  return { words, terms };
 }
 
 /** Rebuild the matchers from the serialised form (validates its shape). */
 export function hydrateDetector(input: unknown): CompiledDetector {
   const json = checkSerialized(input);
-  const { words, rows } = unpack(json);
+  const { words, terms } = unpack(json);
   const nWords = words.length;
   // Word bodies (without `*`) sorted by code units: the trie is then built in one pass, each
   // word sharing the path of its common prefix with the previous one, and every node's
@@ -135,15 +140,15 @@ export function hydrateDetector(input: unknown): CompiledDetector {
   }
 
   const anchorTerms = new Array<number[] | undefined>(nWords).fill(undefined);
-  const terms = new Array<Term>(rows.length);
-  for (let id = 0; id < rows.length; id++) {
-    const [group, ref, lang, pattern, ws, weight] = rows[id]!;
+  for (let id = 0; id < terms.length; id++) {
+    const term = terms[id]!;
+    const ws = term.words;
     let anchor = 0;
     for (let k = 1; k < ws.length; k++) if (bodyLen[ws[k]!]! > bodyLen[ws[anchor]!]!) anchor = k;
+    term.anchor = anchor;
     const list = anchorTerms[ws[anchor]!];
     if (list) list.push(id);
     else anchorTerms[ws[anchor]!] = [id];
-    terms[id] = { id, group, ref, lang, pattern, words: ws, anchor, weight };
   }
 
   const figuresBySeries = new Map<string, FigureRef[]>();

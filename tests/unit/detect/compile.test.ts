@@ -110,6 +110,14 @@ describe('serialise and hydrate', () => {
     }
     expect(() => hydrateDetector({ ...json, terms: [run.slice(0, 5)] })).toThrow(TypeError);
     expect(() => hydrateDetector({ ...json, words: ['a'] })).toThrow(TypeError);
+    // A word id just past the last word, and an empty or over-long word.
+    const past = json.words.split(' ').length.toString(36);
+    const terms = [[run[0], run[1], run[2], 'x', past, 1], ...json.terms.slice(1)];
+    expect(() => hydrateDetector({ ...json, terms })).toThrow(/term words/);
+    expect(() => hydrateDetector({ ...json, words: `${json.words}  x` })).toThrow(/words/);
+    expect(() => hydrateDetector({ ...json, words: `${json.words} ${'x'.repeat(81)}` })).toThrow(
+      /words/,
+    );
   });
   it('rejects malformed serialised detectors', () => {
     expect(() => hydrateDetector({})).toThrow(TypeError);
