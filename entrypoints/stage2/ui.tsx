@@ -371,7 +371,8 @@ export async function createAnnotationUi(
   // The reader moves to a marker (pointer or keyboard) or points at highlighted text:
   // stage 3 starts loading, so the card is ready sooner when it opens (measured: a first
   // card took about 140 ms from the click when nothing came before it). Pointer moves are
-  // hit-tested at most once a frame, and only on a page with annotations.
+  // hit-tested at most once a frame, only on a page with annotations, and only until
+  // stage 3 is there: then a move costs a property read.
   // The records of the card pointed at are asked for too (stage 3 asks each id once).
   let warmed: PageItem | null = null;
   const warmUp = (item: PageItem | undefined) => {
@@ -394,7 +395,7 @@ export async function createAnnotationUi(
     document,
     'pointermove',
     (event: PointerEvent) => {
-      if (!event.isTrusted || pointed || items.length === 0) return;
+      if (!event.isTrusted || pointed || items.length === 0 || stage3.loaded()) return;
       const { clientX, clientY } = event;
       pointed = requestAnimationFrame(() => {
         pointed = 0;

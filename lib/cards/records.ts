@@ -1,8 +1,7 @@
-import type { Annotation } from '@/lib/detect';
 import { MAX_CARD_IDS } from './ids';
 import type { Card } from './schema';
 import type { UiLang } from './strings';
-import { buildCardView, type CardView } from './view';
+import { buildCardView, type CardAnnotation, type CardView } from './view';
 
 /** The background's answers the card records need (validated by the caller). */
 export interface CardSource {
@@ -10,8 +9,6 @@ export interface CardSource {
   /** The stored dataset's version, shown at the foot of a card. */
   datasetVersion(): Promise<string | null>;
 }
-
-export type CardAnnotation = Pick<Annotation, 'quote' | 'cards' | 'figures' | 'kind'>;
 
 /**
  * The records behind a page's context cards, loaded as cards open (stage 3): each card id

@@ -186,8 +186,11 @@ function scaleRole(stance: Stance): ScalePoint['role'] {
  * The card for `annotation`, from the records its card ids resolved to (`cards`, keyed by
  * the ids the annotation asked for; missing ones are skipped).
  */
+/** What of an annotation its card is built from. */
+export type CardAnnotation = Pick<Annotation, 'quote' | 'cards' | 'figures' | 'kind'>;
+
 export function buildCardView(
-  annotation: Pick<Annotation, 'quote' | 'cards' | 'figures' | 'kind'>,
+  annotation: CardAnnotation,
   cards: Readonly<Record<string, Card>>,
   lang: UiLang,
 ): CardView {

@@ -1,5 +1,3 @@
-import { MAX_CARD_IDS } from '@/lib/cards/ids';
-import type { Card } from '@/lib/cards/schema';
 import { cardTitle } from '@/lib/cards/view';
 import type { Handlers } from '@/lib/messages/router';
 import type { DataService } from './service';
@@ -37,11 +35,9 @@ export function createDataHandlers(
       const { cards, missing } = await service.getCards(ids);
       return { ok: true, cards, missing };
     },
+    // One read of every id (the query takes any number; `MAX_CARD_IDS` bounds a message).
     'get-card-titles': async ({ annotations, lang }) => {
-      const ids = [...new Set(annotations.flat())];
-      const cards: Record<string, Card> = {};
-      for (let at = 0; at < ids.length; at += MAX_CARD_IDS)
-        Object.assign(cards, (await service.getCards(ids.slice(at, at + MAX_CARD_IDS))).cards);
+      const { cards } = await service.getCards(annotations.flat());
       return { ok: true, titles: annotations.map((cardIds) => cardTitle(cardIds, cards, lang)) };
     },
   };

@@ -155,14 +155,12 @@ foldKnown[0x130] = 0;
   const extra = new Map<number, number>();
   for (const [from, to] of Object.entries(EXTRA_FOLD))
     extra.set(from.charCodeAt(0), to.charCodeAt(0));
+  // A lower case of two units would shift the rest: then each is worked out on its own.
+  const aligned = lowered.length === folding.length;
   for (let q = 0; q < folding.length; q++) {
     const c = folding[q]!;
-    if (lowered.length !== folding.length) {
-      foldTable[c] = computeFold(c); // a lower case of two units shifted the rest
-      continue;
-    }
     const lower = lowered.charCodeAt(q);
-    foldTable[c] = extra.get(c) ?? extra.get(lower) ?? lower;
+    foldTable[c] = aligned ? (extra.get(c) ?? extra.get(lower) ?? lower) : computeFold(c);
   }
 }
 
