@@ -9,6 +9,7 @@ export default defineConfig({
     environment: 'node',
     fileParallelism: false,
     testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Room for two starts of Firefox (scripts/harness/firefox.ts) in a beforeAll.
+    hookTimeout: 150_000,
   },
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { launchWithRetry } from './retry';
 import { waitForBadgeText, waitForPageReport, waitForStage1State } from './poll';
 
 export const FIREFOX_EXTENSION_DIR = resolve('.output/firefox-mv3');
@@ -87,6 +88,13 @@ export function firefoxPrefs(extensionId: string, uuid: string): Record<string, 
 }
 
 /**
+ * How long one start of Firefox may take. A warm start takes about 2 s, but the first
+ * start on a fresh machine (fonts cached, the profile's databases made) has been seen to
+ * pass puppeteer's default of 30 s on a loaded CI runner.
+ */
+const LAUNCH_TIMEOUT_MS = 60_000;
+
+/**
  * Headless Firefox (Debian's ESR) over WebDriver BiDi with the built extension installed
  * as a temporary add-on (`browser.installExtension`), in a fresh profile.
  */
@@ -106,23 +114,26 @@ export async function launchFirefoxWithExtension(
   const uuid = randomUUID();
   const origin = `moz-extension://${uuid}`;
 
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    protocol: 'webDriverBiDi',
-    executablePath,
-    headless: true,
-    // Without it, WebDriver BiDi refuses to navigate a tab to a moz-extension:// page.
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      ...firefoxPrefs(extensionId, uuid),
-      // FIREFOX_LOG=1: every console message (the background's too) on standard error.
-      ...(process.env.FIREFOX_LOG
-        ? { 'devtools.console.stdout.chrome': true, 'devtools.console.stdout.content': true }
-        : {}),
-    },
-    dumpio: !!process.env.FIREFOX_LOG,
-    defaultViewport: { width: 1100, height: 900 },
-  });
+  const browser = await launchWithRetry(() =>
+    puppeteer.launch({
+      browser: 'firefox',
+      timeout: LAUNCH_TIMEOUT_MS,
+      protocol: 'webDriverBiDi',
+      executablePath,
+      headless: true,
+      // Without it, WebDriver BiDi refuses to navigate a tab to a moz-extension:// page.
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        ...firefoxPrefs(extensionId, uuid),
+        // FIREFOX_LOG=1: every console message (the background's too) on standard error.
+        ...(process.env.FIREFOX_LOG
+          ? { 'devtools.console.stdout.chrome': true, 'devtools.console.stdout.content': true }
+          : {}),
+      },
+      dumpio: !!process.env.FIREFOX_LOG,
+      defaultViewport: { width: 1100, height: 900 },
+    }),
+  );
   const openExtensionPage = async (path: string): Promise<Page> => {
     const page = await browser.newPage();
     await page.bringToFront();
