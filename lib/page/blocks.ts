@@ -3,12 +3,14 @@
  * quotes inside the page's main content, in document order. Works on any DOM
  * implementation (the browser, linkedom or happy-dom in Node).
  */
+import { withoutCode } from './without-code';
+
 export interface TextBlock {
   element: Element;
   text: string;
 }
 
-const BLOCK_TAGS = new Set([
+export const BLOCK_TAGS = new Set([
   'P',
   'LI',
   'H1',
@@ -25,7 +27,7 @@ const BLOCK_TAGS = new Set([
 ]);
 const ROOT_SELECTORS = ['[itemprop="articleBody"]', 'article', 'main', '[role="main"]'];
 /** Never read: code, controls, graphics, and the page's chrome around the article. */
-const SKIP_TAGS = new Set([
+export const SKIP_TAGS = new Set([
   'SCRIPT',
   'STYLE',
   'NOSCRIPT',
@@ -50,7 +52,8 @@ const MAX_BLOCK_CHARS = 20_000;
 export interface ArticleRoot {
   element: Element;
   /**
-   * The element's raw text (`textContent`), read once for the pre-filter; on a page with
+   * The element's text (`textContent`, without the source of scripts and style sheets
+   * outside its blocks: see `withoutCode`), read once for the pre-filter; on a page with
    * almost no paragraphs of its own, followed by the text of the open shadow roots of its
    * custom elements (see `shadowText`).
    */
@@ -73,6 +76,7 @@ export function findArticle(doc: Document): ArticleRoot | null {
   const pageParagraphs = doc.getElementsByTagName('p').length;
   for (const selector of ROOT_SELECTORS) {
     let best: ArticleRoot | null = null;
+    // The root is chosen by its raw text, as it always was; only the text read is cut.
     for (const candidate of Array.from(doc.querySelectorAll(selector))) {
       const text = candidate.textContent ?? '';
       if (text.length > (best?.text.length ?? 0)) best = { element: candidate, text };
@@ -80,10 +84,10 @@ export function findArticle(doc: Document): ArticleRoot | null {
     if (!best || best.text.length < 200) continue;
     const inside = best.element.getElementsByTagName('p').length;
     if (pageParagraphs - inside >= 4 && inside * 2 < pageParagraphs) break;
-    return best;
+    return { element: best.element, text: withoutCode(best.element, best.text) };
   }
   if (!doc.body) return null;
-  const text = doc.body.textContent ?? '';
+  const text = withoutCode(doc.body, doc.body.textContent ?? '');
   // An app shell (web components that render the story in their shadow roots) has next
   // to no paragraphs of its own; an ordinary page never pays for the walk below.
   return {
@@ -112,7 +116,7 @@ export function shadowText(root: Element): string {
       if (!element.localName.includes('-') || element.localName === OWN_UI) continue;
       const shadow = element.shadowRoot;
       if (!shadow) continue;
-      const text = shadow.textContent ?? '';
+      const text = withoutCode(shadow, shadow.textContent ?? '');
       parts.push(text);
       length += text.length;
       queue.push(shadow);

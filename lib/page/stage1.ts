@@ -14,6 +14,7 @@ import {
   type Prefilter,
 } from '@/lib/detect/prefilter';
 import { blockTexts, findArticle } from './blocks';
+import { withoutCode } from './without-code';
 
 export interface TopicWatchOptions {
   prefilter: Prefilter;
@@ -111,7 +112,8 @@ export function watchForTopic(doc: Document, options: TopicWatchOptions): TopicW
       for (const node of nodes) {
         if (passed) return;
         if (!node.isConnected || skippedTarget(node)) continue;
-        added |= add(node.textContent ?? '');
+        const text = node.textContent ?? '';
+        added |= add(node.nodeType === 1 ? withoutCode(node as Element, text) : text);
       }
       // Words a pass needs arrived, and the page now holds every group, but the texts were
       // checked apart (how near its child and action words are is not known): read the

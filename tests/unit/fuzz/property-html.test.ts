@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBundledDataset } from '@/lib/dataset/bundled';
 import { compileDetector, type CompiledDetector } from '@/lib/detect';
+import { extractBlocks, findArticle } from '@/lib/page/blocks';
 import { anchorItems } from '@/lib/page/page-items';
 import { scanDocument } from '@/lib/page/scan-document';
 import { scanHtml } from '../../../scripts/scan';
@@ -205,6 +206,45 @@ describe('property: random HTML through the engine', () => {
     );
     // The generator reaches the rules, not only the empty path.
     expect(relevantBlocks).toBeGreaterThan(100);
+  });
+
+  it('stage 1 reads the text of every block stage 2 reads (code is cut only outside blocks)', () => {
+    // Code long enough to be cut (see withoutCode), with the story's words in it, loose in
+    // the page or inside a paragraph.
+    const code = fc
+      .tuple(
+        fc.constantFrom('script', 'style', 'noscript'),
+        fc.array(words, { minLength: 24, maxLength: 40 }),
+      )
+      .map(([tag, w]) => `<${tag}>${w.join(' ')}</${tag}>`);
+    const part = fc.oneof(
+      { weight: 2, arbitrary: bodyPart },
+      { weight: 1, arbitrary: code },
+      { weight: 1, arbitrary: fc.tuple(markup, code).map(([m, c]) => `<p>${m}${c}</p>`) },
+    );
+    let blocksSeen = 0;
+    let cut = 0;
+    fc.assert(
+      fc.property(
+        fc.array(part, { minLength: 1, maxLength: 8 }),
+        fc.boolean(),
+        (parts, article) => {
+          const body = article ? `<article>${parts.join('')}</article>` : parts.join('');
+          const d = new DOMParser().parseFromString(`<body>${body}</body>`, 'text/html');
+          const found = findArticle(d);
+          if (!found) return;
+          if (found.text.length < (found.element.textContent ?? '').length) cut++;
+          const read = collapse(found.text);
+          for (const block of extractBlocks(d, found.element)) {
+            expect(read).toContain(block.text);
+            blocksSeen++;
+          }
+        },
+      ),
+      { seed: 15, numRuns: 300 },
+    );
+    expect(blocksSeen).toBeGreaterThan(300);
+    expect(cut).toBeGreaterThan(100);
   });
 
   it('the extension’s path: no exception, every highlight a range over its own quote, the page untouched', async () => {
