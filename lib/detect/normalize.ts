@@ -46,9 +46,30 @@ const reNumber = /\p{N}/u;
 const reLatin = /\p{Script=Latin}/u;
 const reCyrillic = /\p{Script=Cyrillic}/u;
 
+/**
+ * Blocks whose every code unit is a letter without case that folds to itself (kana, CJK
+ * ideographs, Hangul syllables; a test checks each unit against the Unicode tests below).
+ * A page in Chinese, Japanese or Korean meets thousands of distinct ones, and working each
+ * out with the regular expressions cost such a page several milliseconds.
+ */
+export const PLAIN_LETTER_BLOCKS: readonly (readonly [number, number])[] = [
+  [0x3041, 0x3096],
+  [0x30a1, 0x30fa],
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xac00, 0xd7a3],
+];
+
 /** The class of a code unit, worked out (`charClass` memoises it). */
 export function computeClass(c: number): number {
   if (c >= 0xd800 && c <= 0xdfff) return SEP; // surrogate halves: emoji and astral symbols
+  for (const [from, to] of PLAIN_LETTER_BLOCKS) if (c >= from && c <= to) return LETTER_OTHER;
+  return classByProperties(c);
+}
+
+/** `computeClass` from the Unicode properties of the code unit. */
+export function classByProperties(c: number): number {
+  if (c >= 0xd800 && c <= 0xdfff) return SEP;
   const ch = String.fromCharCode(c);
   if (APOSTROPHES.includes(ch)) return APOS;
   if (IGNORABLE.includes(ch)) return IGN;
@@ -111,7 +132,9 @@ export function computeFold(c: number): number {
 
 /**
  * The classes of the code units of most text in the detector's languages (ASCII, Latin-1
- * and Extended-A, Romanian comma letters, Cyrillic, general punctuation, currency), known
+ * and Extended-A, Romanian comma letters, Greek, Cyrillic, general punctuation, currency,
+ * letter-like symbols, arrows, mathematical operators, shapes, symbols and dingbats) and of
+ * the punctuation of CJK text (its symbols and full-width forms), known
  * before the first page is read: working a class out costs several Unicode
  * regular-expression tests, and compiling those is the first thing a page with an accented
  * letter or a curly quote would pay for. Per range, its runs of one class: the class value,
@@ -124,10 +147,19 @@ const KNOWN_CLASSES: [number, string][] = [
     '0a 9 02 9 0j 9 05 7 06 9 0 4a 92 03 9 0 1q 05 7 1q 01b 8 02 6 04 32 7 8 03 3 8 0 33 0 1n 0 1v 0 11m 82 1b 82 18 8 11h 8',
   ],
   [0x0218, '14'],
+  [0x0370, '34 8 0 32 02 8 33 0 3 06 3 0 33 0 3 0 3k 0 319 87 3p 83 3 82 0 32 8 36'],
   [0x0400, '22o'],
   [0x0490, '22'],
   [0x2000, '0b 63 0a 72 0c 9 0 92 08 7 019 6 0f'],
   [0x20a0, '01c'],
+  [
+    0x2100,
+    '02 8 04 8 02 8a 0 8 03 85 06 8 0 8 0 8 0 84 0 83 1 87 02 84 05 85 04 1 0 31f 12 35 0ae',
+  ],
+  [0x25a0, '0d2 3u 018'],
+  [0x3000, '02 9 02 33 0p 39 56 0 35 02 35 03'],
+  [0x30fb, '0 3'],
+  [0xff00, '0 9 05 7 08 8a 05 9 0 8q 06 8q 0b 82h 03 86 02 86 02 86 02 83 0j'],
 ];
 // Letters and apostrophes fold; separators, breaks and digits are their own fold. The
 // folds of the letters are `computeFold`'s, worked out with one native `toLowerCase` of

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   CLASS,
   FOLD,
+  LETTER_OTHER,
+  PLAIN_LETTER_BLOCKS,
+  classByProperties,
   computeClass,
   computeFold,
   foldWord,
@@ -98,21 +101,48 @@ describe('the classes known at load', () => {
   it('are the classes and folds worked out from Unicode, for every code unit they hold', () => {
     for (let c = 0; c < 0x10000; c++) {
       if (CLASS[c] === 255) continue;
-      expect([c, CLASS[c]]).toEqual([c, computeClass(c)]);
+      expect([c, CLASS[c]]).toEqual([c, classByProperties(c)]);
       expect([c, FOLD[c]]).toEqual([c, computeFold(c)]);
     }
-    // ASCII, Latin-1 and Extended-A, ș and ț, Cyrillic, punctuation and currency, but İ.
+    // ASCII, Latin-1 and Extended-A, ș and ț, Greek, Cyrillic, punctuation, currency and
+    // symbols, CJK punctuation and full-width forms, but İ.
     const ranges = [
       [0, 0x17f],
       [0x218, 0x21b],
+      [0x370, 0x3ff],
       [0x400, 0x45f],
       [0x490, 0x491],
       [0x2000, 0x206f],
       [0x20a0, 0x20cf],
+      [0x2100, 0x22ff],
+      [0x25a0, 0x27bf],
+      [0x3000, 0x303f],
+      [0x30fb, 0x30fc],
+      [0xff00, 0xffef],
     ];
     const missing: number[] = [];
     for (const [from, to] of ranges)
       for (let c = from!; c <= to!; c++) if (CLASS[c] === 255) missing.push(c);
     expect(missing).toEqual([0x130]);
+  });
+
+  it('knows the plain letter blocks without Unicode tests: each unit a caseless letter that folds to itself', () => {
+    let units = 0;
+    for (const [from, to] of PLAIN_LETTER_BLOCKS)
+      for (let c = from; c <= to; c++) {
+        if (classByProperties(c) !== LETTER_OTHER || computeFold(c) !== c)
+          expect([c, classByProperties(c), computeFold(c)]).toEqual([c, LETTER_OTHER, c]);
+        expect(computeClass(c)).toBe(LETTER_OTHER);
+        units++;
+      }
+    expect(units).toBe(38_932);
+  });
+
+  it('works every other unit out from its properties', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      if (PLAIN_LETTER_BLOCKS.some(([from, to]) => c >= from && c <= to)) continue;
+      if (computeClass(c) !== classByProperties(c))
+        expect([c, computeClass(c)]).toEqual([c, classByProperties(c)]);
+    }
   });
 });
