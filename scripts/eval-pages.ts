@@ -8,7 +8,7 @@
  *    without the extension).
  * 2. Seeded: a relevant paragraph of our own is placed inside each page's real markup
  *    (after its longest story paragraph, in a temporary copy outside the repository):
- *    it must be found, painted, and its card must open from its marker.
+ *    it must be found and painted, and its marker must open its card.
  */
 import { execSync } from 'node:child_process';
 import {
@@ -22,7 +22,6 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseHTML } from 'linkedom';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
   EXTENSION_DIR,
@@ -49,21 +48,41 @@ const SEEDED =
 const NOT_STORY =
   'nav,footer,header,aside,noscript,form,template,[hidden],[aria-hidden="true"],[contenteditable]';
 
+/** Where a page's story is marked up, when it says so. */
+const STORY_ROOTS = '[itemprop="articleBody"],article,main,[role="main"]';
+
 /**
- * The page with our paragraph after its longest paragraph of story text (found with
- * linkedom, independently of the extension's own article heuristic), or at the end of the
- * element with the most direct text when the page has no paragraph.
+ * Puts our paragraph after the page's longest paragraph of story text (inside the page's
+ * marked-up story when it has one), or at the end of the element with the most direct
+ * text when it has no paragraph; returns the page's markup. Runs in a blank tab, on
+ * Chromium's own parse of the page (`DOMParser`, so no script of the page runs): a
+ * serialiser that parses otherwise (linkedom ends a script at a `</script>` inside an
+ * HTML comment) would hand the browser a different page.
  */
-export function seed(html: string): string {
-  const { document } = parseHTML(html);
+function seedInBrowser({
+  html,
+  sentence,
+  notStory,
+  storyRoots,
+}: {
+  html: string;
+  sentence: string;
+  notStory: string;
+  storyRoots: string;
+}): string {
+  const document = new DOMParser().parseFromString(html, 'text/html');
   const paragraph = document.createElement('p');
   paragraph.setAttribute('data-seeded', '1');
-  paragraph.textContent = SEEDED;
+  paragraph.textContent = sentence;
+  const storyText = (p: Element) => (p.closest(notStory) ? 0 : (p.textContent ?? '').trim().length);
+  const inStory = Array.from(document.querySelectorAll('p')).filter(
+    (p) => p.closest(storyRoots) && storyText(p) > 0,
+  );
+  const candidates = inStory.length > 0 ? inStory : Array.from(document.querySelectorAll('p'));
   let best: Element | null = null;
   let bestLength = 0;
-  for (const p of Array.from(document.querySelectorAll('p'))) {
-    if (p.closest(NOT_STORY)) continue;
-    const length = (p.textContent ?? '').trim().length;
+  for (const p of candidates) {
+    const length = storyText(p);
     if (length > bestLength) {
       best = p;
       bestLength = length;
@@ -74,7 +93,7 @@ export function seed(html: string): string {
     let host: Element = document.body ?? document.documentElement;
     let most = 0;
     for (const el of Array.from(document.querySelectorAll('div,td,article,section,main'))) {
-      if (el.closest(NOT_STORY)) continue;
+      if (el.closest(notStory)) continue;
       let own = 0;
       for (const node of Array.from(el.childNodes))
         if (node.nodeType === 3) own += (node.textContent ?? '').trim().length;
@@ -87,6 +106,57 @@ export function seed(html: string): string {
   }
   return `<!doctype html>\n${document.documentElement.outerHTML}`;
 }
+
+/** The pages with our paragraph in them (see `seedInBrowser`). */
+async function seedPages(context: BrowserContext, pages: string[]): Promise<string[]> {
+  const tab = await context.newPage();
+  // tsx keeps function names with a `__name` helper, which the blank tab lacks.
+  await tab.evaluate('globalThis.__name = (fn) => fn');
+  const out: string[] = [];
+  try {
+    for (const html of pages)
+      out.push(
+        await tab.evaluate(seedInBrowser, {
+          html,
+          sentence: SEEDED,
+          notStory: NOT_STORY,
+          storyRoots: STORY_ROOTS,
+        }),
+      );
+  } finally {
+    await tab.close();
+  }
+  return out;
+}
+
+/**
+ * The key of the marker of the seeded paragraph's annotation (the marker nearest to its
+ * first highlighted words, scrolled into view), from the extension's world, where its
+ * highlights are; null when nothing in the paragraph is painted.
+ */
+const SEEDED_MARKER = `(() => {
+  for (const highlight of CSS.highlights.values())
+    for (const range of highlight) {
+      const block = range.startContainer.parentElement?.closest('[data-seeded]');
+      if (!block) continue;
+      block.scrollIntoView({ block: 'center' });
+      const rect = range.getBoundingClientRect();
+      const markers = document.querySelector('context-cards-ui')?.shadowRoot?.querySelectorAll('.cc-marker') ?? [];
+      let best = null;
+      let bestDistance = Infinity;
+      for (const marker of markers) {
+        const box = marker.getBoundingClientRect();
+        const dx = Math.max(0, rect.left - box.right, box.left - rect.right);
+        const dy = Math.max(0, rect.top - box.bottom, box.top - rect.bottom);
+        if (dx + dy < bestDistance) {
+          best = marker.dataset.key ?? null;
+          bestDistance = dx + dy;
+        }
+      }
+      return { key: best };
+    }
+  return null;
+})()`;
 
 async function pageErrors(context: BrowserContext, url: string): Promise<string[]> {
   const page = await context.newPage();
@@ -110,8 +180,6 @@ async function main(): Promise<void> {
     .sort()
     .slice(0, limit);
   const seededDir = mkdtempSync(join(tmpdir(), 'context-cards-seeded-'));
-  for (const file of files)
-    writeFileSync(join(seededDir, file), seed(readFileSync(join(dir, file), 'utf8')));
   const server = await startStaticServer({ '/pages/': dir, '/seeded/': seededDir });
 
   const falseAlarms: string[] = [];
@@ -124,6 +192,11 @@ async function main(): Promise<void> {
     const own = new Map<string, Set<string>>();
     for (const file of files)
       own.set(file, new Set(await pageErrors(bare.context, server.url(`/pages/${file}`))));
+    const seeded = await seedPages(
+      bare.context,
+      files.map((file) => readFileSync(join(dir, file), 'utf8')),
+    );
+    files.forEach((file, k) => writeFileSync(join(seededDir, file), seeded[k]!));
     await bare.close();
 
     const browser = await launchWithExtension();
@@ -153,16 +226,20 @@ async function main(): Promise<void> {
           .goto(server.url(`/seeded/${file}`), { waitUntil: 'load', timeout: 20_000 })
           .catch(() => undefined);
         await settle(page);
-        const paintedSeed = (await browser.inExtensionWorld(
-          page,
-          `[...CSS.highlights.values()].some((h) => [...h].some((r) => r.startContainer.parentElement?.closest('[data-seeded]')))`,
-        )) as boolean | undefined;
-        if (!paintedSeed) {
+        const seededMarker = (await browser.inExtensionWorld(page, SEEDED_MARKER)) as
+          { key: string | null } | null | undefined;
+        if (!seededMarker) {
           missed.push(file);
           await page.close();
           continue;
         }
-        const marker = page.locator('context-cards-ui .cc-marker').first();
+        // The seeded passage's own card, opened from its marker with the keyboard (a click
+        // on the words can land on a page's sticky header or overlay instead).
+        const marker = seededMarker.key
+          ? page.locator(
+              `context-cards-ui .cc-marker[data-key="${seededMarker.key.replace(/["\\]/g, '\\$&')}"]`,
+            )
+          : page.locator('context-cards-ui .cc-marker').first();
         await marker.focus();
         await page.keyboard.press('Enter');
         const opened = await page
