@@ -85,9 +85,11 @@ describe('extractBlocks', () => {
       '<p>Kept.</p><nav><p>Menu</p></nav><footer><p>Footer</p></footer><form><p>Form</p></form>' +
         '<div hidden><p>Hidden</p></div><div aria-hidden="true"><p>Aria hidden</p></div>' +
         '<div contenteditable="true"><p>Being edited</p></div><div contenteditable=""><p>Also edited</p></div>' +
+        '<div contenteditable="plaintext-only"><p>Plain text edit</p></div>' +
+        '<div contenteditable="false"><p>Not editable.</p></div><p aria-hidden="false">Shown.</p>' +
         '<noscript><p>No script</p></noscript><template><p>Template</p></template><p>Also kept.</p>',
     );
-    expect(texts(d)).toEqual(['Kept.', 'Also kept.']);
+    expect(texts(d)).toEqual(['Kept.', 'Not editable.', 'Shown.', 'Also kept.']);
   });
 
   it('reads nothing when the whole article is being edited', () => {
