@@ -10,6 +10,7 @@ import type { Prefilter } from '@/lib/detect/prefilter';
 import { sendStage1Request } from '@/lib/messages/stage1-client';
 import { ignoreScriptStartedEvents, onLocationChange } from '@/lib/page/context';
 import { whenFrameWorthReading } from '@/lib/page/frame-gate';
+import { leaveArticle } from '@/lib/page/handoff';
 import { runGuarded } from '@/lib/page/guard';
 import { watchForTopic, type TopicWatch } from '@/lib/page/stage1';
 import { SETTINGS_STORAGE_KEY, isSiteActiveNow } from '@/lib/settings/gate';
@@ -74,8 +75,10 @@ async function startStage1(ctx: ContentScriptContext): Promise<void> {
     const started = watchForTopic(document, {
       prefilter,
       signal: ctx.signal,
-      onTopic: () => {
+      onTopic: (article) => {
         status.state = 'passed';
+        // Stage 2 carries on this walk of the article's blocks, if the page stays as it is.
+        if (article) leaveArticle(globalThis, article.root, article.walker);
         browser.storage.onChanged.removeListener(onPublished);
         runGuarded('load stage 2', () => sendStage1Request({ type: 'load-stage-2' }));
       },

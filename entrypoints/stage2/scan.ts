@@ -5,6 +5,7 @@ import { DETECTOR_FORMAT, prefilterItem } from '@/lib/detector-store/items';
 import { loadPublishedDetector } from '@/lib/detector-store/load';
 import { sendPageRequest } from '@/lib/messages/page-client';
 import { onLocationChange } from '@/lib/page/context';
+import { takeArticle } from '@/lib/page/handoff';
 import { createRescanScheduler } from '@/lib/page/rescan';
 import { scanDocument } from '@/lib/page/scan-document';
 import { createSlicer, type ScanMemo } from '@/lib/page/slices';
@@ -70,6 +71,8 @@ export async function startPageScan(ctx: ContentScriptContext): Promise<void> {
     if (!ctx.isValid) return;
     const scan = await scanDocument(document, {
       detector: loadDetector,
+      // Stage 1's walk of the article, once (the first scan), if the page stayed as it was.
+      article: () => takeArticle(globalThis),
       slicer: createSlicer({ signal: ctx.signal }),
       previous: memo,
     });

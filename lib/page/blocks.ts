@@ -73,27 +73,42 @@ const SHADOW_TEXT_CHARS = 200_000;
  * counting paragraphs costs no text read.)
  */
 export function findArticle(doc: Document): ArticleRoot | null {
-  const pageParagraphs = doc.getElementsByTagName('p').length;
-  for (const selector of ROOT_SELECTORS) {
-    let best: ArticleRoot | null = null;
-    // The root is chosen by its raw text, as it always was; only the text read is cut.
-    for (const candidate of Array.from(doc.querySelectorAll(selector))) {
-      const text = candidate.textContent ?? '';
-      if (text.length > (best?.text.length ?? 0)) best = { element: candidate, text };
-    }
-    if (!best || best.text.length < 200) continue;
-    const inside = best.element.getElementsByTagName('p').length;
-    if (pageParagraphs - inside >= 4 && inside * 2 < pageParagraphs) break;
-    return { element: best.element, text: withoutCode(best.element, best.text) };
-  }
-  if (!doc.body) return null;
-  const text = withoutCode(doc.body, doc.body.textContent ?? '');
+  const chosen = chooseArticle(doc);
+  if (!chosen) return null;
+  const { element, raw, paragraphs } = chosen;
+  const text = withoutCode(element, raw ?? element.textContent ?? '');
   // An app shell (web components that render the story in their shadow roots) has next
   // to no paragraphs of its own; an ordinary page never pays for the walk below.
   return {
-    element: doc.body,
-    text: pageParagraphs < SHADOW_TEXT_BELOW_PARAGRAPHS ? `${text}\n${shadowText(doc.body)}` : text,
+    element,
+    text:
+      raw === null && paragraphs < SHADOW_TEXT_BELOW_PARAGRAPHS
+        ? `${text}\n${shadowText(element)}`
+        : text,
   };
+}
+
+/**
+ * `findArticle`'s choice of root, with the raw text it read to choose it (none for the
+ * body, chosen without reading it) and the page's paragraph count.
+ */
+function chooseArticle(
+  doc: Document,
+): { element: Element; raw: string | null; paragraphs: number } | null {
+  const paragraphs = doc.getElementsByTagName('p').length;
+  for (const selector of ROOT_SELECTORS) {
+    let best: { element: Element; raw: string } | null = null;
+    // The root is chosen by its raw text; only the text read afterwards is cut.
+    for (const candidate of Array.from(doc.querySelectorAll(selector))) {
+      const raw = candidate.textContent ?? '';
+      if (raw.length > (best?.raw.length ?? 0)) best = { element: candidate, raw };
+    }
+    if (!best || best.raw.length < 200) continue;
+    const inside = best.element.getElementsByTagName('p').length;
+    if (paragraphs - inside >= 4 && inside * 2 < paragraphs) break;
+    return { ...best, paragraphs };
+  }
+  return doc.body ? { element: doc.body, raw: null, paragraphs } : null;
 }
 
 /**
@@ -125,9 +140,9 @@ export function shadowText(root: Element): string {
   return parts.join('\n').slice(0, SHADOW_TEXT_CHARS);
 }
 
-/** The element whose blocks are the article (see `findArticle`). */
+/** The element whose blocks are the article (see `findArticle`), its text left unread. */
 export function findArticleRoot(doc: Document): Element | null {
-  return findArticle(doc)?.element ?? null;
+  return chooseArticle(doc)?.element ?? null;
 }
 
 export function extractBlocks(
@@ -144,8 +159,12 @@ export function extractBlocks(
  * goes only as far as the caller reads, so a check that stops at the first block that
  * passes does not walk the rest of the page.
  */
-export function* blockTexts(root: Element | null, elementsPerStep = 64): Generator<string> {
-  const walker = createBlockWalker(root);
+export function blockTexts(root: Element | null, elementsPerStep = 64): Generator<string> {
+  return walkedTexts(createBlockWalker(root), elementsPerStep);
+}
+
+/** `blockTexts` of a walk the caller holds (and may carry on afterwards). */
+export function* walkedTexts(walker: BlockWalker, elementsPerStep = 64): Generator<string> {
   let next = 0;
   for (let done = false; ;) {
     while (next < walker.blocks.length) yield walker.blocks[next++]!.text;

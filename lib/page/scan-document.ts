@@ -4,7 +4,8 @@
  * did not change. Never mutates the document.
  */
 import type { BlockResult, CompiledDetector } from '@/lib/detect';
-import { findArticle, type TextBlock } from './blocks';
+import { findArticle, findArticleRoot, type TextBlock } from './blocks';
+import type { ArticleHandoff } from './handoff';
 import { createSlicer, detectSliced, walkBlocksSliced, type ScanMemo, type Slicer } from './slices';
 
 export interface PageScan {
@@ -36,6 +37,11 @@ export interface ScanSources {
   slicer?: Slicer;
   /** The previous scan of this page. */
   previous?: ScanMemo | null;
+  /**
+   * The walk of the article's blocks stage 1 left (see `handoff.ts`), when it is still
+   * the page's: carried on instead of walking again from the start.
+   */
+  article?: () => ArticleHandoff | null;
   /** Clock in milliseconds; `performance.now` by default. */
   now?: () => number;
 }
@@ -60,10 +66,18 @@ export async function scanDocument(doc: Document, sources: ScanSources): Promise
     memo: { blocks: [], results: [], title },
   });
   const started = now();
-  const article = findArticle(doc);
-  if (!article) return nothing(false);
-  if (sources.prefilter && !sources.prefilter(`${title}\n${article.text}`))
-    return nothing(false, now() - started);
+  let root: Element | null;
+  let walked: ArticleHandoff | null = null;
+  if (sources.prefilter) {
+    const article = findArticle(doc);
+    if (!article) return nothing(false);
+    if (!sources.prefilter(`${title}\n${article.text}`)) return nothing(false, now() - started);
+    root = article.element;
+  } else {
+    walked = sources.article?.() ?? null;
+    root = walked ? walked.root : findArticleRoot(doc);
+    if (!root) return nothing(false);
+  }
   const prefilterMs = sources.prefilter ? now() - started : 0;
 
   const detector = await sources.detector();
@@ -80,7 +94,7 @@ export async function scanDocument(doc: Document, sources: ScanSources): Promise
       sliceStart = now();
     },
   };
-  const { blocks, shadowRoots } = await walkBlocksSliced(article.element, timed);
+  const { blocks, shadowRoots } = await walkBlocksSliced(root, timed, walked?.walker);
   const lang = doc.documentElement?.getAttribute('lang') ?? undefined;
   const { results, reused } = await detectSliced(
     detector,

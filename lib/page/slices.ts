@@ -80,8 +80,8 @@ export async function extractBlocksSliced(
 export async function walkBlocksSliced(
   root: Element | null,
   slicer: Slicer,
+  walker: BlockWalker = createBlockWalker(root),
 ): Promise<Pick<BlockWalker, 'blocks' | 'shadowRoots'>> {
-  const walker = createBlockWalker(root);
   while (!walker.step(ELEMENTS_PER_STEP)) {
     if (slicer.due()) await slicer.pause();
   }

@@ -13,13 +13,17 @@ import {
   runPrefilterMask,
   type Prefilter,
 } from '@/lib/detect/prefilter';
-import { blockTexts, findArticle } from './blocks';
+import { createBlockWalker, findArticle, walkedTexts } from './blocks';
+import type { ArticleHandoff } from './handoff';
 import { withoutCode } from './without-code';
 
 export interface TopicWatchOptions {
   prefilter: Prefilter;
-  /** Called once, when the page first passes the pre-filter. */
-  onTopic: () => void;
+  /**
+   * Called once, when the page first passes the pre-filter, with the walk of the article's
+   * blocks that decided it (as far as it went), for stage 2 to carry on.
+   */
+  onTopic: (article: ArticleHandoff | null) => void;
   /** Stops watching (the content script was invalidated). */
   signal: AbortSignal;
   /** How long added text is collected before it is checked (ms). */
@@ -78,10 +82,11 @@ export function watchForTopic(doc: Document, options: TopicWatchOptions): TopicW
    */
   const confirm = (root: Element | null) => {
     blocksRead = true;
-    if (!prefilterPassesBlocks(prefilter, doc.title, blockTexts(root))) return;
+    const walker = createBlockWalker(root);
+    if (!prefilterPassesBlocks(prefilter, doc.title, walkedTexts(walker))) return;
     passed = true;
     observer?.disconnect();
-    onTopic();
+    onTopic(root ? { root, walker } : null);
   };
   /** Checks one text; the groups it holds. */
   const add = (text: string, root?: Element | null): number => {

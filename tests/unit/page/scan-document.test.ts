@@ -9,6 +9,7 @@ import {
   type CompiledDetector,
   type Prefilter,
 } from '@/lib/detect';
+import { createBlockWalker } from '@/lib/page/blocks';
 import { scanDocument } from '@/lib/page/scan-document';
 
 let detector: CompiledDetector;
@@ -87,5 +88,35 @@ describe('scanDocument', () => {
     ]);
     const scan = await scanDocument(doc, { ...sources(), detector: async () => null });
     expect(scan).toMatchObject({ passedPrefilter: true, annotationCount: 0 });
+  });
+});
+
+describe('scanDocument with the walk stage 1 left', () => {
+  const RELEVANT =
+    'Russia has deported thousands of Ukrainian children from the occupied territories.';
+
+  it('carries the walk on from where stage 1 stopped, and finds what a walk from the start finds', async () => {
+    const fresh = page('Deported children', ['Intro.', RELEVANT, 'More.', RELEVANT]);
+    const expected = await scanDocument(fresh, { detector: async () => detector });
+
+    const doc = page('Deported children', ['Intro.', RELEVANT, 'More.', RELEVANT]);
+    const root = doc.querySelector('article')!;
+    const walker = createBlockWalker(root);
+    walker.step(2);
+    const article = vi.fn(() => ({ root, walker }));
+    const scan = await scanDocument(doc, { detector: async () => detector, article });
+    expect(article).toHaveBeenCalledTimes(1);
+    expect(scan.blocks).toBe(walker.blocks);
+    expect(scan.blocks.map((b) => b.text)).toEqual(expected.blocks.map((b) => b.text));
+    expect(scan.annotationCount).toBe(expected.annotationCount);
+    expect(scan.annotationCount).toBeGreaterThan(0);
+  });
+
+  it('walks from the start when there is no walk to carry on', async () => {
+    const doc = page('Deported children', ['Intro.', RELEVANT]);
+    const scan = await scanDocument(doc, { detector: async () => detector, article: () => null });
+    expect(scan.blocks.map((b) => b.text)).toEqual(
+      ['Deported children', 'Intro.', RELEVANT].slice(1),
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { compilePrefilter, prefilterFromJSON, type Prefilter } from '@/lib/detect';
+import { extractBlocks, type BlockWalker } from '@/lib/page/blocks';
 import { watchForTopic } from '@/lib/page/stage1';
 import { bundledDetector } from '../../fixtures/detect/detector';
 import { articleDocument } from './fixtures';
@@ -34,6 +35,20 @@ describe('watchForTopic (stage 1)', () => {
     });
     expect(onTopic).toHaveBeenCalledTimes(1);
     expect(watch.passed).toBe(true);
+  });
+
+  it('hands over the walk of the blocks that decided it, for stage 2 to carry on', () => {
+    const doc = page([OFF, RELEVANT, OFF, OFF]);
+    const onTopic = vi.fn();
+    watchForTopic(doc, { prefilter, onTopic, signal: new AbortController().signal });
+    const article = onTopic.mock.calls[0]![0] as { root: Element; walker: BlockWalker };
+    expect(article.root.tagName).toBe('ARTICLE');
+    expect(article.walker.blocks.map((b) => b.text)).toContain(RELEVANT);
+    // Carried on, the walk gives every block, as a walk from the start would.
+    article.walker.step(Infinity);
+    expect(article.walker.blocks.map((b) => b.text)).toEqual(
+      extractBlocks(doc, article.root).map((b) => b.text),
+    );
   });
 
   it('stays quiet on an off-topic page, and passes when topic text is added later', async () => {
