@@ -1,3 +1,4 @@
+import '@/lib/dataset/no-eval';
 import { z } from 'zod';
 import type { CardKind } from './ids';
 import { LocalizedText } from '@/lib/dataset/primitives';

@@ -1,3 +1,4 @@
+import '@/lib/dataset/no-eval';
 import * as z from 'zod/mini';
 import { CardId, MAX_CARD_IDS } from '@/lib/cards/ids';
 import { UI_LANGS } from '@/lib/cards/strings';

@@ -1,3 +1,4 @@
+import '@/lib/dataset/no-eval';
 import { z } from 'zod';
 // Only the Dexie-free card schemas, so a page-side card view can validate its answers.
 import { Card, CardId, MAX_CARD_IDS } from '@/lib/cards/schema';
@@ -33,10 +34,6 @@ export {
   ReportAnnotationsRequest,
 };
 
-// Extension pages and content scripts may not evaluate strings (MV3's CSP): without this,
-// Zod's first parse tries `new Function` to test for it, which costs ~10 ms on a page and
-// can log a CSP refusal.
-z.config({ jitless: true });
 
 /**
  * Every message that crosses a context boundary (content script, popup, options →

@@ -1,3 +1,4 @@
+import '@/lib/dataset/no-eval';
 import * as z from 'zod/mini';
 import { DETECT_LANGUAGES } from '@/lib/dataset/detect-languages';
 import { MAX_HOST_LENGTH, parseHostPattern } from './hosts';
