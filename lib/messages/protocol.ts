@@ -34,7 +34,6 @@ export {
   ReportAnnotationsRequest,
 };
 
-
 /**
  * Every message that crosses a context boundary (content script, popup, options →
  * background) is one of these, validated on both sides. Unknown shapes are refused.
