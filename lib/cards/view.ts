@@ -182,13 +182,13 @@ function scaleRole(stance: Stance): ScalePoint['role'] {
   return stance === 'documented' ? 'documented' : stance === 'estimate' ? 'estimate' : 'claim';
 }
 
+/** What of an annotation its card is built from. */
+export type CardAnnotation = Pick<Annotation, 'quote' | 'cards' | 'figures' | 'kind'>;
+
 /**
  * The card for `annotation`, from the records its card ids resolved to (`cards`, keyed by
  * the ids the annotation asked for; missing ones are skipped).
  */
-/** What of an annotation its card is built from. */
-export type CardAnnotation = Pick<Annotation, 'quote' | 'cards' | 'figures' | 'kind'>;
-
 export function buildCardView(
   annotation: CardAnnotation,
   cards: Readonly<Record<string, Card>>,

@@ -3,47 +3,17 @@
  * quotes inside the page's main content, in document order. Works on any DOM
  * implementation (the browser, linkedom or happy-dom in Node).
  */
+import { BLOCK_TAGS, SKIP_TAGS } from './tags';
 import { withoutCode } from './without-code';
+
+export { BLOCK_TAGS, SKIP_TAGS };
 
 export interface TextBlock {
   element: Element;
   text: string;
 }
 
-export const BLOCK_TAGS = new Set([
-  'P',
-  'LI',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'FIGCAPTION',
-  'BLOCKQUOTE',
-  'DD',
-  'TD',
-  'SUMMARY',
-]);
 const ROOT_SELECTORS = ['[itemprop="articleBody"]', 'article', 'main', '[role="main"]'];
-/** Never read: code, controls, graphics, and the page's chrome around the article. */
-export const SKIP_TAGS = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'TEXTAREA',
-  'INPUT',
-  'SELECT',
-  'SVG',
-  'MATH',
-  'NAV',
-  'FOOTER',
-  'FORM',
-  'IFRAME',
-  'OBJECT',
-  'CANVAS',
-]);
 const MAX_BLOCKS = 5000;
 /** The extension's own UI (one shadow root host per document): never read. */
 const OWN_UI = 'context-cards-ui';

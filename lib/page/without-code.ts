@@ -10,11 +10,12 @@
  * the pre-filter still sees everything that stage 2 would.
  */
 
-/** The elements whose text is code: what the block walk skips (`SKIP_TAGS` in blocks.ts). */
+import { BLOCK_SELECTOR } from './tags';
+
+/** The elements whose text is code: what the block walk skips (`SKIP_TAGS` in tags.ts). */
 const CODE = 'script,style,noscript';
 
-/** The block tags (`BLOCK_TAGS` in blocks.ts; a test checks that the two agree). */
-export const BLOCK_SELECTOR = 'p,li,h1,h2,h3,h4,h5,h6,figcaption,blockquote,dd,td,summary';
+export { BLOCK_SELECTOR };
 
 /** Shorter code is left in: cutting it costs more than reading it. */
 const CUT_FROM = 64;
