@@ -12,7 +12,9 @@ import {
 } from '@/lib/db';
 import { createPublisher } from '@/lib/detector-store/publish';
 import { createRouter } from '@/lib/messages';
-import { createLoadStageHandler } from '@/lib/messages/stage-loader';
+import { createDetectorCache } from '@/lib/detector-store/cache';
+import { createCheckPageHandler } from '@/lib/messages/check-page';
+import { createLoadStageHandler, type InjectTarget } from '@/lib/messages/stage-loader';
 import { PageCommand } from '@/lib/messages/page-protocol';
 import { runLegacyMigration } from '@/lib/settings/legacy';
 
@@ -61,6 +63,16 @@ export default defineBackground(() => {
   );
   browser.tabs.onRemoved.addListener((tabId) => void clearTabReport(tabId));
 
+  // The highlight styles go in as stylesheets of the page's own (no element is added to
+  // it), then the script. Twice: as the page's own styles, and as the reader's (user
+  // origin), which also reach text in the page's shadow trees where the browser scopes
+  // `::highlight()` rules per tree (Firefox does; Chromium applies the page's own there).
+  const injectStage2 = async (target: InjectTarget) => {
+    await browser.scripting.insertCSS({ target, files: ['/highlights.css'] });
+    await browser.scripting.insertCSS({ target, files: ['/highlights.css'], origin: 'USER' });
+    await browser.scripting.executeScript({ target, files: ['/stage2.js'] });
+  };
+
   const route = createRouter(browser.runtime.id, {
     ping: () => ({ ok: true, pong: true }),
     ...createDataHandlers(data, () => browser.runtime.getManifest().version),
@@ -73,15 +85,11 @@ export default defineBackground(() => {
     }),
     'report-annotations': createReportHandler((details) => browser.action.setBadgeText(details)),
     'ensure-detector': async () => ({ ok: true, ready: await prepare() }),
-    // The highlight styles go in as stylesheets of the page's own (no element is added
-    // to it), then the script. Twice: as the page's own styles, and as the reader's (user
-    // origin), which also reach text in the page's shadow trees where the browser scopes
-    // `::highlight()` rules per tree (Firefox does; Chromium applies the page's own there).
-    'load-stage-2': createLoadStageHandler('load-stage-2', async (target) => {
-      await browser.scripting.insertCSS({ target, files: ['/highlights.css'] });
-      await browser.scripting.insertCSS({ target, files: ['/highlights.css'], origin: 'USER' });
-      await browser.scripting.executeScript({ target, files: ['/stage2.js'] });
-    }),
+    // A page too big for a check (see lib/page/candidates.ts) asks for stage 2 directly.
+    'load-stage-2': createLoadStageHandler('load-stage-2', injectStage2),
+    // Stage 1's blocks passed the pre-filter: stage 2 loads only if the engine, run here
+    // rather than on the page, finds a relevant block among them.
+    'check-page': createCheckPageHandler({ detector: createDetectorCache(), inject: injectStage2 }),
     // The card records and their schemas, when a card is about to open (see stage 2's ui).
     'load-stage-3': createLoadStageHandler('load-stage-3', (target) =>
       browser.scripting.executeScript({ target, files: ['/stage3.js'] }),

@@ -10,7 +10,8 @@ import type { Prefilter } from '@/lib/detect/prefilter';
 import { sendStage1Request } from '@/lib/messages/stage1-client';
 import { ignoreScriptStartedEvents, onLocationChange } from '@/lib/page/context';
 import { whenFrameWorthReading } from '@/lib/page/frame-gate';
-import { leaveArticle } from '@/lib/page/handoff';
+import { leaveArticle, stage2Running } from '@/lib/page/handoff';
+import { readArticle } from '@/lib/page/page-check';
 import { runGuarded } from '@/lib/page/guard';
 import { watchForTopic, type TopicWatch } from '@/lib/page/stage1';
 import { SETTINGS_STORAGE_KEY, isSiteActiveNow } from '@/lib/settings/gate';
@@ -46,11 +47,13 @@ export default defineContentScript({
  * browser tests read it over DevTools to know that an off-topic page was checked.
  */
 interface Stage1State {
-  state: 'loading' | 'site-off' | 'no-prefilter' | 'watching' | 'passed';
+  state: 'loading' | 'site-off' | 'no-prefilter' | 'watching' | 'checking' | 'passed';
+  /** Checks the background has answered (see `lib/page/page-check.ts`). */
+  checks: number;
 }
 
 async function startStage1(ctx: ContentScriptContext): Promise<void> {
-  const status: Stage1State = { state: 'loading' };
+  const status: Stage1State = { state: 'loading', checks: 0 };
   (globalThis as unknown as { __contextCardsStage1: Stage1State }).__contextCardsStage1 = status;
   // Turned off, or this site excluded: nothing runs until the reader turns it back on.
   if (!(await isSiteActiveNow(location.hostname))) {
@@ -75,12 +78,22 @@ async function startStage1(ctx: ContentScriptContext): Promise<void> {
     const started = watchForTopic(document, {
       prefilter,
       signal: ctx.signal,
-      onTopic: (article) => {
-        status.state = 'passed';
+      onTopic: async (article) => {
+        status.state = 'checking';
         // Stage 2 carries on this walk of the article's blocks, if the page stays as it is.
-        if (article) leaveArticle(globalThis, article.root, article.walker);
-        browser.storage.onChanged.removeListener(onPublished);
-        runGuarded('load stage 2', () => sendStage1Request({ type: 'load-stage-2' }));
+        leaveArticle(globalThis, article.root, article.walker);
+        const check = await readArticle(document, article.walker, { signal: ctx.signal });
+        if (!ctx.isValid) return false;
+        // The background judges the page and injects stage 2 when a block is relevant (a
+        // page too big to send gets stage 2 without a check).
+        await sendStage1Request(
+          check ? { type: 'check-page', ...check } : { type: 'load-stage-2' },
+        );
+        status.checks++;
+        const loaded = stage2Running(globalThis);
+        status.state = loaded ? 'passed' : 'watching';
+        if (loaded) browser.storage.onChanged.removeListener(onPublished);
+        return loaded;
       },
     });
     watch = started;

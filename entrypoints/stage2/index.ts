@@ -1,4 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { markStage2 } from '@/lib/page/handoff';
 import { PageScriptContext } from '@/lib/page/script-context';
 import { runGuarded } from '@/lib/page/guard';
 import { startPageScan } from './scan';
@@ -9,10 +10,7 @@ import { startPageScan } from './scan';
  * and the card UI. It runs in the content script's isolated world, once per document.
  */
 export default defineUnlistedScript(() => {
-  const marker = '__contextCardsStage2';
-  const world = globalThis as unknown as Record<string, unknown>;
-  if (world[marker]) return;
-  world[marker] = true;
+  if (!markStage2(globalThis)) return;
   const ctx = new PageScriptContext('stage2');
   runGuarded('stage 2', () => startPageScan(ctx));
 });

@@ -16,7 +16,7 @@ import { G, type CompiledDetector } from './compile';
 import { annotate } from './annotate';
 import { hitAt, newHitBuffer, type HitBuffer } from './match';
 import { COMPACT_AT, bit, compact, firstOf, hitsOf, scanBlock, scanText, type Page } from './page';
-import { prefilterOf, runPrefilterMask } from './prefilter';
+import { blockMayBeRelevant, prefilterOf } from './prefilter';
 import { MAX_PAGE_ANNOTATIONS, judge, term } from './rules';
 import type { BlockResult, DetectOptions } from './types';
 
@@ -86,8 +86,7 @@ export function detectBlocks(
     first[i] = NONE;
     if (page.annotations >= MAX_PAGE_ANNOTATIONS && buf.n > COMPACT_AT) compact(page, i);
     if (scanned[i] === 0) {
-      if ((runPrefilterMask(pf, blocks[i]!.text, CHILD_OR_STRONG) & CHILD_OR_STRONG) === 0)
-        continue;
+      if (!blockMayBeRelevant(pf, blocks[i]!.text)) continue;
       scanBlock(page, i);
     }
     if ((has[i]! & CHILD_OR_STRONG) !== 0) first[i] = judge(page, i);

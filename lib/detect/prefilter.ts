@@ -511,6 +511,17 @@ export function prefilterPassesBlocks(
   return false;
 }
 
+/** The groups a block needs one of to be relevant: a child or a strong stem. */
+export const RELEVANT_GROUPS = CHILD | STRONG;
+
+/**
+ * Whether a block may be relevant: it holds a child or strong stem. The engine judges only
+ * such blocks (the groups are a superset of its matcher's), so one without cannot be.
+ */
+export function blockMayBeRelevant(pf: Prefilter, text: string): boolean {
+  return (runPrefilterMask(pf, text, RELEVANT_GROUPS) & RELEVANT_GROUPS) !== 0;
+}
+
 /** `false` means: no block of this text can be relevant; skip all further work. */
 export function runPrefilter(pf: Prefilter, text: string): boolean {
   return prefilterPasses(runPrefilterMask(pf, text));

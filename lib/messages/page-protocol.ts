@@ -2,6 +2,7 @@ import '@/lib/dataset/no-eval';
 import * as z from 'zod/mini';
 import { CardId, MAX_CARD_IDS } from '@/lib/cards/ids';
 import { UI_LANGS } from '@/lib/cards/strings';
+import { MAX_BLOCK_CHARS, MAX_BLOCKS, MAX_CHECK_CHARS, MAX_CHECK_TITLE } from '@/lib/page/limits';
 
 /**
  * The requests a content script sends on every page, and their answers. Written with
@@ -43,6 +44,31 @@ export const EnsureDetectorRequest = z.strictObject({ type: z.literal('ensure-de
  */
 export const LoadStage2Request = z.strictObject({ type: z.literal('load-stage-2') });
 
+/**
+ * Stage 1's blocks passed the pre-filter: the background runs the engine on the article's
+ * blocks (`lib/page/page-check.ts`) and injects stage 2 into the sender's frame only when
+ * one of them is relevant.
+ */
+export const CheckPageRequest = z
+  .strictObject({
+    type: z.literal('check-page'),
+    title: z.string().check(z.maxLength(MAX_CHECK_TITLE)),
+    blocks: z.array(z.string().check(z.maxLength(MAX_BLOCK_CHARS))).check(z.maxLength(MAX_BLOCKS)),
+  })
+  .check(
+    z.refine((request) => {
+      let chars = 0;
+      for (const text of request.blocks) chars += text.length;
+      return chars <= MAX_CHECK_CHARS;
+    }, 'too much text for one check'),
+  );
+
+export const CheckPageResponse = z.strictObject({
+  ok: z.literal(true),
+  /** Stage 2 was injected: a block is relevant (or no detector was there to tell). */
+  loaded: z.boolean(),
+});
+
 /** The most annotations one `get-card-titles` request names (more go in further requests). */
 export const MAX_TITLE_ANNOTATIONS = 200;
 /** The most card ids one annotation carries in a `get-card-titles` request. */
@@ -72,6 +98,7 @@ export const PageRequest = z.discriminatedUnion('type', [
   ReportAnnotationsRequest,
   EnsureDetectorRequest,
   LoadStage2Request,
+  CheckPageRequest,
   GetCardTitlesRequest,
   LoadStage3Request,
 ]);
@@ -99,6 +126,7 @@ export const PageResponseFor = {
   'report-annotations': AckResponse,
   'ensure-detector': EnsureDetectorResponse,
   'load-stage-2': AckResponse,
+  'check-page': CheckPageResponse,
   'get-card-titles': GetCardTitlesResponse,
   'load-stage-3': AckResponse,
 } as const satisfies Record<PageRequest['type'], z.ZodMiniType>;

@@ -12,6 +12,8 @@ import {
 import { Dataset, Series, Source } from '@/lib/dataset/schema';
 import {
   AckResponse,
+  CheckPageRequest,
+  CheckPageResponse,
   EnsureDetectorRequest,
   EnsureDetectorResponse,
   ErrorResponse,
@@ -23,6 +25,8 @@ import {
 } from './page-protocol';
 
 export {
+  CheckPageRequest,
+  CheckPageResponse,
   GetCardTitlesRequest,
   GetCardTitlesResponse,
   LoadStage2Request,
@@ -95,6 +99,7 @@ export const Request = z.discriminatedUnion('type', [
   GetCardsRequest,
   EnsureDetectorRequest,
   LoadStage2Request,
+  CheckPageRequest,
   GetCardTitlesRequest,
   LoadStage3Request,
   ExploreSearchRequest,
@@ -222,6 +227,7 @@ export const ResponseFor = {
   'get-cards': GetCardsResponse,
   'ensure-detector': EnsureDetectorResponse,
   'load-stage-2': AckResponse,
+  'check-page': CheckPageResponse,
   'get-card-titles': GetCardTitlesResponse,
   'load-stage-3': AckResponse,
   'explore-search': ExploreSearchResponse,

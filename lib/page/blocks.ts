@@ -3,6 +3,7 @@
  * quotes inside the page's main content, in document order. Works on any DOM
  * implementation (the browser, linkedom or happy-dom in Node).
  */
+import { MAX_BLOCK_CHARS, MAX_BLOCKS } from './limits';
 import { BLOCK_TAGS, SKIP_TAGS } from './tags';
 import { withoutCode } from './without-code';
 
@@ -14,10 +15,8 @@ export interface TextBlock {
 }
 
 const ROOT_SELECTORS = ['[itemprop="articleBody"]', 'article', 'main', '[role="main"]'];
-const MAX_BLOCKS = 5000;
 /** The extension's own UI (one shadow root host per document): never read. */
 const OWN_UI = 'context-cards-ui';
-const MAX_BLOCK_CHARS = 20_000;
 
 export interface ArticleRoot {
   element: Element;

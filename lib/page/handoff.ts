@@ -88,3 +88,21 @@ function dropLeft(world: object): Left | null {
   left.observer.disconnect();
   return left;
 }
+
+const STAGE2_KEY = '__contextCardsStage2';
+
+/**
+ * Marks stage 2 as running in `world` (the isolated world), once: false when it already
+ * was (a second injection into the same document does nothing).
+ */
+export function markStage2(world: object): boolean {
+  const store = world as Record<string, unknown>;
+  if (store[STAGE2_KEY]) return false;
+  store[STAGE2_KEY] = true;
+  return true;
+}
+
+/** Whether stage 2 runs in `world`: stage 1 knows the page was handed over. */
+export function stage2Running(world: object): boolean {
+  return (world as Record<string, unknown>)[STAGE2_KEY] === true;
+}

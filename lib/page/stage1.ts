@@ -20,10 +20,13 @@ import { withoutCode } from './without-code';
 export interface TopicWatchOptions {
   prefilter: Prefilter;
   /**
-   * Called once, when the page first passes the pre-filter, with the walk of the article's
-   * blocks that decided it (as far as it went), for stage 2 to carry on.
+   * Called when the article's blocks pass the pre-filter, with the walk that decided it
+   * (as far as it went). Resolves true
+   * when the page was handed over to stage 2 (watching ends), false when it was not (a
+   * closer look found nothing relevant): the page is then watched on, as one whose blocks
+   * did not pass. Never called again while a call is pending.
    */
-  onTopic: (article: ArticleHandoff | null) => void;
+  onTopic: (article: ArticleHandoff) => Promise<boolean>;
   /** Stops watching (the content script was invalidated). */
   signal: AbortSignal;
   /** How long added text is collected before it is checked (ms). */
@@ -43,7 +46,7 @@ export interface TopicWatch {
    * and goes on watching with it.
    */
   setPrefilter(next: Prefilter): void;
-  /** True once `onTopic` has been called. */
+  /** True once `onTopic` has handed the page over. */
   readonly passed: boolean;
 }
 
@@ -71,6 +74,10 @@ export function watchForTopic(doc: Document, options: TopicWatchOptions): TopicW
   let passed = false;
   let observer: MutationObserver | null = null;
   let recheckTimer: ReturnType<typeof setTimeout> | null = null;
+  // A call of `onTopic` is pending; a recheck that fell due meanwhile runs after it.
+  let checking = false;
+  let recheckDue = false;
+  let stop = () => {};
 
   // Whether the article's blocks were read since the page's text last passed: a page whose
   // words pass but whose blocks do not is read again only once it has been quiet.
@@ -82,11 +89,25 @@ export function watchForTopic(doc: Document, options: TopicWatchOptions): TopicW
    */
   const confirm = (root: Element | null) => {
     blocksRead = true;
+    if (!root) return;
     const walker = createBlockWalker(root);
     if (!prefilterPassesBlocks(prefilter, doc.title, walkedTexts(walker))) return;
-    passed = true;
-    observer?.disconnect();
-    onTopic(root ? { root, walker } : null);
+    checking = true;
+    Promise.resolve(onTopic({ root, walker })).then(
+      (handedOver) => {
+        checking = false;
+        if (handedOver) {
+          passed = true;
+          stop();
+        } else if (recheckDue && !signal.aborted) {
+          recheckDue = false;
+          checkAll();
+        }
+      },
+      () => {
+        checking = false;
+      },
+    );
   };
   /** Checks one text; the groups it holds. */
   const add = (text: string, root?: Element | null): number => {
@@ -127,7 +148,9 @@ export function watchForTopic(doc: Document, options: TopicWatchOptions): TopicW
         if (recheckTimer !== null) clearTimeout(recheckTimer);
         recheckTimer = setTimeout(() => {
           recheckTimer = null;
-          if (!passed && !signal.aborted) checkAll();
+          if (passed || signal.aborted) return;
+          if (checking) recheckDue = true;
+          else checkAll();
         }, recheckMs);
       }
     };
@@ -139,20 +162,25 @@ export function watchForTopic(doc: Document, options: TopicWatchOptions): TopicW
       if (pending.length > 0 && timer === null) timer = setTimeout(flush, batchMs);
     });
     observer.observe(root, { childList: true, characterData: true, subtree: true });
-    signal.addEventListener('abort', () => {
+    stop = () => {
       observer?.disconnect();
       if (timer !== null) clearTimeout(timer);
       if (recheckTimer !== null) clearTimeout(recheckTimer);
-    });
+    };
+    signal.addEventListener('abort', () => stop());
   }
 
   return {
     recheck() {
-      if (!passed && !signal.aborted) checkAll();
+      if (passed || signal.aborted) return;
+      if (checking) recheckDue = true;
+      else checkAll();
     },
     setPrefilter(next) {
       prefilter = next;
-      if (!passed && !signal.aborted) checkAll();
+      if (passed || signal.aborted) return;
+      if (checking) recheckDue = true;
+      else checkAll();
     },
     get passed() {
       return passed;

@@ -19,7 +19,10 @@ export async function pollUntil<T>(
   }
 }
 
-/** Waits until stage 1 has checked `page` (its state is no longer "loading"): its state. */
+/**
+ * Waits until stage 1 has checked `page` (its state is no longer "loading", nor
+ * "checking", where the background is judging its blocks): its state.
+ */
 export function waitForStage1State<P extends { url(): string }>(
   inExtensionWorld: (page: P, expression: string) => Promise<unknown>,
   page: P,
@@ -27,7 +30,7 @@ export function waitForStage1State<P extends { url(): string }>(
 ): Promise<string> {
   return pollUntil(
     () => inExtensionWorld(page, 'globalThis.__contextCardsStage1?.state'),
-    (state) => typeof state === 'string' && state !== 'loading',
+    (state) => typeof state === 'string' && state !== 'loading' && state !== 'checking',
     {
       timeoutMs,
       intervalMs: 50,

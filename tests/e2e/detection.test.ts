@@ -84,8 +84,52 @@ describe('detection in Chromium', () => {
     expect(Number(badge)).toBeGreaterThanOrEqual(1);
     expect(await stage2Loaded(page)).toBe(true);
     const types = (await session.browser.recordedMessages()).map((m) => m.type);
-    expect(types).toContain('load-stage-2');
+    expect(types).toContain('check-page');
+    expect(types).not.toContain('load-stage-2');
     expect(types).toContain('report-annotations');
+    await page.close();
+  });
+
+  it('leaves stage 2 unloaded on a page whose words pass stage 1 but whose story is not the topic', async () => {
+    const warm = await session.browser.context.newPage();
+    await warm.goto(session.server.url('/plain-recipe.html'));
+    await session.browser.waitForStage1(warm);
+    await warm.close();
+
+    await session.browser.recordMessages();
+    const page = await session.browser.context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(session.server.url('/false-alarm.html'));
+    expect(await session.browser.waitForStage1(page)).toBe('watching');
+    // Stage 1 passed it once, and the background judged its blocks: nothing relevant.
+    expect(
+      await session.browser.inExtensionWorld(page, 'globalThis.__contextCardsStage1.checks'),
+    ).toBe(1);
+    expect(await stage2Loaded(page)).toBe(false);
+    const tabId = await session.browser.tabId(page);
+    const fromPage = async () =>
+      (await session.browser.recordedMessages())
+        .filter((m) => m.tabId === tabId)
+        .map((m) => m.type);
+    expect(await fromPage()).toEqual(['check-page']);
+    expect(await session.browser.badgeText(page)).toBe('');
+    expect(await pageTextUnchanged(page)).toBe(true);
+
+    // A relevant paragraph added later is looked at once the page is quiet: stage 2 comes.
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent =
+        'Russia has deported thousands of Ukrainian children from the occupied territories.';
+      document.querySelector('article')!.append(p);
+    });
+    const badge = await session.browser.waitForBadge(page, (text) => text !== '');
+    expect(Number(badge)).toBeGreaterThanOrEqual(1);
+    expect(await stage2Loaded(page)).toBe(true);
+    expect(
+      await session.browser.inExtensionWorld(page, 'globalThis.__contextCardsStage1.checks'),
+    ).toBe(2);
+    expect(await fromPage()).toEqual(expect.arrayContaining(['check-page', 'report-annotations']));
+    expect(errors).toEqual([]);
     await page.close();
   });
 

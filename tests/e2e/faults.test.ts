@@ -167,6 +167,7 @@ describe('faults', () => {
       { type: 'report-annotations', count: 99, url: page.url() },
       { type: 'get-cards', ids: ['ru-700000-received'] },
       { type: 'load-stage-2' },
+      { type: 'check-page', title: '', blocks: ['Ukrainian children were deported to Russia.'] },
       { type: 'export-dataset' },
       { type: 'restore-bundled' },
       { type: 'apply-import', text: '{}', expect: { base: null, next: 'x' } },

@@ -225,6 +225,7 @@ export function optionsRouter(
     'get-cards': () => ({ ok: true, cards: {}, missing: [] }),
     'ensure-detector': () => ({ ok: true, ready: true }),
     'load-stage-2': () => ({ ok: true }),
+    'check-page': () => ({ ok: true, loaded: false }),
     'get-card-titles': ({ annotations }) => ({ ok: true, titles: annotations.map(() => null) }),
     'load-stage-3': () => ({ ok: true }),
     ...createOptionsHandlers(options),

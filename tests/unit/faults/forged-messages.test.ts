@@ -29,6 +29,7 @@ function everyRequest(): unknown[] {
     { type: 'get-cards', ids: ['claim:ru-700000-received'] },
     { type: 'ensure-detector' },
     { type: 'load-stage-2' },
+    { type: 'check-page', title: 'News', blocks: ['Ukrainian children were deported to Russia.'] },
     {
       type: 'get-card-titles',
       annotations: [['claim:ru-700000-received'], ['figure:x', 'series:y']],

@@ -15,6 +15,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'get-cards': vi.fn(() => ({ ok: true as const, cards: {}, missing: [] })),
     'ensure-detector': vi.fn(() => ({ ok: true, ready: true }) as const),
     'load-stage-2': vi.fn(() => ({ ok: true }) as const),
+    'check-page': vi.fn(() => ({ ok: true, loaded: false }) as const),
     'get-card-titles': vi.fn(({ annotations }: { annotations: string[][] }) => ({
       ok: true as const,
       titles: annotations.map(() => null),
@@ -216,9 +217,10 @@ describe('router', () => {
 });
 
 describe('Request schema', () => {
-  it('knows exactly the fifteen request types', () => {
+  it('knows exactly the sixteen request types', () => {
     expect(Request.options.flatMap((o) => [...o.shape.type._zod.values]).sort()).toEqual([
       'apply-import',
+      'check-page',
       'ensure-detector',
       'explore-search',
       'explore-series',

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { compilePrefilter, prefilterFromJSON, type Prefilter } from '@/lib/detect';
-import { extractBlocks, type BlockWalker } from '@/lib/page/blocks';
+import { extractBlocks } from '@/lib/page/blocks';
+import type { ArticleHandoff } from '@/lib/page/handoff';
 import { watchForTopic } from '@/lib/page/stage1';
 import { bundledDetector } from '../../fixtures/detect/detector';
 import { articleDocument } from './fixtures';
@@ -19,29 +20,76 @@ const settle = () => new Promise((r) => setTimeout(r, 30));
 
 /** Watches `doc` with the bundled pre-filter, short batches and these options. */
 function watchPage(doc: Document, options: { recheckMs?: number } = {}) {
-  const onTopic = vi.fn();
+  const onTopic = vi.fn(async (_article: ArticleHandoff) => true);
   const signal = new AbortController().signal;
   const watch = watchForTopic(doc, { prefilter, onTopic, signal, batchMs: 1, ...options });
   return { watch, onTopic };
 }
 
 describe('watchForTopic (stage 1)', () => {
-  it('passes at once on a page about the topic', () => {
-    const onTopic = vi.fn();
+  it('passes at once on a page about the topic', async () => {
+    const onTopic = vi.fn(async (_article: ArticleHandoff) => true);
     const watch = watchForTopic(page([RELEVANT]), {
       prefilter,
       onTopic,
       signal: new AbortController().signal,
     });
     expect(onTopic).toHaveBeenCalledTimes(1);
+    // Handed over once `onTopic` says so.
+    expect(watch.passed).toBe(false);
+    await settle();
+    expect(watch.passed).toBe(true);
+  });
+
+  it('goes on watching when the closer look finds nothing, and looks again at new text', async () => {
+    const doc = page([RELEVANT]);
+    const verdicts = [false, true];
+    const onTopic = vi.fn(async () => verdicts.shift()!);
+    const watch = watchForTopic(doc, {
+      prefilter,
+      onTopic,
+      signal: new AbortController().signal,
+      batchMs: 1,
+      recheckMs: 20,
+    });
+    await settle();
+    expect(onTopic).toHaveBeenCalledTimes(1);
+    expect(watch.passed).toBe(false);
+    // Text without topic words does not trigger another look.
+    const off = doc.createElement('p');
+    off.textContent = 'The weather stayed mild.';
+    doc.querySelector('article')!.append(off);
+    await new Promise((r) => setTimeout(r, 80));
+    expect(onTopic).toHaveBeenCalledTimes(1);
+    // Topic words added later are looked at again once the page is quiet.
+    const more = doc.createElement('p');
+    more.textContent = RELEVANT;
+    doc.querySelector('article')!.append(more);
+    await new Promise((r) => setTimeout(r, 120));
+    expect(onTopic).toHaveBeenCalledTimes(2);
+    expect(watch.passed).toBe(true);
+  });
+
+  it('never looks twice at once: a navigation during a look is checked after it', async () => {
+    const doc = page([RELEVANT]);
+    let answer: (handedOver: boolean) => void = () => {};
+    const onTopic = vi.fn(() => new Promise<boolean>((resolve) => (answer = resolve)));
+    const watch = watchForTopic(doc, { prefilter, onTopic, signal: new AbortController().signal });
+    watch.recheck();
+    expect(onTopic).toHaveBeenCalledTimes(1);
+    answer(false);
+    await settle();
+    expect(onTopic).toHaveBeenCalledTimes(2);
+    answer(true);
+    await settle();
     expect(watch.passed).toBe(true);
   });
 
   it('hands over the walk of the blocks that decided it, for stage 2 to carry on', () => {
     const doc = page([OFF, RELEVANT, OFF, OFF]);
-    const onTopic = vi.fn();
+    const onTopic = vi.fn(async (_article: ArticleHandoff) => true);
     watchForTopic(doc, { prefilter, onTopic, signal: new AbortController().signal });
-    const article = onTopic.mock.calls[0]![0] as { root: Element; walker: BlockWalker };
+    const article = onTopic.mock.calls[0]![0];
     expect(article.root.tagName).toBe('ARTICLE');
     expect(article.walker.blocks.map((b) => b.text)).toContain(RELEVANT);
     // Carried on, the walk gives every block, as a walk from the start would.
@@ -70,7 +118,7 @@ describe('watchForTopic (stage 1)', () => {
 
   it('adds up words that arrive in different mutations', async () => {
     const doc = page([OFF]);
-    const onTopic = vi.fn();
+    const onTopic = vi.fn(async (_article: ArticleHandoff) => true);
     const signal = new AbortController().signal;
     watchForTopic(doc, { prefilter, onTopic, signal, batchMs: 1, recheckMs: 1 });
     const a = doc.createElement('p');
@@ -87,7 +135,7 @@ describe('watchForTopic (stage 1)', () => {
 
   it('reads the whole page again when a child word and an action word arrive apart', async () => {
     const doc = page(['Officials in Ukraine spoke on Monday.']);
-    const onTopic = vi.fn();
+    const onTopic = vi.fn(async (_article: ArticleHandoff) => true);
     const options = { prefilter, onTopic, signal: new AbortController().signal, batchMs: 1 };
     watchForTopic(doc, { ...options, recheckMs: 150 });
     const paragraph = doc.createElement('p');
@@ -104,7 +152,7 @@ describe('watchForTopic (stage 1)', () => {
 
   it('does not pass on a child word far from any action word', () => {
     const filler = Array.from({ length: 80 }, (_, k) => `word${k}`).join(' ');
-    const onTopic = vi.fn();
+    const onTopic = vi.fn(async (_article: ArticleHandoff) => true);
     watchForTopic(page([`In Ukraine the children sang. ${filler} The parcel was taken away.`]), {
       prefilter,
       onTopic,
@@ -142,7 +190,7 @@ describe('watchForTopic (stage 1)', () => {
     const editor = doc.createElement('div');
     editor.setAttribute('contenteditable', 'true');
     doc.body.append(editor);
-    const onTopic = vi.fn();
+    const onTopic = vi.fn(async (_article: ArticleHandoff) => true);
     watchForTopic(doc, { prefilter, onTopic, signal: new AbortController().signal, batchMs: 1 });
     const typed = doc.createElement('p');
     typed.textContent = RELEVANT;
@@ -153,7 +201,7 @@ describe('watchForTopic (stage 1)', () => {
 
   it('checks the whole article again after a navigation, and stops when aborted', async () => {
     const doc = page([OFF]);
-    const onTopic = vi.fn();
+    const onTopic = vi.fn(async (_article: ArticleHandoff) => true);
     const controller = new AbortController();
     const watch = watchForTopic(doc, { prefilter, onTopic, signal: controller.signal, batchMs: 1 });
     // A single-page app swaps the story without a mutation we would see as added text.

@@ -1,0 +1,80 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createCheckPageHandler } from '@/lib/messages/check-page';
+import { CheckPageRequest } from '@/lib/messages/page-protocol';
+import { MAX_BLOCK_CHARS, MAX_BLOCKS, MAX_CHECK_CHARS } from '@/lib/page/limits';
+import { bundledDetector } from '../../fixtures/detect/detector';
+
+const RELEVANT = 'Russia has deported thousands of Ukrainian children from occupied territories.';
+const FALSE_ALARM = 'It was a kind gesture, and the guests were sent home early from Kyiv.';
+const request = (blocks: string[], title = '') => ({ type: 'check-page' as const, title, blocks });
+
+describe('check-page handler', () => {
+  it("injects stage 2 into the sender's frame when a block is relevant", async () => {
+    const inject = vi.fn(async () => undefined);
+    const handle = createCheckPageHandler({ detector: async () => bundledDetector(), inject });
+    expect(
+      await handle(request([FALSE_ALARM, RELEVANT]), { id: 'x', tabId: 4, frameId: 2 }),
+    ).toEqual({
+      ok: true,
+      loaded: true,
+    });
+    expect(inject).toHaveBeenCalledWith({ tabId: 4, frameIds: [2] });
+  });
+
+  it('loads nothing when no block is relevant', async () => {
+    const inject = vi.fn(async () => undefined);
+    const handle = createCheckPageHandler({ detector: async () => bundledDetector(), inject });
+    expect(await handle(request([FALSE_ALARM]), { id: 'x', tabId: 4 })).toEqual({
+      ok: true,
+      loaded: false,
+    });
+    expect(inject).not.toHaveBeenCalled();
+  });
+
+  it('loads stage 2 when there is no detector to judge with, or it fails', async () => {
+    for (const detector of [async () => null, () => Promise.reject(new Error('broken'))]) {
+      const inject = vi.fn(async () => undefined);
+      const handle = createCheckPageHandler({ detector, inject });
+      expect(await handle(request([FALSE_ALARM]), { id: 'x', tabId: 1 })).toEqual({
+        ok: true,
+        loaded: true,
+      });
+      expect(inject).toHaveBeenCalledWith({ tabId: 1, frameIds: [0] });
+    }
+  });
+
+  it('refuses a sender outside a tab', async () => {
+    const inject = vi.fn(async () => undefined);
+    const handle = createCheckPageHandler({ detector: async () => bundledDetector(), inject });
+    await expect(handle(request([RELEVANT]), { id: 'x' })).rejects.toThrow(/outside a tab/);
+    expect(inject).not.toHaveBeenCalled();
+  });
+});
+
+describe('CheckPageRequest', () => {
+  it('accepts what stage 1 sends, up to the limits', () => {
+    expect(CheckPageRequest.safeParse(request([RELEVANT], 'A title')).success).toBe(true);
+    expect(CheckPageRequest.safeParse(request([])).success).toBe(true);
+    const most = Array.from({ length: MAX_CHECK_CHARS / MAX_BLOCK_CHARS }, () =>
+      'x'.repeat(MAX_BLOCK_CHARS),
+    );
+    expect(CheckPageRequest.safeParse(request(most)).success).toBe(true);
+  });
+
+  it('refuses oversized texts, too many blocks, too much text in all and odd shapes', () => {
+    const bad = [
+      request(['x'.repeat(MAX_BLOCK_CHARS + 1)]),
+      request(Array.from({ length: MAX_BLOCKS + 1 }, () => 'x')),
+      request(
+        Array.from({ length: Math.ceil(MAX_CHECK_CHARS / MAX_BLOCK_CHARS) + 1 }, () =>
+          'x'.repeat(MAX_BLOCK_CHARS),
+        ),
+      ),
+      request(['x'], 't'.repeat(5000)),
+      { ...request([RELEVANT]), extra: true },
+      { ...request([RELEVANT]), blocks: [42] },
+      { type: 'check-page', title: '' },
+    ];
+    for (const message of bad) expect(CheckPageRequest.safeParse(message).success).toBe(false);
+  });
+});
