@@ -85,7 +85,7 @@ export default defineBackground(() => {
     }),
     'report-annotations': createReportHandler((details) => browser.action.setBadgeText(details)),
     'ensure-detector': async () => ({ ok: true, ready: await prepare() }),
-    // A page too big for a check (see lib/page/candidates.ts) asks for stage 2 directly.
+    // A page too big for a check (see lib/page/page-check.ts) asks for stage 2 directly.
     'load-stage-2': createLoadStageHandler('load-stage-2', injectStage2),
     // Stage 1's blocks passed the pre-filter: stage 2 loads only if the engine, run here
     // rather than on the page, finds a relevant block among them.

@@ -86,10 +86,14 @@ async function startStage1(ctx: ContentScriptContext): Promise<void> {
         if (!ctx.isValid) return false;
         // The background judges the page and injects stage 2 when a block is relevant (a
         // page too big to send gets stage 2 without a check).
-        await sendStage1Request(
-          check ? { type: 'check-page', ...check } : { type: 'load-stage-2' },
-        );
-        status.checks++;
+        try {
+          await sendStage1Request(
+            check ? { type: 'check-page', ...check } : { type: 'load-stage-2' },
+          );
+        } finally {
+          status.checks++;
+          status.state = 'watching';
+        }
         const loaded = stage2Running(globalThis);
         status.state = loaded ? 'passed' : 'watching';
         if (loaded) browser.storage.onChanged.removeListener(onPublished);

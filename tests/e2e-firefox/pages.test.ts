@@ -114,4 +114,21 @@ describe('the built extension in Firefox', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it("leaves stage 2 unloaded when the background's engine finds nothing relevant", async () => {
+    const page = await session.open('/false-alarm.html');
+    const errors = collectErrors(page);
+    expect(await session.browser.waitForStage1(page)).toBe('watching');
+    // Stage 1 passed it, and the background (an event page in Firefox) judged its blocks.
+    expect(
+      await session.browser.inExtensionWorld(page, 'globalThis.__contextCardsStage1.checks'),
+    ).toBe(1);
+    expect(
+      await session.browser.inExtensionWorld(page, 'globalThis.__contextCardsStage2 === true'),
+    ).toBe(false);
+    expect(await session.browser.badgeText(page)).toBe('');
+    expect(await pageTextUnchanged(page)).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
