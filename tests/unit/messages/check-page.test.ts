@@ -43,6 +43,16 @@ describe('check-page handler', () => {
     }
   });
 
+  it('judges each block apart, as the page cut them', async () => {
+    // The two halves of a relevant sentence, each a block: neither is relevant alone.
+    const half = RELEVANT.indexOf(' Ukrainian');
+    const inject = vi.fn(async () => undefined);
+    const handle = createCheckPageHandler({ detector: async () => bundledDetector(), inject });
+    const split = request([RELEVANT.slice(0, half), RELEVANT.slice(half)]);
+    expect((await handle(split, { id: 'x', tabId: 4 })).loaded).toBe(false);
+    expect((await handle(request([RELEVANT]), { id: 'x', tabId: 4 })).loaded).toBe(true);
+  });
+
   it('refuses a sender outside a tab', async () => {
     const inject = vi.fn(async () => undefined);
     const handle = createCheckPageHandler({ detector: async () => bundledDetector(), inject });
