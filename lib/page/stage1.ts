@@ -33,7 +33,8 @@ export interface TopicWatchOptions {
   batchMs?: number;
   /**
    * How long the page must be quiet before its whole text is read again, when the words
-   * the pre-filter needs arrived in different mutations and so were never seen together.
+   * the pre-filter needs arrived in different mutations and so were never seen together
+   * (or arrived after a closer look found nothing: then twice as long after each look).
    */
   recheckMs?: number;
 }
@@ -76,6 +77,10 @@ export function watchForTopic(doc: Document, options: TopicWatchOptions): TopicW
   let recheckTimer: ReturnType<typeof setTimeout> | null = null;
   // A call of `onTopic` is pending; a recheck that fell due meanwhile runs after it.
   let checking = false;
+  // How long the page must be quiet before a recheck: doubled after each look that found
+  // nothing (up to 32 times), so a live page that keeps adding topic words to a story
+  // about something else is not read whole every few seconds.
+  let quietMs = recheckMs;
   let recheckDue = false;
   let stop = () => {};
 
@@ -99,7 +104,10 @@ export function watchForTopic(doc: Document, options: TopicWatchOptions): TopicW
         if (handedOver) {
           passed = true;
           stop();
-        } else if (recheckDue && !signal.aborted) {
+          return;
+        }
+        quietMs = Math.min(quietMs * 2, recheckMs * 32);
+        if (recheckDue && !signal.aborted) {
           recheckDue = false;
           checkAll();
         }
@@ -151,7 +159,7 @@ export function watchForTopic(doc: Document, options: TopicWatchOptions): TopicW
           if (passed || signal.aborted) return;
           if (checking) recheckDue = true;
           else checkAll();
-        }, recheckMs);
+        }, quietMs);
       }
     };
     observer = new MutationObserver((records) => {

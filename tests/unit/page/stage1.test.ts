@@ -70,6 +70,38 @@ describe('watchForTopic (stage 1)', () => {
     expect(watch.passed).toBe(true);
   });
 
+  it('waits longer before each new look at a page where the last one found nothing', async () => {
+    const doc = page([RELEVANT]);
+    const onTopic = vi.fn(async (_article: ArticleHandoff) => false);
+    watchForTopic(doc, {
+      prefilter,
+      onTopic,
+      signal: new AbortController().signal,
+      batchMs: 1,
+      recheckMs: 100,
+    });
+    await settle();
+    expect(onTopic).toHaveBeenCalledTimes(1);
+    const append = () => {
+      const more = doc.createElement('p');
+      more.textContent = RELEVANT;
+      doc.querySelector('article')!.append(more);
+    };
+    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    // After one look that found nothing, the page must be quiet 200 ms, not 100.
+    append();
+    await wait(150);
+    expect(onTopic).toHaveBeenCalledTimes(1);
+    await wait(300);
+    expect(onTopic).toHaveBeenCalledTimes(2);
+    // After two, 400 ms.
+    append();
+    await wait(300);
+    expect(onTopic).toHaveBeenCalledTimes(2);
+    await wait(400);
+    expect(onTopic).toHaveBeenCalledTimes(3);
+  });
+
   it('never looks twice at once: a navigation during a look is checked after it', async () => {
     const doc = page([RELEVANT]);
     let answer: (handedOver: boolean) => void = () => {};
