@@ -183,6 +183,8 @@ async function main(): Promise<void> {
   const server = await startStaticServer({ '/pages/': dir, '/seeded/': seededDir });
 
   const falseAlarms: string[] = [];
+  const checked: string[] = [];
+  const loadedStage2: string[] = [];
   const addedErrors: string[] = [];
   const missed: string[] = [];
   const cardFailures: string[] = [];
@@ -215,6 +217,15 @@ async function main(): Promise<void> {
         await settle(page);
         const badge = await browser.badgeText(page);
         if (badge !== '') falseAlarms.push(`${file} (${badge})`);
+        // What the page cost beyond stage 1: the background's check of its blocks, stage 2.
+        const costs = (await browser
+          .inExtensionWorld(
+            page,
+            '({ checks: globalThis.__contextCardsStage1?.checks ?? 0, stage2: globalThis.__contextCardsStage2 === true })',
+          )
+          .catch(() => null)) as { checks: number; stage2: boolean } | null;
+        if (costs && costs.checks > 0) checked.push(file);
+        if (costs?.stage2) loadedStage2.push(file);
         const added = errors.filter((e) => !own.get(file)!.has(e));
         if (added.length) addedErrors.push(`${file}: ${added[0]}`);
         await page.close();
@@ -261,7 +272,7 @@ async function main(): Promise<void> {
 
   const result = {
     pages: files.length,
-    asCaptured: { falseAlarms, addedErrors },
+    asCaptured: { falseAlarms, addedErrors, checked, loadedStage2 },
     seeded: {
       found: files.length - missed.length,
       cardsOpened: files.length - missed.length - cardFailures.length,
@@ -274,6 +285,9 @@ async function main(): Promise<void> {
     `as captured: ${falseAlarms.length} with a badge, ${addedErrors.length} with an error the extension added`,
   );
   for (const line of [...falseAlarms, ...addedErrors]) log(`  ${line}`);
+  log(
+    `  ${checked.length} judged by the background's engine (their blocks passed stage 1), ${loadedStage2.length} loaded stage 2${loadedStage2.length ? `: ${loadedStage2.join(', ')}` : ''}`,
+  );
   log(
     `seeded with a relevant paragraph: found on ${result.seeded.found}, card opened on ${result.seeded.cardsOpened}`,
   );
