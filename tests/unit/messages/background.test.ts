@@ -119,6 +119,42 @@ describe('background wiring', () => {
     expect(runPrefilter(small, 'A recipe for lentil soup with lemon.')).toBe(false);
   });
 
+  it("judges a tab's page with the published detector, and injects stage 2 only when a block is relevant", async () => {
+    vi.spyOn(console, 'info').mockImplementation(() => {});
+    const insertCSS = vi.spyOn(fakeBrowser.scripting, 'insertCSS').mockResolvedValue();
+    const executeScript = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([]);
+    background.main();
+    const own = { id: fakeBrowser.runtime.id };
+    await send({ type: 'ensure-detector' }, own);
+    const fromFrame = { ...own, tab: { id: 7 }, frameId: 2 };
+    const check = (blocks: string[]) => ({ type: 'check-page', title: 'City notes', blocks });
+
+    const falseAlarm =
+      'In Kyiv, a kind neighbour took the boy back to his school after the concert.';
+    expect(await send(check([falseAlarm]), fromFrame)).toEqual({ ok: true, loaded: false });
+    expect(executeScript).not.toHaveBeenCalled();
+
+    const relevant =
+      'Russia has deported thousands of Ukrainian children from occupied territories.';
+    expect(await send(check([falseAlarm, relevant]), fromFrame)).toEqual({
+      ok: true,
+      loaded: true,
+    });
+    const target = { tabId: 7, frameIds: [2] };
+    expect(executeScript).toHaveBeenCalledWith({ target, files: ['/stage2.js'] });
+    expect(insertCSS).toHaveBeenCalledWith({ target, files: ['/highlights.css'] });
+    expect(insertCSS).toHaveBeenCalledWith({ target, files: ['/highlights.css'], origin: 'USER' });
+
+    // From a stranger, or shaped wrong: refused, nothing injected.
+    executeScript.mockClear();
+    const stranger = { id: 'another-extension', tab: { id: 7 } };
+    expect(await send(check([relevant]), stranger)).toMatchObject({ ok: false });
+    expect(await send({ ...check([relevant]), blocks: relevant }, fromFrame)).toMatchObject({
+      ok: false,
+    });
+    expect(executeScript).not.toHaveBeenCalled();
+  });
+
   it('sets the tab badge from a content script report and keeps the report for the popup', async () => {
     vi.spyOn(console, 'info').mockImplementation(() => {});
     const setBadgeText = vi.spyOn(fakeBrowser.action, 'setBadgeText').mockResolvedValue();
