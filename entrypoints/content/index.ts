@@ -10,7 +10,7 @@ import type { Prefilter } from '@/lib/detect/prefilter';
 import { sendStage1Request } from '@/lib/messages/stage1-client';
 import { ignoreScriptStartedEvents, onLocationChange } from '@/lib/page/context';
 import { whenFrameWorthReading } from '@/lib/page/frame-gate';
-import { leaveArticle, stage2Running } from '@/lib/page/handoff';
+import { forgetArticle, leaveArticle, stage2Running } from '@/lib/page/handoff';
 import { readArticle } from '@/lib/page/page-check';
 import { runGuarded } from '@/lib/page/guard';
 import { watchForTopic, type TopicWatch } from '@/lib/page/stage1';
@@ -97,6 +97,7 @@ async function startStage1(ctx: ContentScriptContext): Promise<void> {
         const loaded = stage2Running(globalThis);
         status.state = loaded ? 'passed' : 'watching';
         if (loaded) browser.storage.onChanged.removeListener(onPublished);
+        else forgetArticle(globalThis);
         return loaded;
       },
     });

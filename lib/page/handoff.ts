@@ -79,6 +79,14 @@ export function takeArticle(world: object): ArticleHandoff | null {
   return { root: left.root, walker: left.walker };
 }
 
+/**
+ * Drops the walk left in `world`, and stops watching the page for it: stage 2 is not
+ * coming (the background found nothing relevant), so the walk's texts are not kept.
+ */
+export function forgetArticle(world: object): void {
+  dropLeft(world);
+}
+
 function dropLeft(world: object): Left | null {
   const store = world as Record<string, unknown>;
   const left = (store[KEY] as Left | undefined) ?? null;

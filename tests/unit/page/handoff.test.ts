@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createBlockWalker, extractBlocks } from '@/lib/page/blocks';
-import { leaveArticle, takeArticle } from '@/lib/page/handoff';
+import { forgetArticle, leaveArticle, takeArticle } from '@/lib/page/handoff';
 import { articleDocument } from './fixtures';
 
 const texts = ['First paragraph.', 'Second paragraph.', 'Third paragraph.'];
@@ -64,6 +64,16 @@ describe('leaving the block walk for stage 2', () => {
     script.remove();
     await flush();
     expect(takeArticle(world)).not.toBeNull();
+  });
+
+  it('gives nothing once forgotten, and stops watching the page', () => {
+    const { world } = leftPage();
+    const left = (world as Record<string, { observer: MutationObserver }>)
+      .__contextCardsArticleWalk!;
+    const disconnect = vi.spyOn(left.observer, 'disconnect');
+    forgetArticle(world);
+    expect(disconnect).toHaveBeenCalled();
+    expect(takeArticle(world)).toBeNull();
   });
 
   it('has nothing to give when nothing was left, and a later walk replaces an earlier one', () => {
