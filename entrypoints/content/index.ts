@@ -92,10 +92,9 @@ async function startStage1(ctx: ContentScriptContext): Promise<void> {
           );
         } finally {
           status.checks++;
-          status.state = 'watching';
+          status.state = stage2Running(globalThis) ? 'passed' : 'watching';
         }
-        const loaded = stage2Running(globalThis);
-        status.state = loaded ? 'passed' : 'watching';
+        const loaded = status.state === 'passed';
         if (loaded) browser.storage.onChanged.removeListener(onPublished);
         else forgetArticle(globalThis);
         return loaded;

@@ -16,7 +16,7 @@ import { G, type CompiledDetector } from './compile';
 import { annotate } from './annotate';
 import { hitAt, newHitBuffer, type HitBuffer } from './match';
 import { COMPACT_AT, bit, compact, firstOf, hitsOf, scanBlock, scanText, type Page } from './page';
-import { blockMayBeRelevant, prefilterOf } from './prefilter';
+import { RELEVANT_GROUPS, blockMayBeRelevant, prefilterOf } from './prefilter';
 import { MAX_PAGE_ANNOTATIONS, judge, term } from './rules';
 import type { BlockResult, DetectOptions } from './types';
 
@@ -37,8 +37,6 @@ const NONE: BlockResult = Object.freeze({
   explanation: Object.freeze({ rule: null, terms: [], context: null }),
   annotations: [],
 }) as BlockResult;
-
-const CHILD_OR_STRONG = bit(G.child) | bit(G.strong);
 
 // The hit buffer of `detectBlocks`, reused from call to call (calls never overlap).
 let pageBuf: HitBuffer = newHitBuffer(1024);
@@ -89,7 +87,7 @@ export function detectBlocks(
       if (!blockMayBeRelevant(pf, blocks[i]!.text)) continue;
       scanBlock(page, i);
     }
-    if ((has[i]! & CHILD_OR_STRONG) !== 0) first[i] = judge(page, i);
+    if ((has[i]! & RELEVANT_GROUPS) !== 0) first[i] = judge(page, i);
   }
   // Second pass: a block next to a relevant one that counts children ("464 children were
   // ...", "about 20,000 children who ...") or echoes a claim carries its figures too.

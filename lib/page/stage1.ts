@@ -21,10 +21,10 @@ export interface TopicWatchOptions {
   prefilter: Prefilter;
   /**
    * Called when the article's blocks pass the pre-filter, with the walk that decided it
-   * (as far as it went). Resolves true
-   * when the page was handed over to stage 2 (watching ends), false when it was not (a
-   * closer look found nothing relevant): the page is then watched on, as one whose blocks
-   * did not pass. Never called again while a call is pending.
+   * (as far as it went). Resolves true when the page was handed over to stage 2 (watching
+   * ends), false when it was not (a closer look found nothing relevant): the page is then
+   * watched on, as one whose blocks did not pass. Never called again while a call is
+   * pending.
    */
   onTopic: (article: ArticleHandoff) => Promise<boolean>;
   /** Stops watching (the content script was invalidated). */
@@ -98,7 +98,7 @@ export function watchForTopic(doc: Document, options: TopicWatchOptions): TopicW
     const walker = createBlockWalker(root);
     if (!prefilterPassesBlocks(prefilter, doc.title, walkedTexts(walker))) return;
     checking = true;
-    Promise.resolve(onTopic({ root, walker })).then(
+    onTopic({ root, walker }).then(
       (handedOver) => {
         checking = false;
         if (handedOver) {
@@ -116,6 +116,12 @@ export function watchForTopic(doc: Document, options: TopicWatchOptions): TopicW
         checking = false;
       },
     );
+  };
+  /** Checks the whole article now, or once the pending look is done. */
+  const recheckAll = () => {
+    if (passed || signal.aborted) return;
+    if (checking) recheckDue = true;
+    else checkAll();
   };
   /** Checks one text; the groups it holds. */
   const add = (text: string, root?: Element | null): number => {
@@ -156,9 +162,7 @@ export function watchForTopic(doc: Document, options: TopicWatchOptions): TopicW
         if (recheckTimer !== null) clearTimeout(recheckTimer);
         recheckTimer = setTimeout(() => {
           recheckTimer = null;
-          if (passed || signal.aborted) return;
-          if (checking) recheckDue = true;
-          else checkAll();
+          recheckAll();
         }, quietMs);
       }
     };
@@ -179,16 +183,10 @@ export function watchForTopic(doc: Document, options: TopicWatchOptions): TopicW
   }
 
   return {
-    recheck() {
-      if (passed || signal.aborted) return;
-      if (checking) recheckDue = true;
-      else checkAll();
-    },
+    recheck: recheckAll,
     setPrefilter(next) {
       prefilter = next;
-      if (passed || signal.aborted) return;
-      if (checking) recheckDue = true;
-      else checkAll();
+      recheckAll();
     },
     get passed() {
       return passed;

@@ -18,6 +18,19 @@ async function settledBadge(page: Page): Promise<string> {
 const stage2Loaded = (page: Page) =>
   session.browser.inExtensionWorld(page, 'globalThis.__contextCardsStage2 === true');
 
+/** Appends a relevant paragraph to the page's article: stage 2 must come, and the badge. */
+async function appendRelevantParagraph(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.textContent =
+      'Russia has deported thousands of Ukrainian children from the occupied territories.';
+    document.querySelector('article')!.append(p);
+  });
+  const badge = await session.browser.waitForBadge(page, (text) => text !== '');
+  expect(Number(badge)).toBeGreaterThanOrEqual(1);
+  expect(await stage2Loaded(page)).toBe(true);
+}
+
 const pageTextUnchanged = (page: Page) =>
   page.evaluate(() =>
     (window as unknown as { __pageTextUnchanged(): boolean }).__pageTextUnchanged(),
@@ -74,15 +87,7 @@ describe('detection in Chromium', () => {
     expect(await session.browser.badgeText(page)).toBe('');
 
     // The same page with a relevant paragraph appended: stage 2 comes, and the badge.
-    await page.evaluate(() => {
-      const p = document.createElement('p');
-      p.textContent =
-        'Russia has deported thousands of Ukrainian children from the occupied territories.';
-      document.querySelector('article')!.append(p);
-    });
-    const badge = await session.browser.waitForBadge(page, (text) => text !== '');
-    expect(Number(badge)).toBeGreaterThanOrEqual(1);
-    expect(await stage2Loaded(page)).toBe(true);
+    await appendRelevantParagraph(page);
     const types = (await session.browser.recordedMessages()).map((m) => m.type);
     expect(types).toContain('check-page');
     expect(types).not.toContain('load-stage-2');
@@ -116,15 +121,7 @@ describe('detection in Chromium', () => {
     expect(await pageTextUnchanged(page)).toBe(true);
 
     // A relevant paragraph added later is looked at once the page is quiet: stage 2 comes.
-    await page.evaluate(() => {
-      const p = document.createElement('p');
-      p.textContent =
-        'Russia has deported thousands of Ukrainian children from the occupied territories.';
-      document.querySelector('article')!.append(p);
-    });
-    const badge = await session.browser.waitForBadge(page, (text) => text !== '');
-    expect(Number(badge)).toBeGreaterThanOrEqual(1);
-    expect(await stage2Loaded(page)).toBe(true);
+    await appendRelevantParagraph(page);
     expect(
       await session.browser.inExtensionWorld(page, 'globalThis.__contextCardsStage1.checks'),
     ).toBe(2);

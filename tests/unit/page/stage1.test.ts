@@ -18,11 +18,15 @@ const page = (paragraphs: string[]) => articleDocument('Kitchen notes', paragrap
 
 const settle = () => new Promise((r) => setTimeout(r, 30));
 
-/** Watches `doc` with the bundled pre-filter, short batches and these options. */
-function watchPage(doc: Document, options: { recheckMs?: number } = {}) {
-  const onTopic = vi.fn(async (_article: ArticleHandoff) => true);
+/**
+ * Watches `doc` with the bundled pre-filter, short batches and these options; `verdicts`
+ * are what the closer looks find, in turn (each hands over, by default).
+ */
+function watchPage(doc: Document, options: { recheckMs?: number; verdicts?: boolean[] } = {}) {
+  const { verdicts, ...rest } = options;
+  const onTopic = vi.fn(async (_article: ArticleHandoff) => verdicts?.shift() ?? true);
   const signal = new AbortController().signal;
-  const watch = watchForTopic(doc, { prefilter, onTopic, signal, batchMs: 1, ...options });
+  const watch = watchForTopic(doc, { prefilter, onTopic, signal, batchMs: 1, ...rest });
   return { watch, onTopic };
 }
 
@@ -43,15 +47,7 @@ describe('watchForTopic (stage 1)', () => {
 
   it('goes on watching when the closer look finds nothing, and looks again at new text', async () => {
     const doc = page([RELEVANT]);
-    const verdicts = [false, true];
-    const onTopic = vi.fn(async () => verdicts.shift()!);
-    const watch = watchForTopic(doc, {
-      prefilter,
-      onTopic,
-      signal: new AbortController().signal,
-      batchMs: 1,
-      recheckMs: 20,
-    });
+    const { watch, onTopic } = watchPage(doc, { recheckMs: 20, verdicts: [false, true] });
     await settle();
     expect(onTopic).toHaveBeenCalledTimes(1);
     expect(watch.passed).toBe(false);
@@ -72,14 +68,7 @@ describe('watchForTopic (stage 1)', () => {
 
   it('waits longer before each new look at a page where the last one found nothing', async () => {
     const doc = page([RELEVANT]);
-    const onTopic = vi.fn(async (_article: ArticleHandoff) => false);
-    watchForTopic(doc, {
-      prefilter,
-      onTopic,
-      signal: new AbortController().signal,
-      batchMs: 1,
-      recheckMs: 100,
-    });
+    const { onTopic } = watchPage(doc, { recheckMs: 100, verdicts: [false, false, false] });
     await settle();
     expect(onTopic).toHaveBeenCalledTimes(1);
     const append = () => {
