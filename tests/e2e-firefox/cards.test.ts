@@ -91,6 +91,9 @@ describe('context cards in Firefox', () => {
     await (await page.$('context-cards-ui >>> .cc-marker'))!.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => inLayer(page, '[role="dialog"] .cc-dismiss')).toBe(1);
+    // The card's records load after it opens and push its footer down: a reader clicks the
+    // button where it settles, so wait for the loaded card (clicking earlier can miss it).
+    await expect.poll(() => inLayer(page, '[role="dialog"] .cc-status')).toBe(0);
     await (await page.$('context-cards-ui >>> [role="dialog"] .cc-dismiss'))!.click();
     await session.browser.waitForBadge(page, (text) => text === String(count - 1));
     expect(await inLayer(page, '.cc-marker')).toBe(count - 1);
