@@ -14,6 +14,7 @@ import { createPublisher } from '@/lib/detector-store/publish';
 import { createRouter } from '@/lib/messages';
 import { createDetectorCache } from '@/lib/detector-store/cache';
 import { createCheckPageHandler } from '@/lib/messages/check-page';
+import { createDetectBlocksHandler } from '@/lib/messages/detect-blocks';
 import { createLoadStageHandler, type InjectTarget } from '@/lib/messages/stage-loader';
 import { PageCommand } from '@/lib/messages/page-protocol';
 import { runLegacyMigration } from '@/lib/settings/legacy';
@@ -73,6 +74,8 @@ export default defineBackground(() => {
     await browser.scripting.executeScript({ target, files: ['/stage2.js'] });
   };
 
+  // The engine, hydrated once per dataset: it judges pages here, never on their main thread.
+  const detector = createDetectorCache();
   const route = createRouter(browser.runtime.id, {
     ping: () => ({ ok: true, pong: true }),
     ...createDataHandlers(data, () => browser.runtime.getManifest().version),
@@ -89,7 +92,9 @@ export default defineBackground(() => {
     'load-stage-2': createLoadStageHandler('load-stage-2', injectStage2),
     // Stage 1's blocks passed the pre-filter: stage 2 loads only if the engine, run here
     // rather than on the page, finds a relevant block among them.
-    'check-page': createCheckPageHandler({ detector: createDetectorCache(), inject: injectStage2 }),
+    'check-page': createCheckPageHandler({ detector, inject: injectStage2 }),
+    // Stage 2's blocks (the changed ones, on a re-scan), judged for painting.
+    'detect-blocks': createDetectBlocksHandler({ detector }),
     // The card records and their schemas, when a card is about to open (see stage 2's ui).
     'load-stage-3': createLoadStageHandler('load-stage-3', (target) =>
       browser.scripting.executeScript({ target, files: ['/stage3.js'] }),

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { readStage2Message } from '@/lib/messages/page-protocol';
-import { DETECTOR_FORMAT, prefilterItem } from '@/lib/detector-store/items';
-import { loadPublishedDetector } from '@/lib/detector-store/load';
+import { prefilterItem } from '@/lib/detector-store/items';
+import { judgeInBackground } from '@/lib/messages/judge-client';
 import { sendPageRequest } from '@/lib/messages/page-client';
 import { onLocationChange } from '@/lib/page/context';
 import { takeArticle } from '@/lib/page/handoff';
@@ -11,7 +11,6 @@ import { scanDocument } from '@/lib/page/scan-document';
 import { createSlicer, type ScanMemo } from '@/lib/page/slices';
 import { createTextWatch } from '@/lib/page/watch';
 import { topPage } from '@/lib/page/frames';
-import type { CompiledDetector } from '@/lib/detect';
 import { anchorItems } from '@/lib/page/page-items';
 import {
   dismiss,
@@ -26,21 +25,12 @@ import type { Settings } from '@/lib/settings/schema';
 import { createAnnotationUi, type AnnotationUi } from './ui';
 
 /**
- * Stage 2's work on a page: scan in idle-time slices, report the annotation count for the
- * toolbar badge, and scan again when the page's text changes (re-using the results of
- * unchanged blocks), the URL changes (single-page apps) or a new dataset is published.
+ * Stage 2's work on a page: scan in idle-time slices (the background's engine judges the
+ * blocks), report the annotation count for the toolbar badge, and scan again when the
+ * page's text changes (re-using the verdicts of unchanged blocks), the URL changes
+ * (single-page apps) or a new dataset is published.
  */
 export async function startPageScan(ctx: ContentScriptContext): Promise<void> {
-  let detector: Promise<CompiledDetector | null> | null = null;
-  const loadDetector = () =>
-    (detector ??= prefilterItem
-      .getValue()
-      .then((published) =>
-        published?.format === DETECTOR_FORMAT
-          ? loadPublishedDetector(published.datasetKey, published.prefilter)
-          : null,
-      ));
-
   let memo: ScanMemo | null = null;
   // The reader's settings and this page's dismissals ("Not relevant"), kept in extension
   // storage; changes made anywhere (the options page, the popup, another tab) apply live.
@@ -70,7 +60,7 @@ export async function startPageScan(ctx: ContentScriptContext): Promise<void> {
   const scanAndReport = async () => {
     if (!ctx.isValid) return;
     const scan = await scanDocument(document, {
-      detector: loadDetector,
+      judge: judgeInBackground,
       // Stage 1's walk of the article, once (the first scan), if the page stayed as it was.
       article: () => takeArticle(globalThis),
       slicer: createSlicer({ signal: ctx.signal }),
@@ -134,7 +124,6 @@ export async function startPageScan(ctx: ContentScriptContext): Promise<void> {
   });
   // A new dataset (update or import) publishes a new detector: scan everything again.
   const unwatch = prefilterItem.watch(() => {
-    detector = null;
     memo = null;
     lastReport = null;
     // Cards already loaded came from the earlier dataset.

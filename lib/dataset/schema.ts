@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Lexicon } from './lexicon';
+import { QUALIFIERS } from './qualifiers';
 import {
   Confidence,
   HttpsUrl,
@@ -95,7 +96,7 @@ export const Speaker = z.strictObject({
 });
 export type Speaker = z.infer<typeof Speaker>;
 
-export const Qualifier = z.enum(['exact', 'about', 'at-least', 'more-than', 'up-to', 'fewer-than']);
+export const Qualifier = z.enum(QUALIFIERS);
 export type Qualifier = z.infer<typeof Qualifier>;
 
 export const Figure = z.strictObject({

@@ -5,8 +5,15 @@
 import type { Qualifier } from '../dataset/schema';
 import type { FigureRef, Group } from './compile';
 
-export type Rule =
-  'strong' | 'child+movement' | 'child+euphemism+destination' | 'child+return' | 'neighbour+figure';
+/** The rules that make a block relevant (a plain list: `verdict.ts` builds its enum from it). */
+export const RULES = [
+  'strong',
+  'child+movement',
+  'child+euphemism+destination',
+  'child+return',
+  'neighbour+figure',
+] as const;
+export type Rule = (typeof RULES)[number];
 
 export interface MatchedTerm {
   group: Group;

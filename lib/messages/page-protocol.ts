@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { CardId, MAX_CARD_IDS } from '@/lib/cards/ids';
 import { UI_LANGS } from '@/lib/cards/strings';
 import { MAX_BLOCK_CHARS, MAX_BLOCKS, MAX_CHECK_CHARS, MAX_CHECK_TITLE } from '@/lib/page/limits';
+import { BlockVerdict, BlockWindow } from './verdict';
 
 /**
  * The requests a content script sends on every page, and their answers. Written with
@@ -69,6 +70,39 @@ export const CheckPageResponse = z.strictObject({
   loaded: z.boolean(),
 });
 
+/**
+ * Stage 2 asks the background's engine to judge windows of the page's blocks (see
+ * `lib/page/slices.ts`): each window's texts, with context on each side, and its core
+ * `[from, to)`. The engine never runs on the page's main thread, and stage 2 does not
+ * carry it. Bounded like a page check: a bigger page goes in several requests.
+ */
+export const DetectBlocksRequest = z
+  .strictObject({
+    type: z.literal('detect-blocks'),
+    title: z.string().check(z.maxLength(MAX_CHECK_TITLE)),
+    windows: z.array(BlockWindow).check(z.minLength(1), z.maxLength(MAX_BLOCKS)),
+  })
+  .check(
+    z.refine((request) => {
+      let blocks = 0;
+      let chars = 0;
+      for (const window of request.windows) {
+        blocks += window.blocks.length;
+        for (const text of window.blocks) chars += text.length;
+      }
+      return blocks <= MAX_BLOCKS && chars <= MAX_CHECK_CHARS;
+    }, 'too much text for one request'),
+  );
+
+export const DetectBlocksResponse = z.strictObject({
+  ok: z.literal(true),
+  /**
+   * For each window, one verdict per core block (null: nothing to paint there); null
+   * when the background has no detector yet (a dataset is being published).
+   */
+  verdicts: z.nullable(z.array(z.array(z.nullable(BlockVerdict))).check(z.maxLength(MAX_BLOCKS))),
+});
+
 /** The most annotations one `get-card-titles` request names (more go in further requests). */
 export const MAX_TITLE_ANNOTATIONS = 200;
 /** The most card ids one annotation carries in a `get-card-titles` request. */
@@ -99,6 +133,7 @@ export const PageRequest = z.discriminatedUnion('type', [
   EnsureDetectorRequest,
   LoadStage2Request,
   CheckPageRequest,
+  DetectBlocksRequest,
   GetCardTitlesRequest,
   LoadStage3Request,
 ]);
@@ -127,6 +162,7 @@ export const PageResponseFor = {
   'ensure-detector': EnsureDetectorResponse,
   'load-stage-2': AckResponse,
   'check-page': CheckPageResponse,
+  'detect-blocks': DetectBlocksResponse,
   'get-card-titles': GetCardTitlesResponse,
   'load-stage-3': AckResponse,
 } as const satisfies Record<PageRequest['type'], z.ZodMiniType>;

@@ -4,7 +4,8 @@
  * why its block was found relevant. Annotations that cannot be anchored are left out, so
  * the badge counts exactly what is painted.
  */
-import type { Annotation, BlockResult } from '@/lib/detect';
+import type { Annotation } from '@/lib/detect';
+import type { BlockVerdict } from '@/lib/messages/verdict';
 import { offsetMap, rangeOf } from './anchor';
 import type { TextBlock } from './blocks';
 import type { Category } from './paint';
@@ -29,18 +30,18 @@ export function itemKey(block: string, annotation: Annotation): string {
 
 export function anchorItems(
   blocks: readonly TextBlock[],
-  results: readonly BlockResult[],
+  verdicts: readonly (BlockVerdict | null)[],
   dismissed: ReadonlySet<string> = new Set(),
 ): PageItem[] {
   const items: PageItem[] = [];
   const seen = new Map<string, number>();
-  results.forEach((result, k) => {
-    if (!result.relevant || result.annotations.length === 0) return;
+  verdicts.forEach((verdict, k) => {
+    if (!verdict) return;
     const block = blocks[k]!;
     const map = offsetMap(block.element);
     // The block changed since it was read: its offsets would land on the wrong words.
     if (map.text !== block.text) return;
-    for (const annotation of result.annotations) {
+    for (const annotation of verdict.annotations) {
       const contentKey = itemKey(block.text, annotation);
       if (dismissed.has(contentKey)) continue;
       const range = rangeOf(map, annotation.start, annotation.end);
@@ -53,11 +54,8 @@ export function anchorItems(
         annotation,
         category: annotation.kind,
         range,
-        explanation: {
-          rule: result.explanation.rule,
-          terms: result.explanation.terms.map((t) => t.text),
-        },
-        languages: [...new Set(result.explanation.terms.map((t) => t.lang))],
+        explanation: { rule: verdict.rule, terms: verdict.terms.map((t) => t.text) },
+        languages: [...new Set(verdict.terms.map((t) => t.lang))],
       });
     }
   });

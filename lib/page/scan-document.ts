@@ -1,25 +1,36 @@
 /**
- * One scan of a document: the article's blocks and the engine's results for them, read
- * and judged in slices (see `slices.ts`), reusing a previous scan's results where blocks
- * did not change. Never mutates the document.
+ * One scan of a document: the article's blocks, read in slices (see `slices.ts`), and the
+ * engine's verdicts for them, reusing a previous scan's verdicts where blocks did not
+ * change. Never mutates the document.
  */
-import type { BlockResult, CompiledDetector } from '@/lib/detect';
+import type { BlockVerdict } from '@/lib/messages/verdict';
 import { findArticle, findArticleRoot, type TextBlock } from './blocks';
 import type { ArticleHandoff } from './handoff';
-import { createSlicer, detectSliced, walkBlocksSliced, type ScanMemo, type Slicer } from './slices';
+import {
+  createSlicer,
+  detectSliced,
+  walkBlocksSliced,
+  type BlockJudge,
+  type ScanMemo,
+  type Slicer,
+} from './slices';
 
 export interface PageScan {
   /** The cheap pre-filter found topic words (otherwise nothing else ran). */
   passedPrefilter: boolean;
   blocks: TextBlock[];
-  results: BlockResult[];
+  /** One per block: what to paint in it, or null. */
+  results: (BlockVerdict | null)[];
   /** The page's open shadow roots the scan read (changes inside them are not seen from the document). */
   shadowRoots: ShadowRoot[];
   /** Annotations on the page: what the toolbar badge shows. */
   annotationCount: number;
   /** Blocks whose previous results were reused. */
   reused: number;
-  /** What the scan cost the main thread (ms): the pre-filter, then extraction and detection. */
+  /**
+   * What the scan cost the main thread (ms): the pre-filter, then extraction and the
+   * judge's messages (not the judge's own work, which is off the page).
+   */
   timing: { prefilterMs: number; detectMs: number };
   /** What the next scan of this page can reuse. */
   memo: ScanMemo;
@@ -31,8 +42,8 @@ export interface ScanSources {
    * 2 runs only where stage 1's pre-filter passed, so it leaves this out.
    */
   prefilter?: (text: string) => boolean;
-  /** The full detector. */
-  detector: () => Promise<CompiledDetector | null>;
+  /** The engine, on windows of blocks (the background's, in stage 2). */
+  judge: BlockJudge;
   /** Slices of work; one that never pauses by default. */
   slicer?: Slicer;
   /** The previous scan of this page. */
@@ -80,8 +91,6 @@ export async function scanDocument(doc: Document, sources: ScanSources): Promise
   }
   const prefilterMs = sources.prefilter ? now() - started : 0;
 
-  const detector = await sources.detector();
-  if (!detector) return nothing(true, prefilterMs);
   // Main-thread time only: the clock runs while a slice works, not while it waits.
   let busy = 0;
   let sliceStart = now();
@@ -95,17 +104,21 @@ export async function scanDocument(doc: Document, sources: ScanSources): Promise
     },
   };
   const { blocks, shadowRoots } = await walkBlocksSliced(root, timed, walked?.walker);
-  const lang = doc.documentElement?.getAttribute('lang') ?? undefined;
-  const { results, reused } = await detectSliced(
-    detector,
-    blocks,
-    { title, ...(lang ? { lang } : {}) },
-    timed,
-    sources.previous ?? null,
-  );
+  // Nor while the judge works: that is the background's time, not the page's.
+  const judge: BlockJudge = async (windows, pageTitle) => {
+    busy += now() - sliceStart;
+    try {
+      return await sources.judge(windows, pageTitle);
+    } finally {
+      sliceStart = now();
+    }
+  };
+  const judged = await detectSliced(judge, blocks, title, timed, sources.previous ?? null);
   busy += now() - sliceStart;
+  if (!judged) return nothing(true, prefilterMs);
+  const { results, reused } = judged;
   let annotationCount = 0;
-  for (const result of results) if (result.relevant) annotationCount += result.annotations.length;
+  for (const result of results) if (result) annotationCount += result.annotations.length;
   return {
     passedPrefilter: true,
     blocks,

@@ -1,21 +1,19 @@
 /**
- * Page work in short slices: block extraction and detection pause whenever a slice has
- * used its time budget and resume in the browser's idle time, so that no task of ours
- * holds the main thread for long, even on a 10,000-word article or a 1 MB page.
+ * Page work in short slices: block extraction pauses whenever a slice has used its time
+ * budget and resumes in the browser's idle time, so that no task of ours holds the main
+ * thread for long, even on a 10,000-word article or a 1 MB page. The engine does not run
+ * on the page at all: the blocks go, in windows, to a judge (the background's engine, see
+ * `lib/messages/judge-client.ts`), and the page paints the verdicts that come back.
  *
- * Detection runs on windows of blocks with `RADIUS` blocks of context on each side and
- * keeps only each window's core: a block's result depends on its neighbours up to two
- * blocks away, and the second pass on the first-pass results of the blocks beside it, so
- * three blocks of margin give the same results as one call on the whole page (a property
- * test holds this). A re-scan reuses the results of every block whose text and
- * neighbourhood are unchanged.
+ * Windows carry `RADIUS` blocks of context on each side and keep only each window's core:
+ * a block's result depends on its neighbours up to two blocks away, and the second pass
+ * on the first-pass results of the blocks beside it, so three blocks of margin give the
+ * same results as one call on the whole page (a property test holds this). A re-scan
+ * reuses the verdicts of every block whose text and neighbourhood are unchanged, and
+ * sends only the windows around what changed.
  */
-import {
-  detectBlocks,
-  type BlockResult,
-  type CompiledDetector,
-  type DetectOptions,
-} from '@/lib/detect';
+import type { BlockVerdict, BlockWindow } from '@/lib/messages/verdict';
+import { MAX_BLOCKS, MAX_CHECK_CHARS } from './limits';
 import { createBlockWalker, type BlockWalker, type TextBlock } from './blocks';
 
 /** Blocks on each side of a window whose results a window's core depends on. */
@@ -91,29 +89,49 @@ export async function walkBlocksSliced(
 /** What a previous scan found, for re-scans. */
 export interface ScanMemo {
   blocks: readonly TextBlock[];
-  results: readonly BlockResult[];
+  results: readonly (BlockVerdict | null)[];
   title: string;
 }
 
 /**
- * `detectBlocks(det, blocks, options)`, in slices, reusing `previous` results where a
- * block, and every block within `RADIUS` of it, has the same element and text as before.
+ * Judges windows of blocks with the page's title: for each window, the verdicts of its
+ * core blocks; null when there is no engine to judge with (no dataset published yet).
+ */
+export type BlockJudge = (
+  windows: BlockWindow[],
+  title: string,
+) => Promise<(BlockVerdict | null)[][] | null>;
+
+/** What one judge call carries at most: the bounds of one `detect-blocks` request. */
+export const JUDGE_LIMITS = { blocks: MAX_BLOCKS, chars: MAX_CHECK_CHARS };
+
+/**
+ * The verdicts for `blocks`, judged in windows by `judge`, reusing `previous` verdicts
+ * where a block, and every block within `RADIUS` of it, has the same element and text as
+ * before. Windows go to the judge in as few calls as `limits` allow. Null when the judge
+ * has no engine.
  */
 export async function detectSliced(
-  det: CompiledDetector,
+  judge: BlockJudge,
   blocks: readonly TextBlock[],
-  options: DetectOptions,
+  title: string,
   slicer: Slicer,
   previous: ScanMemo | null = null,
-): Promise<{ results: BlockResult[]; reused: number }> {
+  limits = JUDGE_LIMITS,
+): Promise<{ results: (BlockVerdict | null)[]; reused: number } | null> {
   const n = blocks.length;
-  const results = new Array<BlockResult>(n);
-  const fresh = reusable(blocks, options.title ?? '', previous);
+  const results = new Array<BlockVerdict | null>(n).fill(null);
+  const fresh = reusable(blocks, title, previous);
   let reused = 0;
+  // The windows of changed blocks, in batches that fit one judge call each.
+  const batches: { windows: BlockWindow[]; starts: number[] }[] = [];
+  let batch: { windows: BlockWindow[]; starts: number[] } = { windows: [], starts: [] };
+  let batchBlocks = 0;
+  let batchChars = 0;
   let i = 0;
   while (i < n) {
     const old = fresh[i];
-    if (old) {
+    if (old !== undefined) {
       results[i] = old;
       reused++;
       i++;
@@ -121,25 +139,53 @@ export async function detectSliced(
     }
     // A window of changed blocks: from i up to WINDOW_CORE blocks, stopping at reusable ones.
     let end = i + 1;
-    while (end < n && end - i < WINDOW_CORE && !fresh[end]) end++;
+    while (end < n && end - i < WINDOW_CORE && fresh[end] === undefined) end++;
     const lo = Math.max(0, i - RADIUS);
     const hi = Math.min(n, end + RADIUS);
-    const window = detectBlocks(det, blocks.slice(lo, hi), options);
-    for (let k = i; k < end; k++) results[k] = window[k - lo]!;
+    const texts: string[] = [];
+    let chars = 0;
+    for (let k = lo; k < hi; k++) {
+      texts.push(blocks[k]!.text);
+      chars += blocks[k]!.text.length;
+    }
+    if (
+      batch.windows.length > 0 &&
+      (batchBlocks + texts.length > limits.blocks || batchChars + chars > limits.chars)
+    ) {
+      batches.push(batch);
+      batch = { windows: [], starts: [] };
+      batchBlocks = batchChars = 0;
+    }
+    batch.windows.push({ blocks: texts, from: i - lo, to: end - lo });
+    batch.starts.push(i);
+    batchBlocks += texts.length;
+    batchChars += chars;
     i = end;
     if (i < n && slicer.due()) await slicer.pause();
+  }
+  if (batch.windows.length > 0) batches.push(batch);
+  for (const { windows, starts } of batches) {
+    const verdicts = await judge(windows, title);
+    if (!verdicts) return null;
+    if (verdicts.length !== windows.length) throw new Error('the judge answered other windows');
+    windows.forEach((window, w) => {
+      const core = verdicts[w]!;
+      if (core.length !== window.to - window.from)
+        throw new Error('the judge answered another window');
+      core.forEach((verdict, k) => (results[starts[w]! + k] = verdict));
+    });
   }
   return { results, reused };
 }
 
-/** For each block, the previous result when it can be reused as it is, else undefined. */
+/** For each block, the previous verdict when it can be reused as it is, else undefined. */
 function reusable(
   blocks: readonly TextBlock[],
   title: string,
   previous: ScanMemo | null,
-): (BlockResult | undefined)[] {
+): (BlockVerdict | null | undefined)[] {
   const n = blocks.length;
-  const out = new Array<BlockResult | undefined>(n);
+  const out = new Array<BlockVerdict | null | undefined>(n);
   if (!previous || previous.title !== title) return out;
   const before = new Map<Element, number>();
   previous.blocks.forEach((block, k) => before.set(block.element, k));

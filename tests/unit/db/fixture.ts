@@ -226,6 +226,7 @@ export function optionsRouter(
     'ensure-detector': () => ({ ok: true, ready: true }),
     'load-stage-2': () => ({ ok: true }),
     'check-page': () => ({ ok: true, loaded: false }),
+    'detect-blocks': () => ({ ok: true, verdicts: null }),
     'get-card-titles': ({ annotations }) => ({ ok: true, titles: annotations.map(() => null) }),
     'load-stage-3': () => ({ ok: true }),
     ...createOptionsHandlers(options),

@@ -31,6 +31,11 @@ function everyRequest(): unknown[] {
     { type: 'load-stage-2' },
     { type: 'check-page', title: 'News', blocks: ['Ukrainian children were deported to Russia.'] },
     {
+      type: 'detect-blocks',
+      title: 'News',
+      windows: [{ blocks: ['Ukrainian children were deported to Russia.'], from: 0, to: 1 }],
+    },
+    {
       type: 'get-card-titles',
       annotations: [['claim:ru-700000-received'], ['figure:x', 'series:y']],
       lang: 'en',

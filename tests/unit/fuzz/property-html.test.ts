@@ -12,6 +12,7 @@ import { extractBlocks, findArticle } from '@/lib/page/blocks';
 import { anchorItems } from '@/lib/page/page-items';
 import { scanDocument } from '@/lib/page/scan-document';
 import { scanHtml } from '../../../scripts/scan';
+import { backgroundJudge } from '../../fixtures/detect/judge';
 
 let det: CompiledDetector;
 beforeAll(() => {
@@ -255,7 +256,7 @@ describe('property: random HTML through the engine', () => {
         document.title = title;
         document.body.innerHTML = `<article>${body.join('')}</article>`;
         const before = snapshot(document.body);
-        const scan = await scanDocument(document, { detector: async () => det });
+        const scan = await scanDocument(document, { judge: backgroundJudge(det) });
         const items = anchorItems(scan.blocks, scan.results);
         for (const item of items) {
           const block = scan.blocks.find((b) => b.element.contains(item.range.startContainer))!;

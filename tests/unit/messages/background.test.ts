@@ -4,7 +4,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import { DB_NAME, FactDb } from '@/lib/db';
 import { bundledRawDataset, loadBundledDataset } from '@/lib/dataset/bundled';
-import { GetCardsResponse, PreviewImportResponse, StatusResponse } from '@/lib/messages';
+import {
+  DetectBlocksResponse,
+  GetCardsResponse,
+  PreviewImportResponse,
+  StatusResponse,
+} from '@/lib/messages';
 import { dismissedKeys, getSettings } from '@/lib/settings';
 import { detectorItem, prefilterItem } from '@/lib/detector-store';
 import { hydrateDetector, prefilter, prefilterFromJSON, runPrefilter } from '@/lib/detect';
@@ -153,6 +158,34 @@ describe('background wiring', () => {
       ok: false,
     });
     expect(executeScript).not.toHaveBeenCalled();
+  });
+
+  it("judges stage 2's windows of blocks with the published detector, for a tab only", async () => {
+    vi.spyOn(console, 'info').mockImplementation(() => {});
+    background.main();
+    const own = { id: fakeBrowser.runtime.id };
+    const relevant =
+      'Russia has deported thousands of Ukrainian children from occupied territories.';
+    const weather = 'The weather in Kyiv was mild on Sunday.';
+    const request = {
+      type: 'detect-blocks',
+      title: 'City notes',
+      windows: [{ blocks: [weather, relevant, weather], from: 1, to: 3 }],
+    };
+    const fromFrame = { ...own, tab: { id: 7 }, frameId: 2 };
+    await send({ type: 'ensure-detector' }, own);
+    const answer = DetectBlocksResponse.parse(await send(request, fromFrame));
+    expect(answer.verdicts).toHaveLength(1);
+    const [core] = answer.verdicts!;
+    expect(core).toHaveLength(2);
+    expect(core![0]!.rule).toBe('child+movement');
+    expect(core![0]!.terms.map((t) => t.text)).toContain('deported');
+    expect(core![1]).toBeNull();
+    // Not from a tab (the popup, the options page), or shaped wrong: refused.
+    expect(await send(request, own)).toMatchObject({ ok: false });
+    expect(
+      await send({ ...request, windows: [{ blocks: [relevant], from: 0, to: 2 }] }, fromFrame),
+    ).toMatchObject({ ok: false });
   });
 
   it('sets the tab badge from a content script report and keeps the report for the popup', async () => {

@@ -30,6 +30,7 @@ beforeEach(() => {
     'ensure-detector': () => ({ ok: true, ready: true }),
     'load-stage-2': () => ({ ok: true }),
     'check-page': () => ({ ok: true, loaded: false }),
+    'detect-blocks': () => ({ ok: true, verdicts: null }),
     'load-stage-3': () => ({ ok: true }),
     ...createDataHandlers(service, () => '0.1.0'),
     ...createOptionsHandlers({

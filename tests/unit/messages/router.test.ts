@@ -16,6 +16,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'ensure-detector': vi.fn(() => ({ ok: true, ready: true }) as const),
     'load-stage-2': vi.fn(() => ({ ok: true }) as const),
     'check-page': vi.fn(() => ({ ok: true, loaded: false }) as const),
+    'detect-blocks': vi.fn(() => ({ ok: true, verdicts: null }) as const),
     'get-card-titles': vi.fn(({ annotations }: { annotations: string[][] }) => ({
       ok: true as const,
       titles: annotations.map(() => null),
@@ -217,10 +218,11 @@ describe('router', () => {
 });
 
 describe('Request schema', () => {
-  it('knows exactly the sixteen request types', () => {
+  it('knows exactly the seventeen request types', () => {
     expect(Request.options.flatMap((o) => [...o.shape.type._zod.values]).sort()).toEqual([
       'apply-import',
       'check-page',
+      'detect-blocks',
       'ensure-detector',
       'explore-search',
       'explore-series',

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { detectBlocks, type CompiledDetector } from '@/lib/detect';
+import { verdictOf } from '@/lib/messages/detect-blocks';
 import { bundledDetector } from '../../fixtures/detect/detector';
 import { extractBlocks } from '@/lib/page/blocks';
 import { anchorItems } from '@/lib/page/page-items';
@@ -16,7 +17,7 @@ const SENTENCE =
 function scan() {
   const root = document.querySelector('article')!;
   const blocks = extractBlocks(document, root);
-  return { blocks, results: detectBlocks(detector, blocks) };
+  return { blocks, results: detectBlocks(detector, blocks).map(verdictOf) };
 }
 
 describe('anchorItems', () => {

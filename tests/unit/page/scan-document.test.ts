@@ -11,6 +11,8 @@ import {
 } from '@/lib/detect';
 import { createBlockWalker } from '@/lib/page/blocks';
 import { scanDocument } from '@/lib/page/scan-document';
+import type { BlockJudge } from '@/lib/page/slices';
+import { backgroundJudge } from '../../fixtures/detect/judge';
 
 let detector: CompiledDetector;
 let prefilter: Prefilter;
@@ -25,11 +27,11 @@ const page = articleDocument;
 
 const sources = () => ({
   prefilter: vi.fn((text: string) => runPrefilter(prefilter, text)),
-  detector: vi.fn(async () => detector),
+  judge: vi.fn<BlockJudge>((windows, title) => backgroundJudge(detector)(windows, title)),
 });
 
 describe('scanDocument', () => {
-  it('stops after the pre-filter on an off-topic page, without loading the detector', async () => {
+  it('stops after the pre-filter on an off-topic page, without asking the judge', async () => {
     const doc = page('Lentil soup', [
       'Rinse the lentils and soften an onion in olive oil.',
       'Children like it with lemon and bread.',
@@ -38,7 +40,7 @@ describe('scanDocument', () => {
     const scan = await scanDocument(doc, s);
     expect(scan).toMatchObject({ passedPrefilter: false, annotationCount: 0 });
     expect(s.prefilter).toHaveBeenCalledTimes(1);
-    expect(s.detector).not.toHaveBeenCalled();
+    expect(s.judge).not.toHaveBeenCalled();
   });
 
   it('counts annotations on a relevant page', async () => {
@@ -49,10 +51,10 @@ describe('scanDocument', () => {
     ]);
     const scan = await scanDocument(doc, sources());
     expect(scan.passedPrefilter).toBe(true);
-    expect(scan.results.some((r) => r.relevant)).toBe(true);
+    expect(scan.results.some((r) => r !== null)).toBe(true);
     expect(scan.annotationCount).toBeGreaterThanOrEqual(1);
     expect(scan.annotationCount).toBe(
-      scan.results.filter((r) => r.relevant).reduce((n, r) => n + r.annotations.length, 0),
+      scan.results.reduce((n, r) => n + (r?.annotations.length ?? 0), 0),
     );
   });
 
@@ -86,7 +88,7 @@ describe('scanDocument', () => {
     const doc = page('Deported children', [
       'Russia has deported thousands of Ukrainian children from the occupied territories.',
     ]);
-    const scan = await scanDocument(doc, { ...sources(), detector: async () => null });
+    const scan = await scanDocument(doc, { ...sources(), judge: backgroundJudge(null) });
     expect(scan).toMatchObject({ passedPrefilter: true, annotationCount: 0 });
   });
 });
@@ -97,14 +99,14 @@ describe('scanDocument with the walk stage 1 left', () => {
 
   it('carries the walk on from where stage 1 stopped, and finds what a walk from the start finds', async () => {
     const fresh = page('Deported children', ['Intro.', RELEVANT, 'More.', RELEVANT]);
-    const expected = await scanDocument(fresh, { detector: async () => detector });
+    const expected = await scanDocument(fresh, { judge: backgroundJudge(detector) });
 
     const doc = page('Deported children', ['Intro.', RELEVANT, 'More.', RELEVANT]);
     const root = doc.querySelector('article')!;
     const walker = createBlockWalker(root);
     walker.step(2);
     const article = vi.fn(() => ({ root, walker }));
-    const scan = await scanDocument(doc, { detector: async () => detector, article });
+    const scan = await scanDocument(doc, { judge: backgroundJudge(detector), article });
     expect(article).toHaveBeenCalledTimes(1);
     expect(scan.blocks).toBe(walker.blocks);
     expect(scan.blocks.map((b) => b.text)).toEqual(expected.blocks.map((b) => b.text));
@@ -114,7 +116,7 @@ describe('scanDocument with the walk stage 1 left', () => {
 
   it('walks from the start when there is no walk to carry on', async () => {
     const doc = page('Deported children', ['Intro.', RELEVANT]);
-    const scan = await scanDocument(doc, { detector: async () => detector, article: () => null });
+    const scan = await scanDocument(doc, { judge: backgroundJudge(detector), article: () => null });
     expect(scan.blocks.map((b) => b.text)).toEqual(
       ['Deported children', 'Intro.', RELEVANT].slice(1),
     );

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { detectBlocks, type CompiledDetector } from '@/lib/detect';
+import { verdictOf } from '@/lib/messages/detect-blocks';
+import { backgroundJudge } from '../../fixtures/detect/judge';
 import { bundledDetector } from '../../fixtures/detect/detector';
 import { createBlockWalker, extractBlocks } from '@/lib/page/blocks';
 import {
@@ -8,6 +10,7 @@ import {
   createSlicer,
   detectSliced,
   extractBlocksSliced,
+  type BlockJudge,
   type Slicer,
 } from '@/lib/page/slices';
 
@@ -59,55 +62,87 @@ function blocksOf(texts: string[]) {
 }
 
 describe('detectSliced', () => {
-  it('gives the same results as one detectBlocks call on the whole page', async () => {
+  const judge = () => vi.fn<BlockJudge>((w, t) => backgroundJudge(detector)(w, t));
+  const whole = (blocks: { text: string }[], title = '') =>
+    detectBlocks(detector, blocks, { title }).map(verdictOf);
+
+  it('gives the verdicts of one detectBlocks call on the whole page', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.nat(POOL.length - 1), { minLength: 1, maxLength: 120 }),
         fc.boolean(),
         async (picks, withTitle) => {
           const blocks = blocksOf(picks.map((k) => POOL[k]!));
-          const options = withTitle ? { title: 'Deported Ukrainian children' } : {};
-          const whole = detectBlocks(detector, blocks, options);
-          const { results } = await detectSliced(detector, blocks, options, everyStep());
-          expect(results).toEqual(whole);
+          const title = withTitle ? 'Deported Ukrainian children' : '';
+          const judged = await detectSliced(judge(), blocks, title, everyStep());
+          expect(judged!.results).toEqual(whole(blocks, title));
         },
       ),
       { seed: 20261201, numRuns: 60 },
     );
   });
 
+  it('sends a long page in as few requests as the limits allow, each within them', async () => {
+    const blocks = blocksOf(Array.from({ length: 200 }, (_, k) => POOL[k % POOL.length]!));
+    const one = judge();
+    await detectSliced(one, blocks, '', everyStep());
+    expect(one).toHaveBeenCalledTimes(1);
+    const limits = { blocks: 40, chars: 100_000 };
+    const several = judge();
+    const judged = await detectSliced(several, blocks, '', everyStep(), null, limits);
+    expect(several.mock.calls.length).toBeGreaterThan(4);
+    for (const [windows] of several.mock.calls) {
+      expect(windows.reduce((n, w) => n + w.blocks.length, 0)).toBeLessThanOrEqual(40);
+    }
+    expect(judged!.results).toEqual(whole(blocks));
+  });
+
   it('pauses between windows on a long page', async () => {
     const blocks = blocksOf(Array.from({ length: 200 }, (_, k) => POOL[k % POOL.length]!));
     const slicer = everyStep();
-    await detectSliced(detector, blocks, {}, slicer);
+    await detectSliced(judge(), blocks, '', slicer);
     expect(slicer.pauses).toBeGreaterThan(3);
   });
 
-  it('reuses what did not change and re-detects only around a changed block', async () => {
+  it('reuses what did not change and sends only the blocks around a changed one', async () => {
     const texts = Array.from({ length: 60 }, (_, k) => POOL[k % POOL.length]!);
     const blocks = blocksOf(texts);
-    const first = await detectSliced(detector, blocks, {}, everyStep());
+    const first = (await detectSliced(judge(), blocks, '', everyStep()))!;
     expect(first.reused).toBe(0);
     // Change one block's text in the middle.
     const changed = blocks.map((b, k) => (k === 31 ? { element: b.element, text: POOL[0]! } : b));
-    const again = await detectSliced(detector, changed, {}, everyStep(), {
+    const again = judge();
+    const judged = (await detectSliced(again, changed, '', everyStep(), {
       blocks,
       results: first.results,
       title: '',
-    });
-    expect(again.results).toEqual(detectBlocks(detector, changed));
-    expect(again.reused).toBe(60 - (2 * RADIUS + 1));
+    }))!;
+    expect(judged.results).toEqual(whole(changed));
+    expect(judged.reused).toBe(60 - (2 * RADIUS + 1));
+    const [windows] = again.mock.calls[0]!;
+    expect(windows).toHaveLength(1);
+    expect(windows[0]!.to - windows[0]!.from).toBe(2 * RADIUS + 1);
+    expect(windows[0]!.blocks).toHaveLength(4 * RADIUS + 1);
   });
 
   it('reuses nothing when the title changed', async () => {
     const blocks = blocksOf(POOL);
-    const first = await detectSliced(detector, blocks, {}, everyStep());
-    const again = await detectSliced(detector, blocks, { title: 'Russia' }, everyStep(), {
+    const first = (await detectSliced(judge(), blocks, '', everyStep()))!;
+    const again = await detectSliced(judge(), blocks, 'Russia', everyStep(), {
       blocks,
       results: first.results,
       title: '',
     });
-    expect(again.reused).toBe(0);
+    expect(again!.reused).toBe(0);
+  });
+
+  it('is null when the judge has no engine, and refuses an answer for other windows', async () => {
+    const blocks = blocksOf(POOL);
+    expect(await detectSliced(backgroundJudge(null), blocks, '', everyStep())).toBeNull();
+    const short: BlockJudge = async (windows) => windows.map(() => [null]);
+    await expect(detectSliced(short, blocks, '', everyStep())).rejects.toThrow(/another window/);
+    const fewer: BlockJudge = async () => [];
+    await expect(detectSliced(fewer, blocks, '', everyStep())).rejects.toThrow(/other windows/);
   });
 });
 
