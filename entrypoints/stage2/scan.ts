@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { readStage2Message } from '@/lib/messages/page-protocol';
+import { AckResponse, readStage2Message } from '@/lib/messages/page-answers';
 import { prefilterItem } from '@/lib/detector-store/items';
 import { judgeInBackground } from '@/lib/messages/judge-client';
 import { sendPageRequest } from '@/lib/messages/page-client';
@@ -89,7 +89,10 @@ export async function startPageScan(ctx: ContentScriptContext): Promise<void> {
     )
       return;
     lastReport = report;
-    await sendPageRequest({ type: 'report-annotations', ...report, timing: scan.timing });
+    await sendPageRequest(
+      { type: 'report-annotations', ...report, timing: scan.timing },
+      AckResponse,
+    );
   };
 
   const scheduler = createRescanScheduler({
@@ -114,13 +117,10 @@ export async function startPageScan(ctx: ContentScriptContext): Promise<void> {
     const last = lastReport;
     if (!last) return;
     lastReport = null;
-    sendPageRequest({
-      type: 'report-annotations',
-      url: last.url,
-      page: last.page,
-      count: 0,
-      leaving: true,
-    }).catch(ignoreInvalidatedContext);
+    sendPageRequest(
+      { type: 'report-annotations', url: last.url, page: last.page, count: 0, leaving: true },
+      AckResponse,
+    ).catch(ignoreInvalidatedContext);
   });
   // A new dataset (update or import) publishes a new detector: scan everything again.
   const unwatch = prefilterItem.watch(() => {

@@ -14,7 +14,12 @@ import { ContextCard } from '@/components/card/ContextCard';
 import { uiLangOf } from '@/lib/cards/strings';
 import { markerLabel, type CardView } from '@/lib/cards/view';
 import { sendPageRequest } from '@/lib/messages/page-client';
-import { MAX_ANNOTATION_CARDS, MAX_TITLE_ANNOTATIONS } from '@/lib/messages/page-protocol';
+import {
+  AckResponse,
+  GetCardTitlesResponse,
+  MAX_ANNOTATION_CARDS,
+  MAX_TITLE_ANNOTATIONS,
+} from '@/lib/messages/page-answers';
 import { clickTarget, isInteractive, itemAtPoint } from '@/lib/page/hit-test';
 import { clearPaint, paintActive, paintRanges } from '@/lib/page/paint';
 import type { PageItem } from '@/lib/page/page-items';
@@ -82,7 +87,7 @@ export async function createAnnotationUi(
   let datasetVersion: string | null = null;
   // Counts datasets: an answer about an earlier one is dropped.
   let generation = 0;
-  const stage3 = linkStage3(() => sendPageRequest({ type: 'load-stage-3' }));
+  const stage3 = linkStage3(() => sendPageRequest({ type: 'load-stage-3' }, AckResponse));
   let container: HTMLElement | null = null;
   // False where the browser lacks the CSS Custom Highlight API: boxes are drawn instead.
   let highlightApi = true;
@@ -284,11 +289,14 @@ export async function createAnnotationUi(
       const batch = keys.slice(at, at + MAX_TITLE_ANNOTATIONS);
       for (const key of batch) titlesAsked.add(key);
       try {
-        const answer = await sendPageRequest({
-          type: 'get-card-titles',
-          annotations: batch.map((key) => wanted.get(key)!),
-          lang,
-        });
+        const answer = await sendPageRequest(
+          {
+            type: 'get-card-titles',
+            annotations: batch.map((key) => wanted.get(key)!),
+            lang,
+          },
+          GetCardTitlesResponse,
+        );
         if (asked !== generation) return;
         titles = new Map(titles);
         batch.forEach((key, k) => titles.set(key, answer.titles[k] ?? null));

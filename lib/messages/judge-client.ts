@@ -1,5 +1,6 @@
 import type { BlockJudge } from '@/lib/page/slices';
 import { MAX_CHECK_TITLE } from '@/lib/page/limits';
+import { DetectBlocksResponse } from './page-answers';
 import { sendPageRequest } from './page-client';
 
 /**
@@ -10,9 +11,8 @@ import { sendPageRequest } from './page-client';
  */
 export const judgeInBackground: BlockJudge = async (windows, title) =>
   (
-    await sendPageRequest({
-      type: 'detect-blocks' as const,
-      title: title.slice(0, MAX_CHECK_TITLE),
-      windows,
-    })
+    await sendPageRequest(
+      { type: 'detect-blocks', title: title.slice(0, MAX_CHECK_TITLE), windows },
+      DetectBlocksResponse,
+    )
   ).verdicts;

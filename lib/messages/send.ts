@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { MessageError } from './errors';
-import { ErrorResponse } from './page-protocol';
+import { ErrorResponse } from './page-answers';
 
 interface Parser<T> {
   parse(value: unknown): T;
@@ -10,9 +10,24 @@ interface SafeParser {
 }
 
 /**
+ * Sends a request to the background and validates its answer with `answer`. Throws
+ * `MessageError` with a readable reason when the answer breaks the protocol or is an
+ * error. The background validates the request itself (`router.ts`).
+ */
+export async function sendAndRead(request: { type: string }, answer: SafeParser): Promise<unknown> {
+  const raw: unknown = await browser.runtime.sendMessage(request);
+  const failed = ErrorResponse.safeParse(raw);
+  if (failed.success) throw new MessageError(failed.data.error);
+  const parsed = answer.safeParse(raw);
+  if (!parsed.success) throw new MessageError(`malformed ${request.type} response`);
+  return parsed.data;
+}
+
+/**
  * Validates a request, sends it to the background and validates the answer with the
- * schema for its type. Throws `MessageError` with a readable reason when either side
- * breaks the protocol or the background answers with an error.
+ * schema for its type (the extension's own pages, where a bad request is caught before
+ * it leaves). Throws `MessageError` as `sendAndRead` does, and Zod's error for a request
+ * that breaks the protocol.
  */
 export async function sendValidated<T extends { type: string }>(
   request: T,
@@ -20,10 +35,5 @@ export async function sendValidated<T extends { type: string }>(
   responseFor: Record<T['type'], SafeParser>,
 ): Promise<unknown> {
   const valid = requestSchema.parse(request);
-  const raw: unknown = await browser.runtime.sendMessage(valid);
-  const failed = ErrorResponse.safeParse(raw);
-  if (failed.success) throw new MessageError(failed.data.error);
-  const parsed = responseFor[valid.type as T['type']].safeParse(raw);
-  if (!parsed.success) throw new MessageError(`malformed ${valid.type} response`);
-  return parsed.data;
+  return sendAndRead(valid, responseFor[valid.type as T['type']]);
 }
