@@ -10,7 +10,7 @@ import type { Prefilter } from '@/lib/detect/prefilter';
 import { sendStage1Request } from '@/lib/messages/stage1-client';
 import { ignoreScriptStartedEvents, onLocationChange } from '@/lib/page/context';
 import { whenFrameWorthReading } from '@/lib/page/frame-gate';
-import { forgetArticle, leaveArticle, stage2Running } from '@/lib/page/handoff';
+import { forgetArticle, leaveArticle, leaveJudgement, stage2Running } from '@/lib/page/handoff';
 import { readArticle } from '@/lib/page/page-check';
 import { runGuarded } from '@/lib/page/guard';
 import { watchForTopic, type TopicWatch } from '@/lib/page/stage1';
@@ -86,10 +86,13 @@ async function startStage1(ctx: ContentScriptContext): Promise<void> {
         if (!ctx.isValid) return false;
         // The background judges the page and injects stage 2 when a block is relevant (a
         // page too big to send gets stage 2 without a check).
+        const answer = sendStage1Request(
+          check ? { type: 'check-page', ...check } : { type: 'load-stage-2' },
+        );
+        // Its verdicts are for stage 2, which validates them (stage 1 never reads them).
+        if (check) leaveJudgement(globalThis, { title: check.title, answer });
         try {
-          await sendStage1Request(
-            check ? { type: 'check-page', ...check } : { type: 'load-stage-2' },
-          );
+          await answer;
         } finally {
           status.checks++;
           status.state = stage2Running(globalThis) ? 'passed' : 'watching';

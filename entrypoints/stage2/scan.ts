@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { AckResponse, readStage2Message } from '@/lib/messages/page-answers';
 import { prefilterItem } from '@/lib/detector-store/items';
-import { judgeInBackground } from '@/lib/messages/judge-client';
+import { judgeInBackground, verdictsOfCheck } from '@/lib/messages/judge-client';
 import { sendPageRequest } from '@/lib/messages/page-client';
 import { onLocationChange } from '@/lib/page/context';
 import { takeArticle } from '@/lib/page/handoff';
@@ -61,6 +61,8 @@ export async function startPageScan(ctx: ContentScriptContext): Promise<void> {
     if (!ctx.isValid) return;
     const scan = await scanDocument(document, {
       judge: judgeInBackground,
+      // The first scan paints what stage 1's check was told, if it is this walk's.
+      checked: (walked, title) => verdictsOfCheck(walked.judgement, title),
       // Stage 1's walk of the article, once (the first scan), if the page stayed as it was.
       article: () => takeArticle(globalThis),
       slicer: createSlicer({ signal: ctx.signal }),

@@ -1,4 +1,6 @@
 import { detectBlocks, type CompiledDetector } from '@/lib/detect';
+import { verdictOf } from './detect-blocks';
+import type { BlockVerdict } from './verdict';
 import type { SenderInfo } from './router';
 import type { InjectTarget } from './stage-loader';
 
@@ -12,30 +14,36 @@ export interface CheckPageDeps {
 /**
  * Handles stage 1's `check-page`: the engine judges the article's blocks the sender sent,
  * here in the background rather than on the page's main thread, and stage 2 is injected
- * into the sender's frame only when a block is relevant. Without a detector to judge with
- * (or when judging fails), stage 2 loads as before and waits for one itself.
+ * into the sender's frame only when a block is relevant, and the answer carries the
+ * verdicts, which stage 2 paints from (see `Judgement` in `lib/page/handoff.ts`). Without
+ * a detector to judge with (or when judging fails), stage 2 loads and asks on its own.
  */
 export function createCheckPageHandler(
   deps: CheckPageDeps,
 ): (
   request: { title: string; blocks: readonly string[] },
   sender: SenderInfo,
-) => Promise<{ ok: true; loaded: boolean }> {
+) => Promise<{ ok: true; loaded: boolean; verdicts?: (BlockVerdict | null)[] }> {
   return async ({ title, blocks }, sender) => {
     if (sender.tabId === undefined) throw new Error('check-page is refused outside a tab');
     let relevant = true;
+    let verdicts: (BlockVerdict | null)[] | undefined;
     try {
       const detector = await deps.detector();
-      if (detector)
-        relevant = detectBlocks(
+      if (detector) {
+        const results = detectBlocks(
           detector,
           blocks.map((text) => ({ text })),
           { title },
-        ).some((result) => result.relevant);
+        );
+        relevant = results.some((result) => result.relevant);
+        verdicts = results.map(verdictOf);
+      }
     } catch {
-      // Judged as before: by stage 2 on the page.
+      // Judged as before: by stage 2, which asks with its own blocks.
     }
-    if (relevant) await deps.inject({ tabId: sender.tabId, frameIds: [sender.frameId ?? 0] });
-    return { ok: true, loaded: relevant };
+    if (!relevant) return { ok: true, loaded: false };
+    await deps.inject({ tabId: sender.tabId, frameIds: [sender.frameId ?? 0] });
+    return verdicts ? { ok: true, loaded: true, verdicts } : { ok: true, loaded: true };
   };
 }

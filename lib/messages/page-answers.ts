@@ -18,6 +18,17 @@ export const ErrorResponse = z.strictObject({
 });
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
 
+export const CheckPageResponse = z.strictObject({
+  ok: z.literal(true),
+  /** Stage 2 was injected: a block is relevant (or no detector was there to tell). */
+  loaded: z.boolean(),
+  /**
+   * When stage 2 was injected by the engine's judgement: its verdict on each block sent
+   * (null: nothing to paint there), which stage 2 paints instead of asking again.
+   */
+  verdicts: z.optional(z.array(z.nullable(BlockVerdict)).check(z.maxLength(MAX_BLOCKS))),
+});
+
 export const DetectBlocksResponse = z.strictObject({
   ok: z.literal(true),
   /**

@@ -6,6 +6,7 @@ import { MAX_BLOCK_CHARS, MAX_BLOCKS, MAX_CHECK_CHARS, MAX_CHECK_TITLE } from '@
 import { BlockWindow } from './verdict';
 import {
   AckResponse,
+  CheckPageResponse,
   DetectBlocksResponse,
   ErrorResponse,
   GetCardTitlesResponse,
@@ -15,6 +16,7 @@ import {
 
 export {
   AckResponse,
+  CheckPageResponse,
   DetectBlocksResponse,
   ErrorResponse,
   GetCardTitlesResponse,
@@ -88,12 +90,6 @@ export const CheckPageRequest = z
       return chars <= MAX_CHECK_CHARS;
     }, 'too much text for one check'),
   );
-
-export const CheckPageResponse = z.strictObject({
-  ok: z.literal(true),
-  /** Stage 2 was injected: a block is relevant (or no detector was there to tell). */
-  loaded: z.boolean(),
-});
 
 /**
  * Stage 2 asks the background's engine to judge windows of the page's blocks (see

@@ -10,10 +10,11 @@ type Stage1Request =
 /**
  * Stage 1's requests, sent without bundling a schema library into the script that
  * runs on every page. The background validates every request with the page protocol's
- * Zod schemas; stage 1 reads nothing from the answer (it only waits for it), so no
- * unvalidated data enters the content script. (Whether a check loaded stage 2, stage 1
- * reads off its own isolated world: `stage2Running`.)
+ * Zod schemas; stage 1 reads nothing from the answer (it only waits for it, and hands a
+ * check's answer to stage 2 unread, which validates it: see `Judgement` in
+ * `lib/page/handoff.ts`), so no unvalidated data is read by the content script. (Whether
+ * a check loaded stage 2, stage 1 reads off its own isolated world: `stage2Running`.)
  */
-export async function sendStage1Request(request: Stage1Request): Promise<void> {
-  await browser.runtime.sendMessage(request);
+export function sendStage1Request(request: Stage1Request): Promise<unknown> {
+  return browser.runtime.sendMessage(request);
 }

@@ -15,6 +15,19 @@ export interface ArticleHandoff {
   root: Element;
   /** The walk, with the blocks it found so far; `step` carries it on. */
   walker: BlockWalker;
+  /** The background's judgement of the finished walk (its page check), if one was asked. */
+  judgement?: Judgement | null;
+}
+
+/**
+ * The background's answer to stage 1's check of the finished walk (`check-page`), which
+ * carries the engine's verdicts on its blocks, and the title the check sent. Stage 1
+ * never reads the answer: it leaves it here unread, and stage 2 validates it before
+ * painting from it, instead of sending the same blocks to be judged a second time.
+ */
+export interface Judgement {
+  title: string;
+  answer: Promise<unknown>;
 }
 
 const KEY = '__contextCardsArticleWalk';
@@ -76,7 +89,13 @@ export function leaveArticle(world: object, root: Element, walker: BlockWalker):
 export function takeArticle(world: object): ArticleHandoff | null {
   const left = dropLeft(world);
   if (!left || left.changed || !left.root.isConnected) return null;
-  return { root: left.root, walker: left.walker };
+  return { root: left.root, walker: left.walker, judgement: left.judgement ?? null };
+}
+
+/** Leaves the background's answer to the check of the walk left in `world` beside it. */
+export function leaveJudgement(world: object, judgement: Judgement): void {
+  const left = (world as Record<string, unknown>)[KEY] as Left | undefined;
+  if (left) left.judgement = judgement;
 }
 
 /**

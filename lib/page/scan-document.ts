@@ -44,6 +44,11 @@ export interface ScanSources {
   prefilter?: (text: string) => boolean;
   /** The engine, on windows of blocks (the background's, in stage 2). */
   judge: BlockJudge;
+  /**
+   * The verdicts already given on the walk stage 1 left (its page check), one per block,
+   * for the page's title; null when there are none. Used only when they are one per block.
+   */
+  checked?: (walked: ArticleHandoff, title: string) => Promise<(BlockVerdict | null)[] | null>;
   /** Slices of work; one that never pauses by default. */
   slicer?: Slicer;
   /** The previous scan of this page. */
@@ -105,15 +110,22 @@ export async function scanDocument(doc: Document, sources: ScanSources): Promise
   };
   const { blocks, shadowRoots } = await walkBlocksSliced(root, timed, walked?.walker);
   // Nor while the judge works: that is the background's time, not the page's.
-  const judge: BlockJudge = async (windows, pageTitle) => {
+  const waiting = async <T>(work: () => Promise<T>): Promise<T> => {
     busy += now() - sliceStart;
     try {
-      return await sources.judge(windows, pageTitle);
+      return await work();
     } finally {
       sliceStart = now();
     }
   };
-  const judged = await detectSliced(judge, blocks, title, timed, sources.previous ?? null);
+  const judge: BlockJudge = (windows, pageTitle) =>
+    waiting(() => sources.judge(windows, pageTitle));
+  const checked =
+    walked && sources.checked ? await waiting(() => sources.checked!(walked, title)) : null;
+  const judged =
+    checked?.length === blocks.length
+      ? { results: checked, reused: 0 }
+      : await detectSliced(judge, blocks, title, timed, sources.previous ?? null);
   busy += now() - sliceStart;
   if (!judged) return nothing(true, prefilterMs);
   const { results, reused } = judged;

@@ -58,9 +58,18 @@ export interface ExtensionBrowser {
   openToolbarPopup(page: Page): Promise<ToolbarPopup>;
   /** From now on, the service worker records every message it receives. */
   recordMessages(): Promise<void>;
-  /** The messages recorded so far: their `type` and the sender's tab. */
-  recordedMessages(): Promise<{ type: string; tabId: number | null }[]>;
+  /**
+   * The messages recorded so far: their `type`, the sender's tab and, for the requests
+   * that carry a page's blocks (`check-page`, `detect-blocks`), how many block texts.
+   */
+  recordedMessages(): Promise<RecordedMessage[]>;
   close(): Promise<void>;
+}
+
+export interface RecordedMessage {
+  type: string;
+  tabId: number | null;
+  blocks?: number;
 }
 
 /** The toolbar popup, driven through a DevTools session on its page. */
@@ -231,17 +240,30 @@ export async function launchWithExtension(
       waitForStage1State(inExtensionWorld, page, timeoutMs),
     async recordMessages() {
       await worker.evaluate(() => {
-        const scope = globalThis as unknown as {
-          __recorded?: { type: string; tabId: number | null }[];
-        };
-        if (scope.__recorded) return;
-        const recorded: { type: string; tabId: number | null }[] = [];
+        const scope = globalThis as unknown as { __recorded?: RecordedMessage[] };
+        // Recording already: from now on.
+        if (scope.__recorded) {
+          scope.__recorded.length = 0;
+          return;
+        }
+        const recorded: RecordedMessage[] = [];
         scope.__recorded = recorded;
         chrome.runtime.onMessage.addListener(
           (message: unknown, sender: { tab?: { id?: number } }) => {
+            const m = (message ?? {}) as {
+              type?: unknown;
+              blocks?: unknown;
+              windows?: { blocks?: unknown[] }[];
+            };
+            const blocks = Array.isArray(m.blocks)
+              ? m.blocks.length
+              : Array.isArray(m.windows)
+                ? m.windows.reduce((n, w) => n + (w.blocks?.length ?? 0), 0)
+                : undefined;
             recorded.push({
-              type: String((message as { type?: unknown } | null)?.type),
+              type: String(m.type),
               tabId: sender.tab?.id ?? null,
+              ...(blocks === undefined ? {} : { blocks }),
             });
             return false;
           },
@@ -250,9 +272,7 @@ export async function launchWithExtension(
     },
     recordedMessages: () =>
       worker.evaluate(
-        () =>
-          (globalThis as unknown as { __recorded?: { type: string; tabId: number | null }[] })
-            .__recorded ?? [],
+        () => (globalThis as unknown as { __recorded?: RecordedMessage[] }).__recorded ?? [],
       ),
     waitForBadge: (page, accept, timeoutMs = 10_000) =>
       waitForBadgeText(() => badgeText(page), accept, timeoutMs),

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { collectErrors } from '../../scripts/harness/browser';
 import { useExtensionSession } from './session';
+import { RADIUS } from '../../lib/page/slices';
 
 const session = useExtensionSession();
 
@@ -38,12 +39,34 @@ const pageTextUnchanged = (page: Page) =>
 
 describe('detection in Chromium', () => {
   it('counts annotations on the demo article', async () => {
+    await session.browser.recordMessages();
     const page = await session.browser.context.newPage();
     const errors = collectErrors(page);
     await page.goto(session.server.url('/demo/article.html'));
     const badge = await settledBadge(page);
     expect(Number(badge)).toBeGreaterThanOrEqual(5);
     expect(await pageTextUnchanged(page)).toBe(true);
+    // The background judged the page once, in stage 1's check, and stage 2 painted its
+    // verdicts; a paragraph added later is sent to be judged, with its neighbours only.
+    const tabId = await session.browser.tabId(page);
+    const fromPage = async () =>
+      (await session.browser.recordedMessages()).filter((m) => m.tabId === tabId);
+    const types = (await fromPage()).map((m) => m.type);
+    expect(types.filter((t) => t === 'check-page')).toHaveLength(1);
+    expect(types).not.toContain('detect-blocks');
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Some 19,546 children were deported by Russia, officials in Kyiv say.';
+      document.querySelector('[itemprop="articleBody"]')!.append(p);
+    });
+    await session.browser.waitForBadge(page, (text) => Number(text) > Number(badge));
+    const checked = (await fromPage()).find((m) => m.type === 'check-page')!;
+    const judged = (await fromPage()).filter((m) => m.type === 'detect-blocks');
+    expect(judged).toHaveLength(1);
+    // The new block and those whose neighbourhood it changed, with their context.
+    expect(judged[0]!.blocks).toBeGreaterThan(0);
+    expect(judged[0]!.blocks).toBeLessThanOrEqual(2 * RADIUS + 1);
+    expect(judged[0]!.blocks).toBeLessThan(checked.blocks!);
     expect(errors).toEqual([]);
     await page.close();
   });

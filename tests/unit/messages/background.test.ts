@@ -141,9 +141,10 @@ describe('background wiring', () => {
 
     const relevant =
       'Russia has deported thousands of Ukrainian children from occupied territories.';
-    expect(await send(check([falseAlarm, relevant]), fromFrame)).toEqual({
+    expect(await send(check([falseAlarm, relevant]), fromFrame)).toMatchObject({
       ok: true,
       loaded: true,
+      verdicts: [null, { rule: 'child+movement' }],
     });
     const target = { tabId: 7, frameIds: [2] };
     expect(executeScript).toHaveBeenCalledWith({ target, files: ['/stage2.js'] });

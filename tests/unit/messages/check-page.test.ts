@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createCheckPageHandler } from '@/lib/messages/check-page';
-import { CheckPageRequest } from '@/lib/messages/page-protocol';
+import { judgeWindows } from '@/lib/messages/detect-blocks';
+import { CheckPageRequest, CheckPageResponse } from '@/lib/messages/page-protocol';
 import { MAX_BLOCK_CHARS, MAX_BLOCKS, MAX_CHECK_CHARS } from '@/lib/page/limits';
 import { bundledDetector } from '../../fixtures/detect/detector';
 
@@ -12,13 +13,24 @@ describe('check-page handler', () => {
   it("injects stage 2 into the sender's frame when a block is relevant", async () => {
     const inject = vi.fn(async () => undefined);
     const handle = createCheckPageHandler({ detector: async () => bundledDetector(), inject });
-    expect(
-      await handle(request([FALSE_ALARM, RELEVANT]), { id: 'x', tabId: 4, frameId: 2 }),
-    ).toEqual({
-      ok: true,
-      loaded: true,
+    const answer = await handle(request([FALSE_ALARM, RELEVANT]), {
+      id: 'x',
+      tabId: 4,
+      frameId: 2,
     });
     expect(inject).toHaveBeenCalledWith({ tabId: 4, frameIds: [2] });
+    // With the engine's verdict on each block, which stage 2 paints from.
+    expect(answer).toEqual({
+      ok: true,
+      loaded: true,
+      verdicts: judgeWindows(
+        bundledDetector(),
+        [{ blocks: [FALSE_ALARM, RELEVANT], from: 0, to: 2 }],
+        '',
+      )[0],
+    });
+    expect(answer.verdicts![1]!.annotations.length).toBeGreaterThan(0);
+    expect(CheckPageResponse.parse(structuredClone(answer))).toEqual(answer);
   });
 
   it('loads nothing when no block is relevant', async () => {

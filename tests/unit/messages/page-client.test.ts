@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MessageError } from '@/lib/messages/errors';
-import { judgeInBackground } from '@/lib/messages/judge-client';
+import { judgeInBackground, verdictsOfCheck } from '@/lib/messages/judge-client';
 import { AckResponse } from '@/lib/messages/page-answers';
 import { sendPageRequest } from '@/lib/messages/page-client';
 import { judgeWindows } from '@/lib/messages/detect-blocks';
@@ -57,5 +57,30 @@ describe('judgeInBackground', () => {
     const forged = [[null, { ...verdicts[0]![1]!, annotations: [{ ...annotation, end: 20_001 }] }]];
     answering({ ok: true, verdicts: forged });
     await expect(judgeInBackground(windows, '')).rejects.toThrow(/malformed detect-blocks/);
+  });
+});
+
+describe('verdictsOfCheck', () => {
+  const verdicts = () => judgeWindows(bundledDetector(), windows, 'News')[0]!;
+  const judgement = (answer: unknown, title = 'News') => ({
+    title,
+    answer: Promise.resolve(answer),
+  });
+
+  it("gives the check's verdicts for the page's title", async () => {
+    const answer = { ok: true, loaded: true, verdicts: verdicts() };
+    expect(await verdictsOfCheck(judgement(answer), 'News')).toEqual(verdicts());
+  });
+
+  it('gives nothing for another title, no check, an answer without verdicts, a bad one or a failed one', async () => {
+    const good = { ok: true, loaded: true, verdicts: verdicts() };
+    expect(await verdictsOfCheck(judgement(good, 'Other'), 'News')).toBeNull();
+    expect(await verdictsOfCheck(null, 'News')).toBeNull();
+    expect(await verdictsOfCheck(judgement({ ok: true, loaded: true }), 'News')).toBeNull();
+    const forged = { ...good, verdicts: [{ rule: 'strong', terms: [], annotations: [] }] };
+    expect(await verdictsOfCheck(judgement(forged), 'News')).toBeNull();
+    expect(await verdictsOfCheck(judgement({ ok: false, error: 'x' }), 'News')).toBeNull();
+    const failed = { title: 'News', answer: Promise.reject(new Error('context invalidated')) };
+    expect(await verdictsOfCheck(failed, 'News')).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createBlockWalker, extractBlocks } from '@/lib/page/blocks';
-import { forgetArticle, leaveArticle, takeArticle } from '@/lib/page/handoff';
+import { forgetArticle, leaveArticle, leaveJudgement, takeArticle } from '@/lib/page/handoff';
 import { articleDocument } from './fixtures';
 
 const texts = ['First paragraph.', 'Second paragraph.', 'Third paragraph.'];
@@ -82,5 +82,19 @@ describe('leaving the block walk for stage 2', () => {
     const later = createBlockWalker(root);
     leaveArticle(world, root, later);
     expect(takeArticle(world)!.walker).toBe(later);
+  });
+
+  it("hands over the background's answer to the check of the walk, beside it, and only with it", async () => {
+    const { world } = leftPage();
+    const judgement = { title: 'News', answer: Promise.resolve({ ok: true }) };
+    leaveJudgement(world, judgement);
+    expect(takeArticle(world)!.judgement).toBe(judgement);
+    // No walk left (taken, or dropped as stale): the answer has nothing to go with.
+    leaveJudgement(world, judgement);
+    expect(takeArticle(world)).toBeNull();
+    const stale = leftPage();
+    leaveJudgement(stale.world, judgement);
+    stale.doc.querySelector('p')!.append(' edited');
+    expect(takeArticle(stale.world)).toBeNull();
   });
 });

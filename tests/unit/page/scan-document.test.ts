@@ -121,4 +121,38 @@ describe('scanDocument with the walk stage 1 left', () => {
       ['Deported children', 'Intro.', RELEVANT].slice(1),
     );
   });
+
+  it("paints the verdicts of stage 1's check of the walk, without asking the judge again", async () => {
+    const texts = ['Intro.', RELEVANT, 'More.', RELEVANT];
+    const expected = await scanDocument(page('Deported children', texts), {
+      judge: backgroundJudge(detector),
+    });
+    const doc = page('Deported children', texts);
+    const root = doc.querySelector('article')!;
+    const walker = createBlockWalker(root);
+    walker.step(Infinity);
+    const judge = vi.fn<BlockJudge>(backgroundJudge(detector));
+    const checked = vi.fn(async () => expected.results);
+    const scan = await scanDocument(doc, { judge, checked, article: () => ({ root, walker }) });
+    expect(checked).toHaveBeenCalledWith({ root, walker }, doc.title);
+    expect(judge).not.toHaveBeenCalled();
+    expect(scan.results).toEqual(expected.results);
+    expect(scan.annotationCount).toBe(expected.annotationCount);
+  });
+
+  it('asks the judge when the check has no verdicts, or not one per block', async () => {
+    for (const verdicts of [null, [null]]) {
+      const doc = page('Deported children', ['Intro.', RELEVANT]);
+      const root = doc.querySelector('article')!;
+      const walker = createBlockWalker(root);
+      const judge = vi.fn<BlockJudge>(backgroundJudge(detector));
+      const scan = await scanDocument(doc, {
+        judge,
+        checked: async () => verdicts,
+        article: () => ({ root, walker }),
+      });
+      expect(judge).toHaveBeenCalledTimes(1);
+      expect(scan.annotationCount).toBeGreaterThan(0);
+    }
+  });
 });
