@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { framesWithAnnotations, type TabReport } from '@/lib/badge/tab-report';
-import { PopupListResponse, type PopupAnnotation } from '@/lib/messages/page-protocol';
+import { PopupListResponse, type PopupAnnotation } from '@/lib/messages/page-answers';
 
 /** An annotation as the popup lists it: with the frame of the tab it is painted in. */
 export type ListedAnnotation = PopupAnnotation & { frameId: number };

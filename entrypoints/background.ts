@@ -16,7 +16,7 @@ import { createDetectorCache } from '@/lib/detector-store/cache';
 import { createCheckPageHandler } from '@/lib/messages/check-page';
 import { createDetectBlocksHandler } from '@/lib/messages/detect-blocks';
 import { createLoadStageHandler, type InjectTarget } from '@/lib/messages/stage-loader';
-import { PageCommand } from '@/lib/messages/page-protocol';
+import { PageCommand } from '@/lib/messages/page-answers';
 import { runLegacyMigration } from '@/lib/settings/legacy';
 
 export default defineBackground(() => {

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { DETECT_LANGUAGES } from './detect-languages';
+import { PARTIAL_DATE, RECORD_ID } from './formats';
 
 /** Record ids are kebab-case slugs: stable, readable in URLs and logs. */
 export const Id = z
   .string()
   .max(80)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case slug (a-z, 0-9, single hyphens)');
+  .regex(RECORD_ID, 'must be a kebab-case slug (a-z, 0-9, single hyphens)');
 
 /**
  * A calendar date, as precise as the source is: `YYYY-MM-DD`, or `YYYY-MM` when the
@@ -13,10 +14,7 @@ export const Id = z
  */
 export const PartialDate = z
   .string()
-  .regex(
-    /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/,
-    'must be an ISO date (YYYY-MM-DD or YYYY-MM)',
-  );
+  .regex(PARTIAL_DATE, 'must be an ISO date (YYYY-MM-DD or YYYY-MM)');
 export type PartialDate = z.infer<typeof PartialDate>;
 
 /** Only `https:` links ever reach a reader. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Lexicon } from './lexicon';
-import { QUALIFIERS } from './qualifiers';
+import { QUALIFIERS } from './formats';
 import {
   Confidence,
   HttpsUrl,

@@ -4,32 +4,14 @@ import { CardId } from '@/lib/cards/ids';
 import { UI_LANGS } from '@/lib/cards/strings';
 import { MAX_BLOCK_CHARS, MAX_BLOCKS, MAX_CHECK_CHARS, MAX_CHECK_TITLE } from '@/lib/page/limits';
 import { BlockWindow } from './verdict';
+// The answers are apart (`page-answers.ts`): stage 2 reads them without this file.
 import {
   AckResponse,
   CheckPageResponse,
   DetectBlocksResponse,
-  ErrorResponse,
   GetCardTitlesResponse,
   MAX_ANNOTATION_CARDS,
   MAX_TITLE_ANNOTATIONS,
-} from './page-answers';
-
-export {
-  AckResponse,
-  CheckPageResponse,
-  DetectBlocksResponse,
-  ErrorResponse,
-  GetCardTitlesResponse,
-  MAX_ANNOTATION_CARDS,
-  MAX_TITLE_ANNOTATIONS,
-};
-export {
-  PageCommand,
-  PopupAnnotation,
-  PopupListResponse,
-  PopupRequest,
-  readStage2Message,
-  type Stage2Message,
 } from './page-answers';
 
 /**

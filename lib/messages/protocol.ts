@@ -12,15 +12,17 @@ import {
 import { Dataset, Series, Source } from '@/lib/dataset/schema';
 import {
   AckResponse,
-  CheckPageRequest,
   CheckPageResponse,
-  DetectBlocksRequest,
   DetectBlocksResponse,
+  ErrorResponse,
+  GetCardTitlesResponse,
+} from './page-answers';
+import {
+  CheckPageRequest,
+  DetectBlocksRequest,
   EnsureDetectorRequest,
   EnsureDetectorResponse,
-  ErrorResponse,
   GetCardTitlesRequest,
-  GetCardTitlesResponse,
   LoadStage2Request,
   LoadStage3Request,
   ReportAnnotationsRequest,

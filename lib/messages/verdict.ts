@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { CardId, MAX_CARD_IDS } from '@/lib/cards/ids';
 import { DETECT_LANGUAGES } from '@/lib/dataset/detect-languages';
-import { QUALIFIERS } from '@/lib/dataset/qualifiers';
+import { PARTIAL_DATE, QUALIFIERS, RECORD_ID } from '@/lib/dataset/formats';
 import { RULES, type Annotation } from '@/lib/detect/types';
 import { MAX_BLOCK_CHARS, MAX_BLOCKS } from '@/lib/page/limits';
 
@@ -34,15 +34,13 @@ export const BlockWindow = z
   );
 export type BlockWindow = z.infer<typeof BlockWindow>;
 
-const RecordId = z
-  .string()
-  .check(z.maxLength(80), z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'not a record id'));
+const RecordId = z.string().check(z.maxLength(80), z.regex(RECORD_ID, 'not a record id'));
 const Offset = z.number().check(z.int(), z.nonnegative(), z.maximum(MAX_BLOCK_CHARS));
 
 const FigureRef = z.strictObject({
   series: RecordId,
   value: z.number().check(z.int(), z.nonnegative(), z.maximum(100_000_000)),
-  asOf: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/)),
+  asOf: z.string().check(z.regex(PARTIAL_DATE)),
 });
 
 const FigureNote = z.strictObject({

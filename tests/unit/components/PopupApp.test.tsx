@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browserLocale } from '@/components/locale';
 import { PopupApp } from '@/components/PopupApp';
 import { saveTabReport } from '@/lib/badge/tab-report';
-import type { PopupAnnotation } from '@/lib/messages/page-protocol';
+import type { PopupAnnotation } from '@/lib/messages/page-answers';
 import { getSettings, updateSettings } from '@/lib/settings';
 
 /** The tab the popup was opened on (the fake browser has no notion of the active tab). */

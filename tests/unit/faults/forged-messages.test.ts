@@ -9,7 +9,7 @@ import { DB_NAME } from '@/lib/db';
 import { detectorItem, prefilterItem } from '@/lib/detector-store';
 import { readTabReport } from '@/lib/badge/tab-report';
 import { Request, ResponseFor, StatusResponse } from '@/lib/messages';
-import { readStage2Message } from '@/lib/messages/page-protocol';
+import { readStage2Message } from '@/lib/messages/page-answers';
 import { ignoreScriptStartedEvents, onLocationChange } from '@/lib/page/context';
 import { PageScriptContext } from '@/lib/page/script-context';
 import { getSettings } from '@/lib/settings';

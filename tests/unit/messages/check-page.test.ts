@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createCheckPageHandler } from '@/lib/messages/check-page';
 import { judgeWindows } from '@/lib/messages/detect-blocks';
-import { CheckPageRequest, CheckPageResponse } from '@/lib/messages/page-protocol';
+import { CheckPageResponse } from '@/lib/messages/page-answers';
+import { CheckPageRequest } from '@/lib/messages/page-protocol';
 import { MAX_BLOCK_CHARS, MAX_BLOCKS, MAX_CHECK_CHARS } from '@/lib/page/limits';
 import { bundledDetector } from '../../fixtures/detect/detector';
 
