@@ -93,6 +93,11 @@ export function classByProperties(c: number): number {
 export function charClass(c: number): number {
   let k = classTable[c]!;
   if (k === UNKNOWN) {
+    if (!knownLearnt) {
+      learnKnownClasses();
+      k = classTable[c]!;
+      if (k !== UNKNOWN) return k;
+    }
     k = computeClass(c);
     foldChar(c);
     classTable[c] = k;
@@ -164,41 +169,52 @@ const KNOWN_CLASSES: [number, string][] = [
 // Letters and apostrophes fold; separators, breaks and digits are their own fold. The
 // folds of the letters are `computeFold`'s, worked out with one native `toLowerCase` of
 // all of them: calling `computeFold` unit by unit cost every page 1-2 ms at start.
-const folding: number[] = [];
-for (const [from, runs] of KNOWN_CLASSES) {
-  let c = from;
-  for (const run of runs.split(' ')) {
-    const k = run.charCodeAt(0) - 48;
-    const end = c + (run.length > 1 ? parseInt(run.slice(1), 36) : 1);
-    classTable.fill(k, c, end);
-    foldKnown.fill(1, c, end);
-    const folds = k === LAT || k === CYR || k === LETTER_OTHER || k === SLOW || k === APOS;
-    for (; c < end; c++) {
-      foldTable[c] = c;
-      // İ (U+0130) lower-cases to two units: worked out when met.
-      if (folds && c !== 0x130) folding.push(c);
+// Learnt when the first class or fold is asked for, not when the module loads: stage 1
+// loads it in every frame of every page, and most frames are never read (frames of other
+// origins: advertisements, embeds), nor is any page of a site the reader turned off.
+let knownLearnt = false;
+function learnKnownClasses(): void {
+  knownLearnt = true;
+  const folding: number[] = [];
+  for (const [from, runs] of KNOWN_CLASSES) {
+    let c = from;
+    for (const run of runs.split(' ')) {
+      const k = run.charCodeAt(0) - 48;
+      const end = c + (run.length > 1 ? parseInt(run.slice(1), 36) : 1);
+      classTable.fill(k, c, end);
+      foldKnown.fill(1, c, end);
+      const folds = k === LAT || k === CYR || k === LETTER_OTHER || k === SLOW || k === APOS;
+      for (; c < end; c++) {
+        foldTable[c] = c;
+        // İ (U+0130) lower-cases to two units: worked out when met.
+        if (folds && c !== 0x130) folding.push(c);
+      }
     }
   }
-}
-classTable[0x130] = UNKNOWN;
-foldKnown[0x130] = 0;
-{
-  const lowered = String.fromCharCode(...folding).toLowerCase();
-  const extra = new Map<number, number>();
-  for (const [from, to] of Object.entries(EXTRA_FOLD))
-    extra.set(from.charCodeAt(0), to.charCodeAt(0));
-  // A lower case of two units would shift the rest: then each is worked out on its own.
-  const aligned = lowered.length === folding.length;
-  for (let q = 0; q < folding.length; q++) {
-    const c = folding[q]!;
-    const lower = lowered.charCodeAt(q);
-    foldTable[c] = aligned ? (extra.get(c) ?? extra.get(lower) ?? lower) : computeFold(c);
+  classTable[0x130] = UNKNOWN;
+  foldKnown[0x130] = 0;
+  {
+    const lowered = String.fromCharCode(...folding).toLowerCase();
+    const extra = new Map<number, number>();
+    for (const [from, to] of Object.entries(EXTRA_FOLD))
+      extra.set(from.charCodeAt(0), to.charCodeAt(0));
+    // A lower case of two units would shift the rest: then each is worked out on its own.
+    const aligned = lowered.length === folding.length;
+    for (let q = 0; q < folding.length; q++) {
+      const c = folding[q]!;
+      const lower = lowered.charCodeAt(q);
+      foldTable[c] = aligned ? (extra.get(c) ?? extra.get(lower) ?? lower) : computeFold(c);
+    }
   }
 }
 
 /** Case-folded code unit (memoised). Apostrophe variants fold to U+0027. */
 export function foldChar(c: number): number {
   if (foldKnown[c] === 0) {
+    if (!knownLearnt) {
+      learnKnownClasses();
+      if ((foldKnown[c] as number) === 1) return foldTable[c]!;
+    }
     foldTable[c] = computeFold(c);
     foldKnown[c] = 1;
   }

@@ -80,6 +80,10 @@ export function prefilterPassesApart(mask: number): boolean {
   return (mask & PARTNER) !== 0 || ((mask & ACTION) !== 0 && (mask & PLACE) !== 0);
 }
 
+/** Classes inside a word, and those that start one, as bits (see `normalize.ts`). */
+const IN_WORD = 0b1_0111_1110;
+const STARTS_WORD = 0b1_0001_1110;
+
 function isWord(k: number): boolean {
   return (k >= 1 && k <= 6) || k === SLOW;
 }
@@ -330,14 +334,14 @@ function walkWord(pf: Prefilter, text: string, i: number): number {
  * Which pre-filter groups occur in `text` (a bit mask over `G`, plus the `NEAR_*` bits);
  * stops once it passes, or once it finds a group in `stopAny`.
  *
- * A long text is first read by its distinct pieces (see `scanPieces`): a loop of script
- * over every code unit is what a page would pay for most, and the engine's own `split` and
- * `Set` do most of that work natively (repeated words and markup are read once). Only a text whose pieces could pass
- * together is read again whole, for how near its words are.
+ * A long text is first read by its distinct lines (see `scanPieces`): a loop of script
+ * over every code unit is what a page pays for most, and lines a page repeats are read
+ * once. Only a text whose lines could pass together is read again whole, for how near
+ * words of different lines are.
  */
 export function runPrefilterMask(pf: Prefilter, text: string, stopAny = 0): number {
   if (text.length < PIECES_FROM) return scanUnits(pf, text, stopAny);
-  const pieces = scanPieces(pf, text);
+  const pieces = scanPieces(pf, text, stopAny);
   if ((pieces & stopAny) !== 0 || prefilterPasses(pieces) || !prefilterPassesApart(pieces))
     return pieces;
   return scanUnits(pf, text, stopAny);
@@ -347,51 +351,27 @@ export function runPrefilterMask(pf: Prefilter, text: string, stopAny = 0): numb
 const PIECES_FROM = 2048;
 
 /**
- * Characters that split a text into pieces, in the order they are tried: each ends every
- * word and belongs to none (class SEP or BRK of `charClass`; a test checks it). After the
- * space come those that cut what is left long: lines, scripts' JSON and code, CJK text.
+ * What splits a text into pieces: the line break, which ends every word and belongs to
+ * none (class BRK of `charClass`; a test checks it). A page's text has its paragraphs, and
+ * the lines of its source, on lines of their own, and a page repeats whole lines (menus,
+ * captions, the same teaser twice), which are read once.
  */
-export const PIECE_SPLITTERS = [
-  ' ',
-  '\n',
-  '"',
-  ',',
-  '.',
-  '\u3002',
-  '\uFF0C',
-  ';',
-  ':',
-  '/',
-  '=',
-  '\t',
-  '<',
-  '(',
-  '{',
-] as const;
-/** A piece longer than this is split again by the next splitter. */
-const LONG_PIECE = 128;
+export const PIECE_SPLITTERS = ['\n'] as const;
 
 /**
- * The groups of the words of `text`, read one distinct piece at a time. A splitter ends
- * every word and belongs to none, so each word lies inside one piece and is read there as
- * it would be in the whole text; the `NEAR_*` bits found inside a piece hold for the text
- * too. How near words of different pieces are is not known: the caller reads the text
- * whole when that could matter (`prefilterPassesApart`).
+ * The groups of the words of `text`, read one distinct line at a time. Each word lies
+ * inside one line and is read there as it would be in the whole text, and the `NEAR_*`
+ * bits found inside a line hold for the text too. How near words of different lines are is
+ * not known: the caller reads the text whole when that could matter
+ * (`prefilterPassesApart`). (Splitting further, down to words, cost more on real pages than
+ * it saved: a call per distinct word.)
  */
-function scanPieces(pf: Prefilter, text: string): number {
+function scanPieces(pf: Prefilter, text: string, stopAny = 0): number {
   let mask = 0;
-  const pending: [string, number][] = [[text, 0]];
-  while (pending.length > 0) {
-    const [piece, level] = pending.pop()!;
-    for (const part of new Set(piece.split(PIECE_SPLITTERS[level]!))) {
-      if (part.length === 0) continue;
-      if (part.length > LONG_PIECE && level + 1 < PIECE_SPLITTERS.length) {
-        pending.push([part, level + 1]);
-        continue;
-      }
-      mask |= scanUnits(pf, part, 0);
-      if (prefilterPassesApart(mask)) return mask;
-    }
+  for (const line of new Set(text.split(PIECE_SPLITTERS[0]))) {
+    if (line.length === 0) continue;
+    mask |= scanUnits(pf, line, stopAny);
+    if (prefilterPasses(mask) || (mask & stopAny) !== 0) return mask;
   }
   return mask;
 }
@@ -402,34 +382,67 @@ export const scanForTests = {
   units: (pf: Prefilter, text: string, stopAny = 0) => scanUnits(pf, text, stopAny),
 };
 
-/** `runPrefilterMask` one code unit at a time (any text). */
+/** Where a reading of a text stands between the calls that read its chunks. */
+interface UnitScan {
+  mask: number;
+  prevWord: boolean;
+  /** Word numbers of the last child, action and partner words (see NEAR_WORDS). */
+  words: number;
+  lastChild: number;
+  lastAction: number;
+  lastPartner: number;
+}
+
+/**
+ * Code units read per call. A page reads its text once, cold: V8 compiles a function
+ * once it has been called and has run a while, and only a later call runs the compiled
+ * code, so one call over a long text would run in the interpreter throughout.
+ */
+const UNITS_PER_CALL = 4096;
+
+/** `runPrefilterMask` one code unit at a time (any text), in chunks. */
 function scanUnits(pf: Prefilter, text: string, stopAny: number): number {
+  // (The last words far apart, so that no two are near before both are seen.)
+  const scan: UnitScan = {
+    mask: 0,
+    prevWord: false,
+    words: 0,
+    lastChild: -1e9,
+    lastAction: -2e9,
+    lastPartner: -2e9,
+  };
+  for (let from = 0; from < text.length; from += UNITS_PER_CALL)
+    if (scanChunk(pf, text, from, Math.min(text.length, from + UNITS_PER_CALL), scan, stopAny))
+      break;
+  return scan.mask;
+}
+
+/** Reads units [from, to) of `text` on from `scan`; true when the reading may stop. */
+function scanChunk(
+  pf: Prefilter,
+  text: string,
+  from: number,
+  to: number,
+  scan: UnitScan,
+  stopAny: number,
+): boolean {
   const { mask: nodeMask, exact } = pf;
   const n = text.length;
-  let mask = 0;
-  let prevWord = false;
-  // Word numbers of the last child, action and partner words (proximity, see NEAR_WORDS).
-  let words = 0;
-  // (Far apart, so that no two are near before both are seen.)
-  let lastChild = -1e9;
-  let lastAction = -2e9;
-  let lastPartner = -2e9;
-  for (let i = 0; i < n; i++) {
+  let { mask, prevWord, words, lastChild, lastAction, lastPartner } = scan;
+  let stop = false;
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     let k = CLS[c]!;
     if (k === 255) k = charClass(c);
-    if (k === 0 || k === 9) {
-      // Separators and breaks (the common case between words).
-      prevWord = false;
+    // Inside a word (the common case: tested first, in few steps, since a page's one
+    // reading runs in the interpreter), letters, digits, ignorables and marks go on with
+    // it; separators, breaks and apostrophes end it. Ignorables and marks never start a
+    // word (as in the matcher).
+    if (prevWord) {
+      if (((IN_WORD >> k) & 1) === 0) prevWord = false;
       continue;
     }
-    // Ignorables and marks continue a word but never start one (as in the matcher).
-    if (k === IGN || k === MARK) continue;
-    if (k === 7) {
-      prevWord = false; // apostrophe
-      continue;
-    }
-    if (prevWord) continue;
+    if (((STARTS_WORD >> k) & 1) === 0) continue;
     prevWord = true;
     words++;
     // A word start: only words whose first unit starts a stem (or needs full folding) count.
@@ -470,9 +483,18 @@ function scanUnits(pf: Prefilter, text: string, stopAny: number): number {
       if (Math.abs(lastChild - lastPartner) <= NEAR_WORDS) mask |= NEAR_PARTNER;
     }
     mask |= found;
-    if (prefilterPasses(mask) || (mask & stopAny) !== 0) return mask;
+    if (prefilterPasses(mask) || (mask & stopAny) !== 0) {
+      stop = true;
+      break;
+    }
   }
-  return mask;
+  scan.mask = mask;
+  scan.prevWord = prevWord;
+  scan.words = words;
+  scan.lastChild = lastChild;
+  scan.lastAction = lastAction;
+  scan.lastPartner = lastPartner;
+  return stop;
 }
 
 /** The group bits of a mask (without the `NEAR_*` bits). */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   CLASS,
   FOLD,
@@ -144,5 +144,23 @@ describe('the classes known at load', () => {
       if (computeClass(c) !== classByProperties(c))
         expect([c, computeClass(c)]).toEqual([c, classByProperties(c)]);
     }
+  });
+});
+
+describe('the known classes are learnt when first needed', () => {
+  it('loading the module fills no table; the first class or fold asked for fills them', async () => {
+    vi.resetModules();
+    const fresh = await import('@/lib/detect/normalize');
+    expect([fresh.CLASS[0x61], fresh.CLASS[0x434], fresh.CLASS[0x2019]]).toEqual([255, 255, 255]);
+    expect(fresh.foldChar(0x41)).toBe(0x61);
+    expect([fresh.CLASS[0x61], fresh.CLASS[0x434], fresh.FOLD[0x414]]).toEqual([
+      fresh.LAT,
+      fresh.CYR,
+      0x434,
+    ]);
+    vi.resetModules();
+    const other = await import('@/lib/detect/normalize');
+    expect(other.charClass(0x2019)).toBe(other.APOS);
+    expect(other.FOLD[0x2019]).toBe(0x27);
   });
 });

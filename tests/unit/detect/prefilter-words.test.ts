@@ -117,6 +117,21 @@ describe('reading by pieces agrees with reading the whole text', () => {
     expect(prefilterPassesApart(scanForTests.pieces(pf, text))).toBe(true);
     expect(prefilterPasses(runPrefilterMask(pf, text))).toBe(true);
   });
+  it('reads a long text in chunks as one: words across a chunk edge, and how near they are', () => {
+    // Chunks of 4096 code units: "children" starts two units before the first edge.
+    const before = 'x '.repeat(2047);
+    const across = `${before}children were deported from Ukraine`;
+    expect(across.indexOf('children')).toBe(4094);
+    expect(prefilterPasses(scanForTests.units(pf, across))).toBe(true);
+    // A child word at the end of one chunk, an action word at the start of the next.
+    const near = `Ukraine ${'x '.repeat(2040)}children ${'y '.repeat(10)}deported ${filler(100)}`;
+    expect(prefilterPasses(scanForTests.units(pf, near))).toBe(true);
+    const far = `Ukraine ${'x '.repeat(2040)}children ${'y '.repeat(70)}deported ${filler(100)}`;
+    expect(prefilterPasses(scanForTests.units(pf, far))).toBe(false);
+    // The same text on lines of its own is read line by line, then whole for how near.
+    const lines = near.replace(/ y /gu, '\n');
+    expect(prefilterPasses(runPrefilterMask(pf, lines))).toBe(true);
+  });
   it('finds words that hide behind soft hyphens and zero-width spaces in a long text', () => {
     const hidden = `${filler(500)} Ukraine. The chil\u00ADdren were de\u200Bported.`;
     expect(prefilterPasses(runPrefilterMask(pf, hidden))).toBe(true);
