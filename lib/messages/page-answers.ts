@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { builtIfUsed } from '@/lib/dataset/built-if-used';
 import { MAX_CARD_IDS } from '@/lib/cards/ids';
 import { MAX_BLOCKS } from '@/lib/page/limits';
 import { BlockVerdict } from './verdict';
@@ -60,25 +61,31 @@ export const PageCommand = z.strictObject({
 export type PageCommand = z.infer<typeof PageCommand>;
 
 /** From the popup to stage 2 of its tab: list this page's annotations, or open one. */
-export const PopupRequest = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('popup-list') }),
-  z.strictObject({ type: z.literal('popup-open'), key: z.string().check(z.maxLength(2000)) }),
-]);
+export const PopupRequest = builtIfUsed(() =>
+  z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('popup-list') }),
+    z.strictObject({ type: z.literal('popup-open'), key: z.string().check(z.maxLength(2000)) }),
+  ]),
+);
 export type PopupRequest = z.infer<typeof PopupRequest>;
 
-export const PopupAnnotation = z.strictObject({
-  key: z.string().check(z.maxLength(2000)),
-  quote: z.string().check(z.maxLength(2000)),
-  category: z.enum(['claim', 'figure', 'topic']),
-  /** The card's title (the marker's name without "Context: "). */
-  title: z.string().check(z.maxLength(400)),
-});
+export const PopupAnnotation = builtIfUsed(() =>
+  z.strictObject({
+    key: z.string().check(z.maxLength(2000)),
+    quote: z.string().check(z.maxLength(2000)),
+    category: z.enum(['claim', 'figure', 'topic']),
+    /** The card's title (the marker's name without "Context: "). */
+    title: z.string().check(z.maxLength(400)),
+  }),
+);
 export type PopupAnnotation = z.infer<typeof PopupAnnotation>;
 
-export const PopupListResponse = z.strictObject({
-  ok: z.literal(true),
-  items: z.array(PopupAnnotation).check(z.maxLength(5000)),
-});
+export const PopupListResponse = builtIfUsed(() =>
+  z.strictObject({
+    ok: z.literal(true),
+    items: z.array(PopupAnnotation).check(z.maxLength(5000)),
+  }),
+);
 export type PopupListResponse = z.infer<typeof PopupListResponse>;
 
 /** A runtime message stage 2 acts on: a keyboard command or a popup request. */

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { CardId, MAX_CARD_IDS } from '@/lib/cards/ids';
 import { DETECT_LANGUAGES } from '@/lib/dataset/detect-languages';
+import { builtIfUsed } from '@/lib/dataset/built-if-used';
 import { PARTIAL_DATE, QUALIFIERS, RECORD_ID } from '@/lib/dataset/formats';
 import { RULES, type Annotation } from '@/lib/detect/types';
 import { MAX_BLOCK_CHARS, MAX_BLOCKS } from '@/lib/page/limits';
@@ -18,20 +19,22 @@ import { MAX_BLOCK_CHARS, MAX_BLOCKS } from '@/lib/page/limits';
  * or relevant without an annotation) has no verdict: `null`.
  */
 
-export const BlockWindow = z
-  .strictObject({
-    blocks: z
-      .array(z.string().check(z.maxLength(MAX_BLOCK_CHARS)))
-      .check(z.minLength(1), z.maxLength(MAX_BLOCKS)),
-    from: z.number().check(z.int(), z.nonnegative()),
-    to: z.number().check(z.int(), z.nonnegative()),
-  })
-  .check(
-    z.refine(
-      (w) => w.from < w.to && w.to <= w.blocks.length,
-      'a window core lies within its blocks',
+export const BlockWindow = builtIfUsed(() =>
+  z
+    .strictObject({
+      blocks: z
+        .array(z.string().check(z.maxLength(MAX_BLOCK_CHARS)))
+        .check(z.minLength(1), z.maxLength(MAX_BLOCKS)),
+      from: z.number().check(z.int(), z.nonnegative()),
+      to: z.number().check(z.int(), z.nonnegative()),
+    })
+    .check(
+      z.refine(
+        (w) => w.from < w.to && w.to <= w.blocks.length,
+        'a window core lies within its blocks',
+      ),
     ),
-  );
+);
 export type BlockWindow = z.infer<typeof BlockWindow>;
 
 const RecordId = z.string().check(z.maxLength(80), z.regex(RECORD_ID, 'not a record id'));

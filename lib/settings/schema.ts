@@ -1,4 +1,5 @@
 import '@/lib/dataset/no-eval';
+import { builtIfUsed } from '@/lib/dataset/built-if-used';
 import * as z from 'zod/mini';
 import { DETECT_LANGUAGES } from '@/lib/dataset/detect-languages';
 import { MAX_HOST_LENGTH, parseHostPattern } from './hosts';
@@ -36,49 +37,55 @@ export const MAX_EXCLUDED_SITES = 200;
 export const SYNC_ITEM_BUDGET = 8000;
 
 /** A host pattern in its stored (normalised) form; see `parseHostPattern`. */
-export const HostPattern = z.string().check(
-  z.superRefine((value, ctx) => {
-    const parsed = parseHostPattern(value);
-    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message, input: value });
-    else if (parsed.pattern !== value) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `must be written as ${parsed.pattern}`,
-        input: value,
-      });
-    }
-  }),
+export const HostPattern = builtIfUsed(() =>
+  z.string().check(
+    z.superRefine((value, ctx) => {
+      const parsed = parseHostPattern(value);
+      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message, input: value });
+      else if (parsed.pattern !== value) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be written as ${parsed.pattern}`,
+          input: value,
+        });
+      }
+    }),
+  ),
 );
 
 const unique = <T>(list: readonly T[]) => new Set(list).size === list.length;
 
-export const SettingsShape = z.strictObject({
-  /** The extension runs at all. */
-  enabled: z.boolean(),
-  /** Sites where it does nothing (host patterns). */
-  excludedSites: z
-    .array(HostPattern)
-    .check(
-      z.maxLength(MAX_EXCLUDED_SITES, `at most ${MAX_EXCLUDED_SITES} excluded sites`),
-      z.refine(unique, 'a site is listed twice'),
-    ),
-  /** Languages the detector marks passages in. */
-  languages: z
-    .array(DetectLanguage)
-    .check(z.maxLength(LANGUAGES.length), z.refine(unique, 'a language is listed twice')),
-  /** Kinds of annotation shown: official claims, documented figures, topic sentences. */
-  categories: z
-    .array(Category)
-    .check(z.maxLength(CATEGORIES.length), z.refine(unique, 'a category is listed twice')),
-  highlightStyle: HighlightStyle,
-  theme: Theme,
-  cardDetail: CardDetail,
-});
+export const SettingsShape = builtIfUsed(() =>
+  z.strictObject({
+    /** The extension runs at all. */
+    enabled: z.boolean(),
+    /** Sites where it does nothing (host patterns). */
+    excludedSites: z
+      .array(HostPattern)
+      .check(
+        z.maxLength(MAX_EXCLUDED_SITES, `at most ${MAX_EXCLUDED_SITES} excluded sites`),
+        z.refine(unique, 'a site is listed twice'),
+      ),
+    /** Languages the detector marks passages in. */
+    languages: z
+      .array(DetectLanguage)
+      .check(z.maxLength(LANGUAGES.length), z.refine(unique, 'a language is listed twice')),
+    /** Kinds of annotation shown: official claims, documented figures, topic sentences. */
+    categories: z
+      .array(Category)
+      .check(z.maxLength(CATEGORIES.length), z.refine(unique, 'a category is listed twice')),
+    highlightStyle: HighlightStyle,
+    theme: Theme,
+    cardDetail: CardDetail,
+  }),
+);
 
-export const Settings = SettingsShape.check(
-  z.refine(
-    (s) => JSON.stringify(s).length <= SYNC_ITEM_BUDGET,
-    'the settings are too large to sync: remove some excluded sites',
+export const Settings = builtIfUsed(() =>
+  SettingsShape.check(
+    z.refine(
+      (s) => JSON.stringify(s).length <= SYNC_ITEM_BUDGET,
+      'the settings are too large to sync: remove some excluded sites',
+    ),
   ),
 );
 export type Settings = z.infer<typeof SettingsShape>;
@@ -148,25 +155,26 @@ export function normalizeSettings(raw: unknown): Settings {
 export const MAX_DISMISSAL_KEY = 2000;
 
 /** One dismissed annotation on a page. */
-export const Dismissal = z.strictObject({
-  /**
-   * The annotation key the content script uses: a card id, or the page item key
-   * `kind|quote|text before it` (lib/page/page-items), which can be as long as a sentence.
-   */
-  key: z.string().check(z.minLength(1), z.maxLength(MAX_DISMISSAL_KEY)),
-  /** The page address without its fragment. */
-  url: z.string().check(z.minLength(1), z.maxLength(2048)),
-  /** Epoch milliseconds. */
-  at: z.number().check(z.int(), z.nonnegative()),
-});
+export const Dismissal = builtIfUsed(() =>
+  z.strictObject({
+    /**
+     * The annotation key the content script uses: a card id, or the page item key
+     * `kind|quote|text before it` (lib/page/page-items), which can be as long as a sentence.
+     */
+    key: z.string().check(z.minLength(1), z.maxLength(MAX_DISMISSAL_KEY)),
+    /** The page address without its fragment. */
+    url: z.string().check(z.minLength(1), z.maxLength(2048)),
+    /** Epoch milliseconds. */
+    at: z.number().check(z.int(), z.nonnegative()),
+  }),
+);
 export type Dismissal = z.infer<typeof Dismissal>;
 
 /** At most this many dismissals are kept (the oldest go first). */
 export const MAX_DISMISSALS = 2000;
 
 /** Dismissals grouped by hostname, so a page reads only its own site's list. */
-export const Dismissals = z.record(
-  z.string().check(z.maxLength(MAX_HOST_LENGTH)),
-  z.array(Dismissal),
+export const Dismissals = builtIfUsed(() =>
+  z.record(z.string().check(z.maxLength(MAX_HOST_LENGTH)), z.array(Dismissal)),
 );
 export type Dismissals = z.infer<typeof Dismissals>;
