@@ -30,15 +30,15 @@ export { findHits, findHitsInto, hitAt, newHitBuffer, type Hit, type HitBuffer }
 export {
   prefilter,
   prefilterMask,
-  compilePrefilter,
   prefilterFromJSON,
   runPrefilter,
   runPrefilterMask,
   prefilterPasses,
   adoptPrefilter,
   type Prefilter,
-  type PrefilterJSON,
 } from './prefilter';
+export { compilePrefilter } from './prefilter-compile';
+export type { PrefilterJSON } from './prefilter-format';
 export { readNumbers, type NumberMatch } from './numbers';
 export { detectLanguage } from './language';
 export {

@@ -12,17 +12,14 @@
  * content script can load it alone on every page and fetch the full detector only when it
  * passes:
  *
- *   const json = compilePrefilter(detector);            // with the detector, once per dataset
+ *   const json = compilePrefilter(detector);            // in the background, once per dataset
  *   const pf = prefilterFromJSON(json);                 // in the content script: cheap
+ *
+ * The compiler is `prefilter-compile.ts`; the serialised form both read is
+ * `prefilter-format.ts`.
  *   if (runPrefilter(pf, pageText)) ... load the detector, detectBlocks(...)
  */
-import {
-  G,
-  PARTNER as PARTNER_GROUP,
-  compileLexicons,
-  type CompiledDetector,
-  type SerializedDetector,
-} from './compile';
+import type { CompiledDetector } from './compile';
 import {
   CLASS as CLS,
   FOLD as FLD,
@@ -33,13 +30,19 @@ import {
   foldWord,
   skeleton,
 } from './normalize';
-import type { Lexicon } from '../dataset/lexicon';
+import { compilePrefilter } from './prefilter-compile';
+import {
+  ACTION,
+  BASE,
+  CHILD,
+  PARTNER,
+  PLACE,
+  STEM,
+  STRONG,
+  type PrefilterJSON,
+  type PrefilterTrie,
+} from './prefilter-format';
 
-const STRONG = 1 << G.strong;
-const CHILD = 1 << G.child;
-const PLACE = (1 << G.context) | (1 << G.destination);
-const ACTION = (1 << G.movement) | (1 << G.euphemism) | (1 << G.return);
-const PARTNER = 1 << PARTNER_GROUP;
 /** The groups a pass needs beside a strong stem (see `prefilterPasses`). */
 export const PASS_GROUPS = CHILD | PLACE | ACTION | PARTNER;
 
@@ -88,8 +91,6 @@ function isWord(k: number): boolean {
   return (k >= 1 && k <= 6) || k === SLOW;
 }
 
-const STEM = 8;
-
 /**
  * The child of `node` for skeleton code `c`, or 0: a binary search among the node's
  * children, which are numbered in a row and sorted by code (see `buildTrie`).
@@ -108,145 +109,9 @@ function child(pf: Prefilter, node: number, c: number): number {
   return 0;
 }
 
-/**
- * The stem trie, built once when the pre-filter is compiled (in the background) so that a
- * page reads it as it is, with no work before the first word. Node 0 is the root; the
- * children of node `n` are the nodes `first[n]` to `first[n + 1] - 1`, sorted by the
- * skeleton code of their edge, `codes[k]`; `mask[k]` holds the groups of the stems that
- * node `k` starts, `exact[k]` those of the whole (short) words that end there.
- *
- * Each array is a string of code units (`codes` as they are, the others plus `BASE`, which
- * keeps them clear of control characters and surrogates): a third of the size of number
- * arrays in storage, and read with `charCodeAt`.
- */
-export interface PrefilterTrie {
-  codes: string;
-  first: string;
-  mask: string;
-  exact: string;
-}
-
-const BASE = 0x30;
-/** Node numbers and masks stay below the surrogates once `BASE` is added. */
-const MAX_VALUE = 0xd7ff - BASE;
-
-/**
- * The serialised pre-filter: the trie of its stems. It is what every page reads, so it
- * holds nothing else (the stems by role are `prefilterStems`).
- */
-export interface PrefilterJSON {
-  format: 'cdc-prefilter/3';
-  trie: PrefilterTrie;
-}
-
-/**
- * The pre-filter's skeleton stems (at most 8 code units, a trailing `$` marks a whole
- * word) separated by spaces, one string per role.
- */
-export interface PrefilterStems {
-  strong: string;
-  child: string;
-  /** Context and destination stems (Ukraine/Russia, the places children are taken to). */
-  place: string;
-  /** Movement, euphemism and return stems ("deport", "evacuat", "return"). */
-  action: string;
-  /** The other words of strong phrases that hold a child word ("bring" of "bring kids back"). */
-  partner: string;
-}
-
 /** A pre-filter ready to run: its JSON, and the trie's arrays (see `PrefilterTrie`). */
 export interface Prefilter extends PrefilterTrie {
   readonly json: PrefilterJSON;
-}
-
-const ROLES: [keyof PrefilterStems, number][] = [
-  ['strong', STRONG],
-  ['child', CHILD],
-  ['place', PLACE],
-  ['action', ACTION],
-  ['partner', PARTNER],
-];
-
-/** The pre-filter's stems by role, of a detector (compiled, or serialised) or of lexicons. */
-export function prefilterStems(
-  source: CompiledDetector | SerializedDetector | readonly Lexicon[],
-): PrefilterStems {
-  const stems: [string, number][] = Array.isArray(source)
-    ? compileLexicons(source as readonly Lexicon[]).stems
-    : 'format' in source
-      ? (source as SerializedDetector).stems
-      : (source as CompiledDetector).json.stems;
-  const out: PrefilterStems = { strong: '', child: '', place: '', action: '', partner: '' };
-  for (const [role, bits] of ROLES) {
-    out[role] = stems
-      .filter(([, m]) => (m & bits) !== 0)
-      .map(([s]) => s)
-      .join(' ');
-  }
-  return out;
-}
-
-/** The pre-filter of a detector (compiled, or serialised), or of validated lexicons. */
-export function compilePrefilter(
-  source: CompiledDetector | SerializedDetector | readonly Lexicon[],
-): PrefilterJSON {
-  return { format: 'cdc-prefilter/3', trie: buildTrie(prefilterStems(source)) };
-}
-
-/** The trie of the roles' stems, numbered breadth first (see `PrefilterTrie`). */
-function buildTrie(json: PrefilterStems): PrefilterTrie {
-  interface Node {
-    children: Map<number, Node>;
-    mask: number;
-    exact: number;
-  }
-  const newNode = (): Node => ({ children: new Map(), mask: 0, exact: 0 });
-  const root = newNode();
-  for (const [role, bits] of ROLES) {
-    for (const key of json[role].split(' ')) {
-      if (key.length === 0) continue;
-      const whole = key.endsWith('$');
-      const stem = whole ? key.slice(0, -1) : key;
-      let node = root;
-      for (let i = 0; i < stem.length && i < STEM; i++) {
-        const c = stem.charCodeAt(i);
-        let next = node.children.get(c);
-        if (!next) {
-          next = newNode();
-          node.children.set(c, next);
-        }
-        node = next;
-      }
-      if (node === root) continue;
-      if (whole) node.exact |= bits;
-      else node.mask |= bits;
-    }
-  }
-  const codes = [0];
-  const first: number[] = [];
-  const mask = [0];
-  const exact = [0];
-  const order: Node[] = [root];
-  for (let n = 0; n < order.length; n++) {
-    first.push(order.length);
-    const kids = [...order[n]!.children].sort((x, y) => x[0] - y[0]);
-    for (const [code, kid] of kids) {
-      order.push(kid);
-      codes.push(code);
-      mask.push(kid.mask);
-      exact.push(kid.exact);
-    }
-  }
-  first.push(order.length);
-  if (order.length > MAX_VALUE) throw new RangeError('pre-filter: too many stems');
-  const text = (values: number[], base: number) =>
-    values.map((v) => String.fromCharCode(v + base)).join('');
-  return {
-    codes: text(codes, 0),
-    first: text(first, BASE),
-    mask: text(mask, BASE),
-    exact: text(exact, BASE),
-  };
 }
 
 function checkPrefilter(input: unknown): PrefilterJSON {

@@ -1,7 +1,7 @@
 /**
- * The pre-filter reads a long text by its distinct space-separated pieces first, and the
- * whole text only when the pieces could pass together: the answer must be the one of
- * reading the whole text one code unit at a time, on every text.
+ * The pre-filter reads a long text by its distinct lines first, and the whole text only
+ * when the lines could pass together: the answer must be the one of reading the whole
+ * text one code unit at a time, on every text.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
