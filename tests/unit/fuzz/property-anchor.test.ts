@@ -7,9 +7,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { offsetMap, rangeOf } from '@/lib/page/anchor';
+import { normaliseWhitespace } from '@/lib/page/blocks';
 
 /** What `blocks.ts` does to a block's text: JavaScript's `\s` runs collapsed, ends trimmed. */
-const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+const collapse = normaliseWhitespace;
 
 const SPACES = [
   ' ',
