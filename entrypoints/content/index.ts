@@ -14,7 +14,8 @@ import { forgetArticle, leaveArticle, leaveJudgement, stage2Running } from '@/li
 import { readArticle } from '@/lib/page/page-check';
 import { runGuarded } from '@/lib/page/guard';
 import { watchForTopic, type TopicWatch } from '@/lib/page/stage1';
-import { SETTINGS_STORAGE_KEY, isSiteActiveNow } from '@/lib/settings/gate';
+import { isSiteActiveNow } from '@/lib/settings/gate';
+import { SETTINGS_STORAGE_KEY } from '@/lib/settings/keys';
 
 /**
  * Stage 1, on every http(s) page: the pre-filter and nothing else. Off-topic pages pay

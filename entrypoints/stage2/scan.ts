@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { AckResponse, readStage2Message } from '@/lib/messages/page-answers';
-import { prefilterItem } from '@/lib/detector-store/items';
+import { PREFILTER_KEY } from '@/lib/detector-store/load-prefilter';
 import { judgeInBackground, verdictsOfCheck } from '@/lib/messages/judge-client';
 import { sendPageRequest } from '@/lib/messages/page-client';
 import { onLocationChange } from '@/lib/page/context';
@@ -12,14 +12,14 @@ import { createSlicer, type ScanMemo } from '@/lib/page/slices';
 import { createTextWatch } from '@/lib/page/watch';
 import { topPage } from '@/lib/page/frames';
 import { anchorItems } from '@/lib/page/page-items';
+import { watchStorageKey } from '@/lib/page/storage-watch';
+import { dismiss, isSiteActive } from '@/lib/settings/items';
 import {
-  dismiss,
-  dismissedKeys,
-  getSettings,
-  isSiteActive,
-  watchDismissedKeys,
-  watchSettings,
-} from '@/lib/settings/items';
+  pageDismissedKeys,
+  pageSettings,
+  watchPageDismissedKeys,
+  watchPageSettings,
+} from '@/lib/settings/page-store';
 // Not the `@/lib/settings` index: its settings file (`transfer.ts`) is classic Zod.
 import type { Settings } from '@/lib/settings/schema';
 import { createAnnotationUi, type AnnotationUi } from './ui';
@@ -35,8 +35,8 @@ export async function startPageScan(ctx: ContentScriptContext): Promise<void> {
   // The reader's settings and this page's dismissals ("Not relevant"), kept in extension
   // storage; changes made anywhere (the options page, the popup, another tab) apply live.
   const [storedSettings, storedDismissed] = await Promise.all([
-    getSettings(),
-    dismissedKeys(location.href),
+    pageSettings(),
+    pageDismissedKeys(location.href),
   ]);
   let settings: Settings = storedSettings;
   let dismissed = new Set(storedDismissed);
@@ -125,7 +125,7 @@ export async function startPageScan(ctx: ContentScriptContext): Promise<void> {
     ).catch(ignoreInvalidatedContext);
   });
   // A new dataset (update or import) publishes a new detector: scan everything again.
-  const unwatch = prefilterItem.watch(() => {
+  const unwatch = watchStorageKey('local', PREFILTER_KEY, () => {
     memo = null;
     lastReport = null;
     // Cards already loaded came from the earlier dataset.
@@ -134,13 +134,13 @@ export async function startPageScan(ctx: ContentScriptContext): Promise<void> {
   });
   ctx.onInvalidated(unwatch);
 
-  const unwatchSettings = watchSettings((next) => {
+  const unwatchSettings = watchPageSettings((next) => {
     settings = next;
     void ui?.then((u) => u.setStyle(next.highlightStyle));
     scheduler.request();
   });
   ctx.onInvalidated(unwatchSettings);
-  const unwatchDismissed = watchDismissedKeys(location.href, (keys) => {
+  const unwatchDismissed = watchPageDismissedKeys(location.href, (keys) => {
     dismissed = new Set(keys);
     scheduler.request();
   });

@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import { builtIfUsed } from '@/lib/dataset/built-if-used';
 import type { PrefilterJSON, SerializedDetector } from '@/lib/detect';
 
 /**
@@ -24,10 +25,12 @@ export interface PublishedDetector {
 
 export { DETECTOR_FORMAT } from './format';
 
-export const prefilterItem = storage.defineItem<PublishedPrefilter | null>('local:prefilter', {
-  fallback: null,
-});
+// Built only in a bundle that uses them (the background): defining an item reads its key
+// at once, and the detector is large.
+export const prefilterItem = builtIfUsed(() =>
+  storage.defineItem<PublishedPrefilter | null>('local:prefilter', { fallback: null }),
+);
 
-export const detectorItem = storage.defineItem<PublishedDetector | null>('local:detector', {
-  fallback: null,
-});
+export const detectorItem = builtIfUsed(() =>
+  storage.defineItem<PublishedDetector | null>('local:detector', { fallback: null }),
+);

@@ -1,13 +1,12 @@
 import { browser } from 'wxt/browser';
 import { matchingPattern } from './hosts';
+import { SETTINGS_STORAGE_KEY } from './keys';
 
 /**
  * Stage 1's check, without Zod or WXT's storage wrapper (a few hundred bytes): should the
  * extension work on this host at all? Reads the raw `storage.sync` key of `sync:settings`.
  * Anything unreadable counts as "on" (the defaults).
  */
-export const SETTINGS_STORAGE_KEY = 'settings';
-
 export function siteActiveIn(raw: unknown, hostname: string): boolean {
   if (typeof raw !== 'object' || raw === null) return true;
   const { enabled, excludedSites } = raw as { enabled?: unknown; excludedSites?: unknown };

@@ -1,5 +1,6 @@
 import { storage, type Unwatch } from 'wxt/utils/storage';
 import { hostMatches, matchingPattern, parseHostPattern } from './hosts';
+import { DISMISSALS_STORAGE_KEY, SETTINGS_STORAGE_KEY } from './keys';
 import {
   DEFAULT_SETTINGS,
   MAX_DISMISSALS,
@@ -30,17 +31,43 @@ export const DISMISSALS_VERSION = 1;
 export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => unknown> = {};
 export const DISMISSALS_MIGRATIONS: Record<number, (old: unknown) => unknown> = {};
 
-export const settingsItem = storage.defineItem<Settings>('sync:settings', {
-  fallback: DEFAULT_SETTINGS as Settings,
-  version: SETTINGS_VERSION,
-  migrations: SETTINGS_MIGRATIONS,
-});
+/**
+ * A storage item defined when first used, not when its module loads. Defining a WXT item
+ * reads its key at once, and again to check its migrations: stage 2, which reads both keys
+ * raw (`page-store.ts`) and writes only when the reader dismisses an annotation, would
+ * otherwise pay four reads of its own at every start. The extension's own pages and the
+ * background use the items as before; their migrations run before the first read or write
+ * (WXT awaits them in every method).
+ */
+/* @__NO_SIDE_EFFECTS__ */
+function definedWhenUsed<T extends object>(define: () => T): T {
+  let item: T | undefined;
+  return new Proxy({} as T, {
+    get(_, property) {
+      item ??= define();
+      const value: unknown = Reflect.get(item, property);
+      return typeof value === 'function'
+        ? (value as (...args: unknown[]) => unknown).bind(item)
+        : value;
+    },
+  });
+}
 
-export const dismissalsItem = storage.defineItem<Dismissals>('local:dismissals', {
-  fallback: {},
-  version: DISMISSALS_VERSION,
-  migrations: DISMISSALS_MIGRATIONS,
-});
+export const settingsItem = definedWhenUsed(() =>
+  storage.defineItem<Settings>(`sync:${SETTINGS_STORAGE_KEY}`, {
+    fallback: DEFAULT_SETTINGS as Settings,
+    version: SETTINGS_VERSION,
+    migrations: SETTINGS_MIGRATIONS,
+  }),
+);
+
+export const dismissalsItem = definedWhenUsed(() =>
+  storage.defineItem<Dismissals>(`local:${DISMISSALS_STORAGE_KEY}`, {
+    fallback: {},
+    version: DISMISSALS_VERSION,
+    migrations: DISMISSALS_MIGRATIONS,
+  }),
+);
 
 /**
  * Read-modify-write of one item, one at a time within this context, so two quick changes
@@ -228,18 +255,31 @@ export function replaceDismissals(all: Dismissals): Promise<void> {
   return dismissalsQueue(() => dismissalsItem.setValue(capDismissals(all)));
 }
 
+/**
+ * The annotation keys dismissed on the page at `url`, in what is stored as dismissals
+ * (read as it is: anything malformed counts as no dismissal).
+ */
+export function keysDismissedOn(all: unknown, url: string): string[] {
+  const page = pageUrl(url);
+  const list: unknown =
+    typeof all === 'object' && all !== null
+      ? (all as Record<string, unknown>)[hostnameOf(page)]
+      : undefined;
+  if (!Array.isArray(list)) return [];
+  const keys: string[] = [];
+  for (const entry of list as unknown[]) {
+    const { url: at, key } = (entry ?? {}) as { url?: unknown; key?: unknown };
+    if (at === page && typeof key === 'string') keys.push(key);
+  }
+  return keys;
+}
+
 /** Annotation keys dismissed on the page at `url`. */
 export async function dismissedKeys(url: string): Promise<string[]> {
-  const page = pageUrl(url);
-  const list = (await dismissalsItem.getValue())[hostnameOf(page)] ?? [];
-  return list.filter((d) => d.url === page).map((d) => d.key);
+  return keysDismissedOn(await dismissalsItem.getValue(), url);
 }
 
 /** Calls back with the keys dismissed on this page whenever dismissals change. */
 export function watchDismissedKeys(url: string, callback: (keys: string[]) => void): Unwatch {
-  const page = pageUrl(url);
-  const site = hostnameOf(page);
-  return dismissalsItem.watch((all) =>
-    callback((all?.[site] ?? []).filter((d) => d.url === page).map((d) => d.key)),
-  );
+  return dismissalsItem.watch((all) => callback(keysDismissedOn(all, url)));
 }

@@ -52,4 +52,13 @@ describe('builtIfUsed', () => {
     expect(code).toContain('an annotation spans its quote');
     expect(code).not.toContain('a window core lies within its blocks');
   });
+
+  it('leaves every storage item but the dismissals out of stage 2, which reads its keys raw', async () => {
+    const code = await bundle(
+      `import { startPageScan } from '@/entrypoints/stage2/scan'; console.log(startPageScan);`,
+    );
+    // Defining an item reads its key: the detector is large, and the others are read raw.
+    const defined = [...code.matchAll(/defineItem\(\s*["'`](\w+:[\w$]*)/g)].map((m) => m[1]);
+    expect(defined).toEqual(['local:$']);
+  });
 });

@@ -1,0 +1,7 @@
+/**
+ * The raw extension-storage keys of the reader's settings (`storage.sync`) and dismissals
+ * (`storage.local`): WXT's `sync:settings` and `local:dismissals` items (`items.ts`) live
+ * under them, and the page scripts read them raw (`gate.ts`, `page-store.ts`).
+ */
+export const SETTINGS_STORAGE_KEY = 'settings';
+export const DISMISSALS_STORAGE_KEY = 'dismissals';
