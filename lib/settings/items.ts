@@ -35,7 +35,7 @@ export const DISMISSALS_MIGRATIONS: Record<number, (old: unknown) => unknown> = 
  * A storage item defined when first used, not when its module loads. Defining a WXT item
  * reads its key at once, and again to check its migrations: stage 2, which reads both keys
  * raw (`page-store.ts`) and writes only when the reader dismisses an annotation, would
- * otherwise pay four reads of its own at every start. The extension's own pages and the
+ * otherwise read each key twice more at every start. The extension's own pages and the
  * background use the items as before; their migrations run before the first read or write
  * (WXT awaits them in every method).
  */
