@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import {
@@ -13,6 +12,7 @@ import { whenFrameWorthReading } from '@/lib/page/frame-gate';
 import { forgetArticle, leaveArticle, leaveJudgement, stage2Running } from '@/lib/page/handoff';
 import { readArticle } from '@/lib/page/page-check';
 import { runGuarded } from '@/lib/page/guard';
+import { watchStorageKey } from '@/lib/page/raw-storage';
 import { watchForTopic, type TopicWatch } from '@/lib/page/stage1';
 import { isSiteActiveNow } from '@/lib/settings/gate';
 import { SETTINGS_STORAGE_KEY } from '@/lib/settings/keys';
@@ -59,16 +59,14 @@ async function startStage1(ctx: ContentScriptContext): Promise<void> {
   // Turned off, or this site excluded: nothing runs until the reader turns it back on.
   if (!(await isSiteActiveNow(location.hostname))) {
     status.state = 'site-off';
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area !== 'sync' || !(SETTINGS_STORAGE_KEY in changes)) return;
+    const stop = watchStorageKey('sync', SETTINGS_STORAGE_KEY, () => {
       void isSiteActiveNow(location.hostname).then((on) => {
         if (!on || !ctx.isValid) return;
-        browser.storage.onChanged.removeListener(onChanged);
+        stop();
         runGuarded('stage 1', () => startStage1(ctx));
       });
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onChanged));
+    });
+    ctx.onInvalidated(stop);
     return;
   }
   const loaded = await loadPublishedPrefilter(() => sendStage1Request({ type: 'ensure-detector' }));
@@ -99,7 +97,7 @@ async function startStage1(ctx: ContentScriptContext): Promise<void> {
           status.state = stage2Running(globalThis) ? 'passed' : 'watching';
         }
         const loaded = status.state === 'passed';
-        if (loaded) browser.storage.onChanged.removeListener(onPublished);
+        if (loaded) stopPublished();
         else forgetArticle(globalThis);
         return loaded;
       },
@@ -109,17 +107,16 @@ async function startStage1(ctx: ContentScriptContext): Promise<void> {
   };
   // A new dataset (an update, an import) publishes a new pre-filter: a page that has not
   // passed yet is checked again with it (stage 2, once loaded, follows on its own).
-  const onPublished = (changes: Record<string, unknown>, area: string) => {
-    if (area !== 'local' || !(PREFILTER_KEY in changes) || watch?.passed) return;
+  const stopPublished = watchStorageKey('local', PREFILTER_KEY, () => {
+    if (watch?.passed) return;
     runGuarded('stage 1', async () => {
       const next = await readPublishedPrefilter();
       if (!next || !ctx.isValid || watch?.passed) return;
       if (watch) watch.setPrefilter(next.prefilter);
       else start(next.prefilter);
     });
-  };
-  browser.storage.onChanged.addListener(onPublished);
-  ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onPublished));
+  });
+  ctx.onInvalidated(stopPublished);
   if (loaded) start(loaded.prefilter);
   else status.state = 'no-prefilter';
 }

@@ -12,12 +12,12 @@ import { createSlicer, type ScanMemo } from '@/lib/page/slices';
 import { createTextWatch } from '@/lib/page/watch';
 import { topPage } from '@/lib/page/frames';
 import { anchorItems } from '@/lib/page/page-items';
-import { watchStorageKey } from '@/lib/page/storage-watch';
+import { watchStorageKey } from '@/lib/page/raw-storage';
 import { dismiss, isSiteActive } from '@/lib/settings/items';
 import {
-  pageDismissedKeys,
+  dismissedKeys,
   pageSettings,
-  watchPageDismissedKeys,
+  watchDismissedKeys,
   watchPageSettings,
 } from '@/lib/settings/page-store';
 // Not the `@/lib/settings` index: its settings file (`transfer.ts`) is classic Zod.
@@ -36,7 +36,7 @@ export async function startPageScan(ctx: ContentScriptContext): Promise<void> {
   // storage; changes made anywhere (the options page, the popup, another tab) apply live.
   const [storedSettings, storedDismissed] = await Promise.all([
     pageSettings(),
-    pageDismissedKeys(location.href),
+    dismissedKeys(location.href),
   ]);
   let settings: Settings = storedSettings;
   let dismissed = new Set(storedDismissed);
@@ -140,7 +140,7 @@ export async function startPageScan(ctx: ContentScriptContext): Promise<void> {
     scheduler.request();
   });
   ctx.onInvalidated(unwatchSettings);
-  const unwatchDismissed = watchPageDismissedKeys(location.href, (keys) => {
+  const unwatchDismissed = watchDismissedKeys(location.href, (keys) => {
     dismissed = new Set(keys);
     scheduler.request();
   });

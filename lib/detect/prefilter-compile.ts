@@ -11,6 +11,7 @@ import {
   MAX_VALUE,
   PARTNER,
   PLACE,
+  PREFILTER_FORMAT,
   STEM,
   STRONG,
   type PrefilterJSON,
@@ -63,7 +64,7 @@ export function prefilterStems(
 export function compilePrefilter(
   source: CompiledDetector | SerializedDetector | readonly Lexicon[],
 ): PrefilterJSON {
-  return { format: 'cdc-prefilter/3', trie: buildTrie(prefilterStems(source)) };
+  return { format: PREFILTER_FORMAT, trie: buildTrie(prefilterStems(source)) };
 }
 
 /** The trie of the roles' stems, numbered breadth first (see `PrefilterTrie`). */

@@ -36,11 +36,14 @@ export const BASE = 0x30;
 /** Node numbers and masks stay below the surrogates once `BASE` is added. */
 export const MAX_VALUE = 0xd7ff - BASE;
 
+/** The serialised form's name; a reader refuses any other. */
+export const PREFILTER_FORMAT = 'cdc-prefilter/3';
+
 /**
  * The serialised pre-filter: the trie of its stems. It is what every page reads, so it
  * holds nothing else (the stems by role are `prefilterStems` in `prefilter-compile.ts`).
  */
 export interface PrefilterJSON {
-  format: 'cdc-prefilter/3';
+  format: typeof PREFILTER_FORMAT;
   trie: PrefilterTrie;
 }

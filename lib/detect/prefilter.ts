@@ -37,6 +37,7 @@ import {
   CHILD,
   PARTNER,
   PLACE,
+  PREFILTER_FORMAT,
   STEM,
   STRONG,
   type PrefilterJSON,
@@ -118,7 +119,7 @@ function checkPrefilter(input: unknown): PrefilterJSON {
   if (typeof input !== 'object' || input === null)
     throw new TypeError('invalid pre-filter: not an object');
   const o = input as Record<string, unknown>;
-  if (o.format !== 'cdc-prefilter/3') throw new TypeError('invalid pre-filter: unknown format');
+  if (o.format !== PREFILTER_FORMAT) throw new TypeError('invalid pre-filter: unknown format');
   const trie = o.trie as Record<string, unknown> | null | undefined;
   const nodes = typeof trie?.codes === 'string' ? trie.codes.length : -1;
   if (

@@ -2,7 +2,7 @@
  * Stage 1's read of the published pre-filter: the raw `storage.local` key, without the
  * storage wrapper or the engine, so the content script that runs on every page stays small.
  */
-import { browser } from 'wxt/browser';
+import { readStorageKey } from '@/lib/page/raw-storage';
 import { prefilterFromJSON, type Prefilter } from '@/lib/detect/prefilter';
 import { DETECTOR_FORMAT } from './format';
 import type { PublishedPrefilter } from './items';
@@ -16,8 +16,7 @@ export interface LoadedPrefilter {
 export const PREFILTER_KEY = 'prefilter';
 
 async function readPublished(): Promise<PublishedPrefilter | null> {
-  const stored = await browser.storage.local.get(PREFILTER_KEY);
-  const value = stored[PREFILTER_KEY] as PublishedPrefilter | undefined;
+  const value = (await readStorageKey('local', PREFILTER_KEY)) as PublishedPrefilter | undefined;
   return value?.format === DETECTOR_FORMAT ? value : null;
 }
 

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { readStorageKey } from '@/lib/page/raw-storage';
 import { matchingPattern } from './hosts';
 import { SETTINGS_STORAGE_KEY } from './keys';
 
@@ -18,8 +18,7 @@ export function siteActiveIn(raw: unknown, hostname: string): boolean {
 
 export async function isSiteActiveNow(hostname: string): Promise<boolean> {
   try {
-    const stored = await browser.storage.sync.get(SETTINGS_STORAGE_KEY);
-    return siteActiveIn(stored[SETTINGS_STORAGE_KEY], hostname);
+    return siteActiveIn(await readStorageKey('sync', SETTINGS_STORAGE_KEY), hostname);
   } catch {
     return true;
   }

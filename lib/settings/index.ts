@@ -15,12 +15,13 @@
  *   `watchDismissedKeys(url, keys => ...)`: dismissals of a page (fragment ignored).
  * - `setSiteEnabled(hostname, on)`: the popup's "On this site" switch.
  *
- * Stage 2 imports `./items` and `./schema` (zod/mini) directly, not this index: the
- * settings file (`./transfer`) is classic Zod, which stage 2 does not carry.
+ * Stage 2 imports `./page-store`, `./items` and `./schema` (zod/mini) directly, not this
+ * index: the settings file (`./transfer`) is classic Zod, which stage 2 does not carry.
  * Stage 1 (every page, no Zod): `isSiteActiveNow(hostname)` from `lib/settings/gate`.
  * The background: `runLegacyMigration(db)` from `lib/settings/legacy`.
  */
 export * from './hosts';
 export * from './schema';
 export * from './items';
+export { dismissedKeys, watchDismissedKeys } from './page-store';
 export * from './transfer';

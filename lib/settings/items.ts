@@ -273,13 +273,3 @@ export function keysDismissedOn(all: unknown, url: string): string[] {
   }
   return keys;
 }
-
-/** Annotation keys dismissed on the page at `url`. */
-export async function dismissedKeys(url: string): Promise<string[]> {
-  return keysDismissedOn(await dismissalsItem.getValue(), url);
-}
-
-/** Calls back with the keys dismissed on this page whenever dismissals change. */
-export function watchDismissedKeys(url: string, callback: (keys: string[]) => void): Unwatch {
-  return dismissalsItem.watch((all) => callback(keysDismissedOn(all, url)));
-}

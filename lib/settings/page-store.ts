@@ -1,12 +1,13 @@
 /**
- * The reader's settings and this page's dismissals as stage 2 reads them: one raw read of
+ * The reader's settings and a page's dismissals as stage 2 reads them: one raw read of
  * each key at its start, and `storage.onChanged` for changes made anywhere (the options
  * page, the popup, another tab or device). Read field by field as `items.ts` reads them
  * (`normalizeSettings`, `keysDismissedOn`), without defining WXT's storage items, which
  * read their keys again to check their migrations (see `definedWhenUsed` in `items.ts`).
- * Writes (a dismissal) go through the items, which own the keys' versions.
+ * Writes (a dismissal) go through the items, which own the keys' versions. The dismissed
+ * keys are read only here, in every context.
  */
-import { readStorageKey, watchStorageKey } from '@/lib/page/storage-watch';
+import { readStorageKey, watchStorageKey } from '@/lib/page/raw-storage';
 import { keysDismissedOn } from './items';
 import { DISMISSALS_STORAGE_KEY, SETTINGS_STORAGE_KEY } from './keys';
 import { normalizeSettings, type Settings } from './schema';
@@ -22,15 +23,12 @@ export function watchPageSettings(callback: (next: Settings) => void): () => voi
 }
 
 /** The annotation keys dismissed on the page at `url`. */
-export async function pageDismissedKeys(url: string): Promise<string[]> {
+export async function dismissedKeys(url: string): Promise<string[]> {
   return keysDismissedOn(await readStorageKey('local', DISMISSALS_STORAGE_KEY), url);
 }
 
 /** Calls back with the keys dismissed on the page at `url` whenever dismissals change. */
-export function watchPageDismissedKeys(
-  url: string,
-  callback: (keys: string[]) => void,
-): () => void {
+export function watchDismissedKeys(url: string, callback: (keys: string[]) => void): () => void {
   return watchStorageKey('local', DISMISSALS_STORAGE_KEY, (next) =>
     callback(keysDismissedOn(next, url)),
   );

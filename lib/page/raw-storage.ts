@@ -3,11 +3,15 @@ import { browser } from 'wxt/browser';
 /** A storage area a page script reads. */
 export type StorageAreaName = 'local' | 'sync';
 
+/*
+ * Raw extension-storage keys, as the page scripts (stages 1 and 2) read them: a WXT storage
+ * item defined in a page reads its key at once, and again to check its migrations, whether
+ * the page ever asks for the value or not.
+ */
+
 /**
- * Calls `callback` with the new and old value of one raw extension-storage key whenever it
- * changes, in any context; returns the function that stops watching. For page scripts,
- * which read storage raw: a WXT storage item defined in a page reads its key at once, and
- * again to check its migrations, whether the page ever asks for the value or not.
+ * Calls `callback` with the new and old value of one raw key whenever it changes, in any
+ * context; returns the function that stops watching.
  */
 export function watchStorageKey(
   area: StorageAreaName,
