@@ -93,8 +93,8 @@ export function classByProperties(c: number): number {
 export function charClass(c: number): number {
   let k = classTable[c]!;
   if (k === UNKNOWN) {
-    if (!knownLearnt) {
-      learnKnownClasses();
+    if (pageLearnt[c >> 8] === 0) {
+      learnKnownPage(c >> 8);
       k = classTable[c]!;
       if (k !== UNKNOWN) return k;
     }
@@ -169,50 +169,70 @@ const KNOWN_CLASSES: [number, string][] = [
 // Letters and apostrophes fold; separators, breaks and digits are their own fold. The
 // folds of the letters are `computeFold`'s, worked out with one native `toLowerCase` of
 // all of them: calling `computeFold` unit by unit cost every page 1-2 ms at start.
-// Learnt when the first class or fold is asked for, not when the module loads: stage 1
-// loads it in every frame of every page, and most frames are never read (frames of other
-// origins: advertisements, embeds), nor is any page of a site the reader turned off.
-let knownLearnt = false;
-function learnKnownClasses(): void {
-  knownLearnt = true;
+// Learnt a page of 256 code units at a time, when a class or fold of that page is first
+// asked for, not when the module loads: stage 1 loads it in every frame of every page,
+// most frames are never read (frames of other origins: advertisements, embeds), nor is
+// any page of a site the reader turned off, and a page in English meets two or three of
+// the known pages (ASCII and Latin-1, punctuation), not all twenty.
+const pageLearnt = new Uint8Array(256);
+let extraFolds: Map<number, number> | null = null;
+function learnKnownPage(page: number): void {
+  pageLearnt[page] = 1;
+  const low = page << 8;
+  const high = low + 256;
   const folding: number[] = [];
   for (const [from, runs] of KNOWN_CLASSES) {
+    if (from >= high) continue;
     let c = from;
     for (const run of runs.split(' ')) {
       const k = run.charCodeAt(0) - 48;
       const end = c + (run.length > 1 ? parseInt(run.slice(1), 36) : 1);
-      classTable.fill(k, c, end);
-      foldKnown.fill(1, c, end);
+      const a = Math.max(c, low);
+      const b = Math.min(end, high);
+      c = end;
+      if (a >= b) continue;
+      classTable.fill(k, a, b);
+      foldKnown.fill(1, a, b);
       const folds = k === LAT || k === CYR || k === LETTER_OTHER || k === SLOW || k === APOS;
-      for (; c < end; c++) {
-        foldTable[c] = c;
+      for (let u = a; u < b; u++) {
+        foldTable[u] = u;
         // İ (U+0130) lower-cases to two units: worked out when met.
-        if (folds && c !== 0x130) folding.push(c);
+        if (folds && u !== 0x130) folding.push(u);
       }
+      if (c >= high) break;
     }
   }
-  classTable[0x130] = UNKNOWN;
-  foldKnown[0x130] = 0;
-  {
-    const lowered = String.fromCharCode(...folding).toLowerCase();
-    const extra = new Map<number, number>();
+  if (page === 0x130 >> 8) {
+    classTable[0x130] = UNKNOWN;
+    foldKnown[0x130] = 0;
+  }
+  if (folding.length === 0) return;
+  const lowered = String.fromCharCode(...folding).toLowerCase();
+  if (extraFolds === null) {
+    extraFolds = new Map();
     for (const [from, to] of Object.entries(EXTRA_FOLD))
-      extra.set(from.charCodeAt(0), to.charCodeAt(0));
-    // A lower case of two units would shift the rest: then each is worked out on its own.
-    const aligned = lowered.length === folding.length;
-    for (let q = 0; q < folding.length; q++) {
-      const c = folding[q]!;
-      const lower = lowered.charCodeAt(q);
-      foldTable[c] = aligned ? (extra.get(c) ?? extra.get(lower) ?? lower) : computeFold(c);
-    }
+      extraFolds.set(from.charCodeAt(0), to.charCodeAt(0));
   }
+  const extra = extraFolds;
+  // A lower case of two units would shift the rest: then each is worked out on its own.
+  const aligned = lowered.length === folding.length;
+  for (let q = 0; q < folding.length; q++) {
+    const c = folding[q]!;
+    const lower = lowered.charCodeAt(q);
+    foldTable[c] = aligned ? (extra.get(c) ?? extra.get(lower) ?? lower) : computeFold(c);
+  }
+}
+
+/** Learns every known page now (tests read the tables whole). */
+export function learnAllKnownPages(): void {
+  for (let page = 0; page < 256; page++) if (pageLearnt[page] === 0) learnKnownPage(page);
 }
 
 /** Case-folded code unit (memoised). Apostrophe variants fold to U+0027. */
 export function foldChar(c: number): number {
   if (foldKnown[c] === 0) {
-    if (!knownLearnt) {
-      learnKnownClasses();
+    if (pageLearnt[c >> 8] === 0) {
+      learnKnownPage(c >> 8);
       if ((foldKnown[c] as number) === 1) return foldTable[c]!;
     }
     foldTable[c] = computeFold(c);

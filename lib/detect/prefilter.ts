@@ -200,24 +200,23 @@ function walkWord(pf: Prefilter, text: string, i: number): number {
  * Which pre-filter groups occur in `text` (a bit mask over `G`, plus the `NEAR_*` bits);
  * stops once it passes, or once it finds a group in `stopAny`.
  *
- * A long text is first read by its distinct lines (see `scanPieces`): a loop of script
- * over every code unit is what a page pays for most, and lines a page repeats are read
- * once. Only a text whose lines could pass together is read again whole, for how near
- * words of different lines are.
+ * A long text is read by its distinct lines (see `readLines`): a loop of script over every
+ * code unit is what a page pays for most, and a page repeats whole lines. The answer is
+ * the one of reading the whole text one code unit at a time (a test checks it on every
+ * text), how near words of different lines are included.
  */
 export function runPrefilterMask(pf: Prefilter, text: string, stopAny = 0): number {
-  if (text.length < PIECES_FROM) return scanUnits(pf, text, stopAny);
-  const pieces = scanPieces(pf, text, stopAny);
-  if ((pieces & stopAny) !== 0 || prefilterPasses(pieces) || !prefilterPassesApart(pieces))
-    return pieces;
-  return scanUnits(pf, text, stopAny);
+  const scan = newScan();
+  if (text.length < LINES_FROM) readText(pf, text, scan, null, scan, 0, stopAny);
+  else readLines(pf, text, scan, stopAny);
+  return scan.mask;
 }
 
 /** Below this length reading the whole text costs no more than splitting it. */
-const PIECES_FROM = 2048;
+const LINES_FROM = 2048;
 
 /**
- * What splits a text into pieces: the line break, which ends every word and belongs to
+ * What splits a text into lines: the line break, which ends every word and belongs to
  * none (class BRK of `charClass`; a test checks it). A page's text has its paragraphs, and
  * the lines of its source, on lines of their own, and a page repeats whole lines (menus,
  * captions, the same teaser twice), which are read once.
@@ -225,38 +224,119 @@ const PIECES_FROM = 2048;
 export const PIECE_SPLITTERS = ['\n'] as const;
 
 /**
- * The groups of the words of `text`, read one distinct line at a time. Each word lies
- * inside one line and is read there as it would be in the whole text, and the `NEAR_*`
- * bits found inside a line hold for the text too. How near words of different lines are is
- * not known: the caller reads the text whole when that could matter
- * (`prefilterPassesApart`). (Splitting further, down to words, cost more on real pages than
- * it saved: a call per distinct word.)
+ * What a distinct line holds, once read: its number of words, and each word that gave
+ * groups as a pair (its word number in the line, its groups), in order.
  */
-function scanPieces(pf: Prefilter, text: string, stopAny = 0): number {
-  let mask = 0;
-  for (const line of new Set(text.split(PIECE_SPLITTERS[0]))) {
+interface LineWords {
+  words: number;
+  hits: number[];
+}
+
+/**
+ * Reads `text` line by line, each distinct line once: a line met again adds what it held
+ * the first time, at its place in the text. Words are counted across lines, so how near a
+ * child word of one line is to an action word of the next is known as in a whole-text
+ * reading, and the answer is that reading's.
+ *
+ * Each line is trimmed first: every code unit `trim` removes is a separator, a break or an
+ * ignorable, which start no word, and end one only where the line ends it anyway (a test
+ * checks each), so the words are the same, and a line's indented copies are one.
+ * (Splitting further, down to words, cost more on real pages than it saved: a call per
+ * distinct word.)
+ */
+function readLines(pf: Prefilter, text: string, scan: UnitScan, stopAny: number): void {
+  const seen = new Map<string, LineWords>();
+  for (const raw of text.split(PIECE_SPLITTERS[0])) {
+    const line = raw.trim();
     if (line.length === 0) continue;
-    mask |= scanUnits(pf, line, stopAny);
-    if (prefilterPasses(mask) || (mask & stopAny) !== 0) return mask;
+    let read = seen.get(line);
+    if (read === undefined) {
+      // A new line is read on its own (its words numbered from 0); what it holds is added
+      // to the text's reading chunk by chunk, which may stop inside it.
+      const words = newScan();
+      const hits: number[] = [];
+      if (readText(pf, line, words, hits, scan, scan.words, stopAny)) return;
+      read = { words: words.words, hits };
+      seen.set(line, read);
+    } else if (addHits(scan, read.hits, 0, scan.words, stopAny)) return;
+    scan.words += read.words;
   }
-  return mask;
 }
 
 /** Exposed for tests: the two ways of reading a text, which must agree. */
 export const scanForTests = {
-  pieces: (pf: Prefilter, text: string) => scanPieces(pf, text),
-  units: (pf: Prefilter, text: string, stopAny = 0) => scanUnits(pf, text, stopAny),
+  lines: (pf: Prefilter, text: string, stopAny = 0) => {
+    const scan = newScan();
+    readLines(pf, text, scan, stopAny);
+    return scan.mask;
+  },
+  units: (pf: Prefilter, text: string, stopAny = 0) => {
+    const scan = newScan();
+    readText(pf, text, scan, null, scan, 0, stopAny);
+    return scan.mask;
+  },
 };
 
-/** Where a reading of a text stands between the calls that read its chunks. */
+/**
+ * Where a reading of a text stands: the groups found, words read (and whether one is
+ * open), and the word numbers of the last child, action and partner words (see
+ * NEAR_WORDS).
+ */
 interface UnitScan {
   mask: number;
   prevWord: boolean;
-  /** Word numbers of the last child, action and partner words (see NEAR_WORDS). */
   words: number;
   lastChild: number;
   lastAction: number;
   lastPartner: number;
+}
+
+// (The last words far apart, so that no two are near before both are seen.)
+const newScan = (): UnitScan => ({
+  mask: 0,
+  prevWord: false,
+  words: 0,
+  lastChild: -1e9,
+  lastAction: -2e9,
+  lastPartner: -2e9,
+});
+
+/**
+ * Adds `hits` from index `from` (pairs of a word number, counted from `base`, and its
+ * groups) to `scan`, in order: their groups, and the `NEAR_*` bits of how near child words
+ * lie to action and partner words. True when the reading may stop there (it passes, or a
+ * group of `stopAny` turned up).
+ */
+function addHits(
+  scan: UnitScan,
+  hits: readonly number[],
+  from: number,
+  base: number,
+  stopAny: number,
+): boolean {
+  let { mask, lastChild, lastAction, lastPartner } = scan;
+  let stop = false;
+  for (let h = from; h < hits.length; h += 2) {
+    const word = base + hits[h]!;
+    const found = hits[h + 1]!;
+    if ((found & (CHILD | ACTION | PARTNER)) !== 0) {
+      if ((found & CHILD) !== 0) lastChild = word;
+      if ((found & ACTION) !== 0) lastAction = word;
+      if ((found & PARTNER) !== 0) lastPartner = word;
+      if (Math.abs(lastChild - lastAction) <= NEAR_WORDS) mask |= NEAR_ACTION;
+      if (Math.abs(lastChild - lastPartner) <= NEAR_WORDS) mask |= NEAR_PARTNER;
+    }
+    mask |= found;
+    if (prefilterPasses(mask) || (mask & stopAny) !== 0) {
+      stop = true;
+      break;
+    }
+  }
+  scan.mask = mask;
+  scan.lastChild = lastChild;
+  scan.lastAction = lastAction;
+  scan.lastPartner = lastPartner;
+  return stop;
 }
 
 /**
@@ -266,36 +346,45 @@ interface UnitScan {
  */
 const UNITS_PER_CALL = 4096;
 
-/** `runPrefilterMask` one code unit at a time (any text), in chunks. */
-function scanUnits(pf: Prefilter, text: string, stopAny: number): number {
-  // (The last words far apart, so that no two are near before both are seen.)
-  const scan: UnitScan = {
-    mask: 0,
-    prevWord: false,
-    words: 0,
-    lastChild: -1e9,
-    lastAction: -2e9,
-    lastPartner: -2e9,
-  };
-  for (let from = 0; from < text.length; from += UNITS_PER_CALL)
-    if (scanChunk(pf, text, from, Math.min(text.length, from + UNITS_PER_CALL), scan, stopAny))
-      break;
-  return scan.mask;
+/**
+ * Reads `text` one code unit at a time, in chunks: `words` counts its words (from 0), and
+ * after each chunk the words that gave groups are added to `into`, numbered from `base`.
+ * True when `into` may stop there. With `record`, those words are kept in it.
+ */
+function readText(
+  pf: Prefilter,
+  text: string,
+  words: UnitScan,
+  record: number[] | null,
+  into: UnitScan,
+  base: number,
+  stopAny: number,
+): boolean {
+  const hits = record ?? [];
+  for (let from = 0; from < text.length; from += UNITS_PER_CALL) {
+    const added = hits.length;
+    readChunk(pf, text, from, Math.min(text.length, from + UNITS_PER_CALL), words, hits);
+    if (addHits(into, hits, added, base, stopAny)) return true;
+    if (record === null) hits.length = 0;
+  }
+  return false;
 }
 
-/** Reads units [from, to) of `text` on from `scan`; true when the reading may stop. */
-function scanChunk(
+/**
+ * Reads units [from, to) of `text` on from `scan` (its word count and whether a word is
+ * open), appending a pair (word number, groups) to `hits` for each word that gives groups.
+ */
+function readChunk(
   pf: Prefilter,
   text: string,
   from: number,
   to: number,
   scan: UnitScan,
-  stopAny: number,
-): boolean {
+  hits: number[],
+): void {
   const { mask: nodeMask, exact } = pf;
   const n = text.length;
-  let { mask, prevWord, words, lastChild, lastAction, lastPartner } = scan;
-  let stop = false;
+  let { prevWord, words } = scan;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     let k = CLS[c]!;
@@ -341,26 +430,10 @@ function scanChunk(
         continue;
     }
     const found = walkWord(pf, text, i);
-    if ((found & (CHILD | ACTION | PARTNER)) !== 0) {
-      if ((found & CHILD) !== 0) lastChild = words;
-      if ((found & ACTION) !== 0) lastAction = words;
-      if ((found & PARTNER) !== 0) lastPartner = words;
-      if (Math.abs(lastChild - lastAction) <= NEAR_WORDS) mask |= NEAR_ACTION;
-      if (Math.abs(lastChild - lastPartner) <= NEAR_WORDS) mask |= NEAR_PARTNER;
-    }
-    mask |= found;
-    if (prefilterPasses(mask) || (mask & stopAny) !== 0) {
-      stop = true;
-      break;
-    }
+    if (found !== 0) hits.push(words, found);
   }
-  scan.mask = mask;
   scan.prevWord = prevWord;
   scan.words = words;
-  scan.lastChild = lastChild;
-  scan.lastAction = lastAction;
-  scan.lastPartner = lastPartner;
-  return stop;
 }
 
 /** The group bits of a mask (without the `NEAR_*` bits). */
@@ -375,9 +448,7 @@ const GROUP_BITS = NEAR_ACTION - 1;
  * title), so a page that fails here has none; a page whose whole text passes often does
  * not, when the words lie in different paragraphs, or outside the article's blocks.
  *
- * A long block is read by its distinct pieces first, as `runPrefilterMask` reads a text; a
- * block is read whole only when it holds a child stem with an action or partner stem, for
- * how near they are.
+ * A block is read as `runPrefilterMask` reads a text (a long one by its distinct lines).
  */
 export function prefilterPassesBlocks(
   pf: Prefilter,
@@ -387,10 +458,7 @@ export function prefilterPassesBlocks(
   let page = runPrefilterMask(pf, title) & GROUP_BITS;
   let near = false;
   for (const text of blocks) {
-    let groups = text.length < PIECES_FROM ? scanUnits(pf, text, 0) : scanPieces(pf, text);
-    const mayBeNear = (groups & CHILD) !== 0 && (groups & (ACTION | PARTNER)) !== 0;
-    if (mayBeNear && !near && (groups & (NEAR_ACTION | NEAR_PARTNER)) === 0)
-      groups = scanUnits(pf, text, 0);
+    const groups = runPrefilterMask(pf, text);
     page |= groups & GROUP_BITS;
     if ((groups & (STRONG | NEAR_PARTNER)) !== 0) return true;
     if ((groups & NEAR_ACTION) !== 0) near = true;

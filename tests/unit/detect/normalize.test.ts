@@ -8,6 +8,7 @@ import {
   computeClass,
   computeFold,
   foldWord,
+  learnAllKnownPages,
   normalizeWithMap,
 } from '../../../lib/detect/normalize';
 import { compileDetector, findHits } from '../../../lib/detect/index';
@@ -99,6 +100,7 @@ describe('normalizeWithMap', () => {
 
 describe('the classes known at load', () => {
   it('are the classes and folds worked out from Unicode, for every code unit they hold', () => {
+    learnAllKnownPages();
     for (let c = 0; c < 0x10000; c++) {
       if (CLASS[c] === 255) continue;
       expect([c, CLASS[c]]).toEqual([c, classByProperties(c)]);
@@ -148,19 +150,37 @@ describe('the classes known at load', () => {
 });
 
 describe('the known classes are learnt when first needed', () => {
-  it('loading the module fills no table; the first class or fold asked for fills them', async () => {
+  it('loading the module fills no table; the first class or fold asked for fills its page of 256 units', async () => {
     vi.resetModules();
     const fresh = await import('@/lib/detect/normalize');
     expect([fresh.CLASS[0x61], fresh.CLASS[0x434], fresh.CLASS[0x2019]]).toEqual([255, 255, 255]);
     expect(fresh.foldChar(0x41)).toBe(0x61);
-    expect([fresh.CLASS[0x61], fresh.CLASS[0x434], fresh.FOLD[0x414]]).toEqual([
+    // ASCII and Latin-1 are known now; Cyrillic and punctuation only once asked for.
+    expect([fresh.CLASS[0x61], fresh.CLASS[0xe9], fresh.FOLD[0xc9]]).toEqual([
       fresh.LAT,
+      fresh.LAT,
+      0xe9,
+    ]);
+    expect([fresh.CLASS[0x434], fresh.CLASS[0x2019]]).toEqual([255, 255]);
+    expect(fresh.charClass(0x414)).toBe(fresh.CYR);
+    expect([fresh.CLASS[0x434], fresh.FOLD[0x414], fresh.CLASS[0x2019]]).toEqual([
       fresh.CYR,
       0x434,
+      255,
     ]);
     vi.resetModules();
     const other = await import('@/lib/detect/normalize');
     expect(other.charClass(0x2019)).toBe(other.APOS);
     expect(other.FOLD[0x2019]).toBe(0x27);
+    expect(other.CLASS[0x61]).toBe(255);
+  });
+  it('learns a page whole, and İ (two units in lower case) only when met', async () => {
+    vi.resetModules();
+    const fresh = await import('@/lib/detect/normalize');
+    expect(fresh.charClass(0x100)).toBe(fresh.LAT);
+    expect(fresh.CLASS[0x17f]).not.toBe(255);
+    expect(fresh.CLASS[0x130]).toBe(255);
+    expect(fresh.foldChar(0x130)).toBe(computeFold(0x130));
+    expect(fresh.charClass(0x130)).toBe(classByProperties(0x130));
   });
 });

@@ -1,7 +1,7 @@
 /**
- * The pre-filter reads a long text by its distinct lines first, and the whole text only
- * when the lines could pass together: the answer must be the one of reading the whole
- * text one code unit at a time, on every text.
+ * The pre-filter reads a long text by its distinct lines, each once: the answer must be
+ * the one of reading the whole text one code unit at a time, on every text, how near
+ * words of different lines are included.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -13,17 +13,10 @@ import {
   prefilterPasses,
   runPrefilterMask,
 } from '@/lib/detect';
-import {
-  PIECE_SPLITTERS,
-  prefilterPassesApart,
-  prefilterPassesBlocks,
-  scanForTests,
-} from '@/lib/detect/prefilter';
-import { BRK, SEP, charClass } from '@/lib/detect/normalize';
+import { PIECE_SPLITTERS, prefilterPassesBlocks, scanForTests } from '@/lib/detect/prefilter';
+import { BRK, IGN, SEP, charClass } from '@/lib/detect/normalize';
 
 const pf = prefilterFromJSON(compilePrefilter(compileDetector(loadBundledDataset().lexicon)));
-/** The groups only (the `NEAR_*` bits say how words lie). */
-const GROUPS_ONLY = (1 << 11) - 1;
 
 // Words of the lexicon's roles and common words, joined by separators of every kind,
 // with ignorables, combining marks and full-width letters inside and around them.
@@ -73,34 +66,55 @@ describe('reading by pieces agrees with reading the whole text', () => {
         expect.toSatisfy((k: number) => k === SEP || k === BRK),
       ]);
   });
-  it('finds the same groups, and never says a text that could pass cannot', () => {
+  it('trims lines only of code units that start no word and end none a line break would not', () => {
+    const trimmed: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      if (`${ch}x${ch}`.trim() === 'x') trimmed.push(c);
+    }
+    expect(trimmed.length).toBeGreaterThan(20);
+    for (const c of trimmed)
+      expect([c, charClass(c)]).toEqual([
+        c,
+        expect.toSatisfy((k: number) => k === SEP || k === BRK || k === IGN),
+      ]);
+  });
+  it('finds what the whole-text reading finds, stopping where it stops', () => {
     fc.assert(
-      fc.property(text, (t) => {
-        const pieces = scanForTests.pieces(pf, t);
-        const units = scanForTests.units(pf, t);
-        // Either the pieces hold the text's groups, or they stopped because the groups
-        // could pass together (then the caller reads the whole text).
-        if (prefilterPassesApart(pieces)) expect(prefilterPassesApart(units)).toBe(true);
-        else expect(pieces & GROUPS_ONLY).toBe(units & GROUPS_ONLY);
-        if (prefilterPasses(units)) expect(prefilterPassesApart(pieces)).toBe(true);
+      fc.property(text, fc.constantFrom(0, 1, 1 << 5, 0b100001), (t, stop) => {
+        expect(scanForTests.lines(pf, t, stop)).toBe(scanForTests.units(pf, t, stop));
       }),
       { numRuns: 500 },
+    );
+  });
+  it('reads repeated and indented lines as the whole text: the words between them count', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.oneof(text, fc.constantFrom(filler(30), filler(70))),
+            fc.constantFrom('', '  ', '\t', '\u00A0', '\uFEFF'),
+          ),
+          {
+            minLength: 1,
+            maxLength: 6,
+          },
+        ),
+        fc.array(fc.nat(5), { maxLength: 30 }),
+        (lines, order) => {
+          const chosen = order.length ? order.map((k) => lines[k % lines.length]!) : lines;
+          const t = chosen.map(([line, pad]) => `${pad}${line}${pad}`).join('\n');
+          expect(scanForTests.lines(pf, t)).toBe(scanForTests.units(pf, t));
+        },
+      ),
+      { numRuns: 300 },
     );
   });
   it('runPrefilterMask on long texts answers as the whole-text reading', () => {
     fc.assert(
       fc.property(text, fc.constantFrom(0, 1, 1 << 5, 0b100001), (t, stop) => {
         const long = `${filler(400)} ${t}`;
-        const mask = runPrefilterMask(pf, long, stop);
-        const units = scanForTests.units(pf, long, stop);
-        if (stop !== 0) {
-          // Both stop early once the text passes or a stop group turns up.
-          const stopped = (m: number) => prefilterPasses(m) || (m & stop) !== 0;
-          expect(stopped(mask)).toBe(stopped(units));
-          return;
-        }
-        expect(prefilterPasses(mask)).toBe(prefilterPasses(units));
-        if (!prefilterPasses(units)) expect(mask & GROUPS_ONLY).toBe(units & GROUPS_ONLY);
+        expect(runPrefilterMask(pf, long, stop)).toBe(scanForTests.units(pf, long, stop));
       }),
       { numRuns: 500 },
     );
@@ -112,10 +126,14 @@ describe('reading by pieces agrees with reading the whole text', () => {
     expect(prefilterPasses(runPrefilterMask(pf, near))).toBe(true);
     expect(prefilterPasses(runPrefilterMask(pf, far))).toBe(false);
   });
-  it('reads the text whole when pieces apart could pass: a partner word, and a child word near an action word', () => {
-    const text = `bring returned“children ${filler(500)}`;
-    expect(prefilterPassesApart(scanForTests.pieces(pf, text))).toBe(true);
-    expect(prefilterPasses(runPrefilterMask(pf, text))).toBe(true);
+  it('knows how near words of different lines are, and of a line met again', () => {
+    const apart = `Ukraine\nThe children\n${filler(20)}\nwere deported\n${filler(500)}`;
+    expect(prefilterPasses(runPrefilterMask(pf, apart))).toBe(true);
+    // Far apart they do not pass; the child line met again next to the action line does.
+    const far = `Ukraine\nThe children\n${filler(90)}\nwere deported\n${filler(500)}`;
+    expect(prefilterPasses(runPrefilterMask(pf, far))).toBe(false);
+    const again = `Ukraine\nThe children\n${filler(90)}\nwere deported\nThe children\n${filler(500)}`;
+    expect(prefilterPasses(runPrefilterMask(pf, again))).toBe(true);
   });
   it('reads a long text in chunks as one: words across a chunk edge, and how near they are', () => {
     // Chunks of 4096 code units: "children" starts two units before the first edge.
@@ -128,7 +146,7 @@ describe('reading by pieces agrees with reading the whole text', () => {
     expect(prefilterPasses(scanForTests.units(pf, near))).toBe(true);
     const far = `Ukraine ${'x '.repeat(2040)}children ${'y '.repeat(70)}deported ${filler(100)}`;
     expect(prefilterPasses(scanForTests.units(pf, far))).toBe(false);
-    // The same text on lines of its own is read line by line, then whole for how near.
+    // The same text on lines of its own is read line by line, and as near.
     const lines = near.replace(/ y /gu, '\n');
     expect(prefilterPasses(runPrefilterMask(pf, lines))).toBe(true);
   });
