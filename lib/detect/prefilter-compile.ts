@@ -9,6 +9,7 @@ import {
   BASE,
   CHILD,
   MAX_VALUE,
+  NOT_PLAIN,
   PARTNER,
   PLACE,
   PREFILTER_FORMAT,
@@ -64,7 +65,26 @@ export function prefilterStems(
 export function compilePrefilter(
   source: CompiledDetector | SerializedDetector | readonly Lexicon[],
 ): PrefilterJSON {
-  return { format: PREFILTER_FORMAT, trie: buildTrie(prefilterStems(source)) };
+  const stems = prefilterStems(source);
+  return { format: PREFILTER_FORMAT, trie: buildTrie(stems), plainStems: plainStems(stems) };
+}
+
+/**
+ * The child and strong stems that a plain text (see `NOT_PLAIN`) can hold, as that text's
+ * lower case shows them: cut to the units the trie reads, without those of other scripts
+ * (a plain text has none of their letters), and without those that hold another (a text
+ * that holds the longer holds the shorter).
+ */
+function plainStems(stems: PrefilterStems): string {
+  const keys = new Set<string>();
+  for (const key of `${stems.child} ${stems.strong}`.split(' ')) {
+    const stem = (key.endsWith('$') ? key.slice(0, -1) : key).slice(0, STEM);
+    if (stem.length > 0 && !NOT_PLAIN.test(stem)) keys.add(stem);
+  }
+  const sorted = [...keys].sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+  const kept: string[] = [];
+  for (const stem of sorted) if (!kept.some((shorter) => stem.includes(shorter))) kept.push(stem);
+  return kept.join(' ');
 }
 
 /** The trie of the roles' stems, numbered breadth first (see `PrefilterTrie`). */

@@ -37,13 +37,31 @@ export const BASE = 0x30;
 export const MAX_VALUE = 0xd7ff - BASE;
 
 /** The serialised form's name; a reader refuses any other. */
-export const PREFILTER_FORMAT = 'cdc-prefilter/3';
+export const PREFILTER_FORMAT = 'cdc-prefilter/4';
 
 /**
- * The serialised pre-filter: the trie of its stems. It is what every page reads, so it
- * holds nothing else (the stems by role are `prefilterStems` in `prefilter-compile.ts`).
+ * Code units outside the plain set: a text of plain code units only (most text in Latin
+ * script: ASCII, Latin-1 and Extended-A but the letters folded beyond their lower case,
+ * general punctuation but the ignorables, currency signs) reads each unit as its lower
+ * case (an apostrophe as U+0027), with no ignorable, mark, compatibility form or Cyrillic
+ * look-alike to fold. A test checks every unit of the set against `normalize.ts`. A fixed
+ * expression: nothing of the dataset is compiled into it.
+ */
+export const NOT_PLAIN =
+  /[^\t-\r -~\u00a0-\u00a9\u00ab\u00ac\u00ae-\u00b4\u00b6-\u00b9\u00bb-\u012f\u0131\u0134-\u013e\u0141-\u0148\u014a-\u015d\u0160\u0161\u0164-\u017e\u2000-\u200a\u200e-\u205f\u2061-\u206f\u20a0-\u20cf]/;
+
+/** The apostrophes of the plain set other than U+0027, which read as U+0027. */
+export const PLAIN_APOSTROPHES = /[`\u00b4\u2018\u2019\u2032]/g;
+
+/**
+ * The serialised pre-filter: the trie of its stems, and the child and strong stems a
+ * plain text can hold (each cut to the `STEM` units the trie reads, in the code units of
+ * a plain text's lower case, none holding another; separated by spaces). It is what every
+ * page reads, so it holds nothing else (the stems by role are `prefilterStems` in
+ * `prefilter-compile.ts`).
  */
 export interface PrefilterJSON {
   format: typeof PREFILTER_FORMAT;
   trie: PrefilterTrie;
+  plainStems: string;
 }

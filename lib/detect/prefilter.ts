@@ -35,8 +35,10 @@ import {
   ACTION,
   BASE,
   CHILD,
+  NOT_PLAIN,
   PARTNER,
   PLACE,
+  PLAIN_APOSTROPHES,
   PREFILTER_FORMAT,
   STEM,
   STRONG,
@@ -46,6 +48,14 @@ import {
 
 /** The groups a pass needs beside a strong stem (see `prefilterPasses`). */
 export const PASS_GROUPS = CHILD | PLACE | ACTION | PARTNER;
+
+/**
+ * The groups a page's text without child or strong stems (`mayHoldChildWords` false) is
+ * taken to have, unread: every other group. Alone it never passes; beside a child word
+ * that text added later brings, the page's blocks are read (`prefilterPassesBlocks`), and
+ * they tell exactly.
+ */
+export const UNREAD_GROUPS = PLACE | ACTION | PARTNER;
 
 /**
  * Bits the pre-filter adds beside the groups: a child word within `NEAR_WORDS` words of an
@@ -113,6 +123,9 @@ function child(pf: Prefilter, node: number, c: number): number {
 /** A pre-filter ready to run: its JSON, and the trie's arrays (see `PrefilterTrie`). */
 export interface Prefilter extends PrefilterTrie {
   readonly json: PrefilterJSON;
+  /** `plainStems` as a list, and whether one of them holds an apostrophe. */
+  readonly plainStems: readonly string[];
+  readonly plainApostrophe: boolean;
 }
 
 function checkPrefilter(input: unknown): PrefilterJSON {
@@ -134,6 +147,7 @@ function checkPrefilter(input: unknown): PrefilterJSON {
     trie.first.charCodeAt(nodes) - BASE !== nodes
   )
     throw new TypeError('invalid pre-filter: trie');
+  if (typeof o.plainStems !== 'string') throw new TypeError('invalid pre-filter: plain stems');
   return input as PrefilterJSON;
 }
 
@@ -143,7 +157,29 @@ function checkPrefilter(input: unknown): PrefilterJSON {
  */
 export function prefilterFromJSON(input: unknown): Prefilter {
   const json = checkPrefilter(typeof input === 'string' ? (JSON.parse(input) as unknown) : input);
-  return { json, ...json.trie };
+  const plainStems = json.plainStems.split(' ').filter((stem) => stem.length > 0);
+  return {
+    json,
+    ...json.trie,
+    plainStems,
+    plainApostrophe: plainStems.some((stem) => stem.includes("'")),
+  };
+}
+
+/**
+ * False when `text` holds no child or strong stem anywhere: then no block of it can be
+ * relevant, and it passes the pre-filter on no account of its own (`runPrefilterMask`
+ * finds no `CHILD`, `STRONG` or `NEAR_*` bit in it). Told without the loop over its code
+ * units when every unit is plain (see `NOT_PLAIN`): such a text reads as its lower case,
+ * which is searched for each plain stem natively. True when a stem occurs (anywhere, not
+ * only at a word's start) or when the text is not plain.
+ */
+export function mayHoldChildWords(pf: Prefilter, text: string): boolean {
+  if (NOT_PLAIN.test(text)) return true;
+  let lower = text.toLowerCase();
+  if (pf.plainApostrophe) lower = lower.replace(PLAIN_APOSTROPHES, "'");
+  for (const stem of pf.plainStems) if (lower.includes(stem)) return true;
+  return false;
 }
 
 function walkStem(pf: Prefilter, key: string): number {

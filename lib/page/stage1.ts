@@ -7,6 +7,8 @@
  */
 import {
   PASS_GROUPS,
+  UNREAD_GROUPS,
+  mayHoldChildWords,
   prefilterPasses,
   prefilterPassesApart,
   prefilterPassesBlocks,
@@ -123,10 +125,16 @@ export function watchForTopic(doc: Document, options: TopicWatchOptions): TopicW
     if (checking) recheckDue = true;
     else checkAll();
   };
-  /** Checks one text; the groups it holds. */
-  const add = (text: string, root?: Element | null): number => {
+  /**
+   * Checks one text; the groups it holds. The page's whole text (`whole`) without a child
+   * or strong stem is not read unit by unit: its other groups are taken as there.
+   */
+  const add = (text: string, root?: Element | null, whole = false): number => {
     if (passed || text.length === 0) return 0;
-    const found = runPrefilterMask(prefilter, text);
+    const found =
+      whole && !mayHoldChildWords(prefilter, text)
+        ? UNREAD_GROUPS
+        : runPrefilterMask(prefilter, text);
     mask |= found;
     if (prefilterPasses(mask) && !blocksRead)
       confirm(root === undefined ? (findArticle(doc)?.element ?? null) : root);
@@ -136,7 +144,7 @@ export function watchForTopic(doc: Document, options: TopicWatchOptions): TopicW
     mask = 0;
     blocksRead = false;
     const article = findArticle(doc);
-    add(`${doc.title}\n${article?.text ?? ''}`, article?.element ?? null);
+    add(`${doc.title}\n${article?.text ?? ''}`, article?.element ?? null, true);
   };
 
   checkAll();

@@ -137,6 +137,23 @@ describe('watchForTopic (stage 1)', () => {
     expect(watch.passed).toBe(true);
   });
 
+  it('on a page without child words, reads added text and then the blocks as they are', async () => {
+    // No child or strong stem: the page's other groups are not read, and taken as there.
+    const doc = page(['Rinse the lentils and soften an onion in olive oil.']);
+    const { onTopic } = watchPage(doc, { recheckMs: 1 });
+    const taken = doc.createElement('p');
+    taken.textContent = 'The children were taken away last spring.';
+    doc.querySelector('article')!.append(taken);
+    await settle();
+    // A child word near an action word, but no place anywhere: the blocks say no.
+    expect(onTopic).not.toHaveBeenCalled();
+    const place = doc.createElement('p');
+    place.textContent = 'Officials in Ukraine said more on Monday.';
+    doc.querySelector('article')!.append(place);
+    await settle();
+    expect(onTopic).toHaveBeenCalledTimes(1);
+  });
+
   it('adds up words that arrive in different mutations', async () => {
     const doc = page([OFF]);
     const onTopic = vi.fn(async (_article: ArticleHandoff) => true);

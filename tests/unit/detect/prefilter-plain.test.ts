@@ -1,0 +1,108 @@
+/**
+ * A page's text made only of plain code units is told to hold no child or strong stem
+ * without the loop over its units: the plain set must read as its lower case, and the
+ * answer must never hide a stem the loop would find.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadBundledDataset } from '@/lib/dataset/bundled';
+import {
+  compileDetector,
+  compilePrefilter,
+  prefilterFromJSON,
+  runPrefilterMask,
+} from '@/lib/detect';
+import { APOS, IGN, MARK, SLOW, charClass, foldChar, skeleton } from '@/lib/detect/normalize';
+import { mayHoldChildWords, NEAR_ACTION, NEAR_PARTNER } from '@/lib/detect/prefilter';
+import { prefilterStems } from '@/lib/detect/prefilter-compile';
+import { CHILD, NOT_PLAIN, PLAIN_APOSTROPHES, STEM, STRONG } from '@/lib/detect/prefilter-format';
+
+const detector = compileDetector(loadBundledDataset().lexicon);
+const json = compilePrefilter(detector);
+const pf = prefilterFromJSON(JSON.parse(JSON.stringify(json)));
+const plainUnits: number[] = [];
+for (let c = 0; c < 0x10000; c++) if (!NOT_PLAIN.test(String.fromCharCode(c))) plainUnits.push(c);
+
+describe('the plain set', () => {
+  it('reads every unit as its lower case, or an apostrophe as U+0027, with nothing to fold beyond', () => {
+    expect(plainUnits.length).toBeGreaterThan(400);
+    for (const c of plainUnits) {
+      const ch = String.fromCharCode(c);
+      const lower = ch.toLowerCase();
+      const k = charClass(c);
+      expect([c, k === IGN || k === MARK || k === SLOW, lower.length]).toEqual([c, false, 1]);
+      const read = k === APOS ? 0x27 : lower.charCodeAt(0);
+      expect([c, foldChar(c), skeleton(foldChar(c))]).toEqual([c, read, read]);
+      // What it reads as is plain too, and lower-cases alike beside other letters.
+      expect([c, NOT_PLAIN.test(String.fromCharCode(read))]).toEqual([c, false]);
+      expect([c, `A${ch}a ${ch}`.toLowerCase()]).toEqual([c, `a${lower}a ${lower}`]);
+    }
+  });
+  it('names as apostrophes exactly its units other than U+0027 that read as one', () => {
+    const apostrophes = plainUnits.filter((c) => c !== 0x27 && charClass(c) === APOS);
+    const matched = plainUnits.filter(
+      (c) => String.fromCharCode(c).replace(PLAIN_APOSTROPHES, '') === '',
+    );
+    expect(matched).toEqual(apostrophes);
+    expect(apostrophes.length).toBeGreaterThan(3);
+  });
+});
+
+describe('the plain stems', () => {
+  const stems = pf.plainStems;
+  it('hold every plain child and strong stem of the lexicon, as the trie reads it, none holding another', () => {
+    const roles = prefilterStems(detector);
+    const keys = `${roles.child} ${roles.strong}`.split(' ').filter(Boolean);
+    let plain = 0;
+    for (const key of keys) {
+      const stem = key.replace(/\$$/u, '').slice(0, STEM);
+      if (NOT_PLAIN.test(stem)) continue;
+      plain++;
+      expect([stem, stems.some((s) => stem.includes(s))]).toEqual([stem, true]);
+    }
+    expect(plain).toBeGreaterThan(50);
+    for (const a of stems) for (const b of stems) if (a !== b) expect(a.includes(b)).toBe(false);
+  });
+  it('are refused when missing from a serialised pre-filter', () => {
+    const { plainStems: _, ...without } = json;
+    expect(() => prefilterFromJSON(without)).toThrow(/plain stems/u);
+  });
+});
+
+describe('mayHoldChildWords', () => {
+  const words = [
+    ...['The', 'CHILDREN', 'Kids', 'kidney', 'Kinder', 'niños', 'Enfants', 'dzieci', 'copiii'],
+    ...['Lvova-Belova', 'BRING', 'back', 'deported', 'Ukraine', 'Russia', 'school', 'weather'],
+    ...['l’enfant', 'bambini', 'Mädchen', 'ÉCOLIERS', 'kind', 'minority', '2024', 'lentils'],
+  ];
+  const gaps = [' ', '\n', '. ', ', ', '’', '“', '—', '\t', '\u00A0', '-', "'", '´'];
+  const plainText = fc
+    .array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(...gaps)), { maxLength: 60 })
+    .map((pairs) => pairs.map(([w, g]) => w + g).join(''));
+  it('says false only when the reading unit by unit finds no child or strong word', () => {
+    const told = CHILD | STRONG | NEAR_ACTION | NEAR_PARTNER;
+    let unread = 0;
+    fc.assert(
+      fc.property(plainText, (text) => {
+        if (mayHoldChildWords(pf, text)) return;
+        unread++;
+        expect(runPrefilterMask(pf, text) & told).toBe(0);
+      }),
+      { numRuns: 1000 },
+    );
+    expect(unread).toBeGreaterThan(10);
+  });
+  it('reads plain text without stems as false, and stems in any case or apostrophe as true', () => {
+    expect(mayHoldChildWords(pf, 'Rinse the lentils; the weather in Ukraine was fine.')).toBe(
+      false,
+    );
+    expect(mayHoldChildWords(pf, 'The CHILDREN were deported.')).toBe(true);
+    expect(mayHoldChildWords(pf, 'Des ÉCOLIERS ont été emmenés.')).toBe(true);
+    expect(mayHoldChildWords(pf, 'l’enfant')).toBe(true);
+  });
+  it('leaves text with units outside the plain set to the reading unit by unit', () => {
+    // A soft hyphen, a Cyrillic look-alike, a full-width letter, a combining mark.
+    for (const text of ['chil\u00ADdren', 'сhildren', 'ｋｉｄｓ', 'de\u0301ti', 'дети'])
+      expect([text, mayHoldChildWords(pf, text)]).toEqual([text, true]);
+  });
+});
