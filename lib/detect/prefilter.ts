@@ -237,9 +237,9 @@ function walkWord(pf: Prefilter, text: string, i: number): number {
  * stops once it passes, or once it finds a group in `stopAny`.
  *
  * A long text is read by its distinct lines (see `readLines`): a loop of script over every
- * code unit is what a page pays for most, and a page repeats whole lines. The answer is
- * the one of reading the whole text one code unit at a time (a test checks it on every
- * text), how near words of different lines are included.
+ * code unit is what a page pays for most, and a page repeats whole lines. The answer
+ * passes, and stops, exactly when reading the whole text one code unit at a time would,
+ * with its groups (a test checks it on every text).
  */
 export function runPrefilterMask(pf: Prefilter, text: string, stopAny = 0): number {
   const scan = newScan();
@@ -266,13 +266,26 @@ export const PIECE_SPLITTERS = ['\n'] as const;
 interface LineWords {
   words: number;
   hits: number[];
+  /** The groups of those words, and the `NEAR_*` bits of how near they lie in the line. */
+  groups: number;
+  near: number;
 }
 
 /**
- * Reads `text` line by line, each distinct line once: a line met again adds what it held
- * the first time, at its place in the text. Words are counted across lines, so how near a
- * child word of one line is to an action word of the next is known as in a whole-text
- * reading, and the answer is that reading's.
+ * Reads `text` by its distinct lines, each once.
+ *
+ * First the distinct lines alone, in the order they first occur (a native `Set` drops the
+ * lines a page repeats, so repeated lines cost nothing here), each with how near its own
+ * words lie. Words of different lines can make the text pass only when it holds a child
+ * word and a partner word, or a child, an action and a place word: until the lines read so
+ * far do, their groups are the text's, and the reading stops where the whole-text reading
+ * would (at a strong word or a word of `stopAny`; every line before a line's first
+ * occurrence has occurred before it). Once they do, the text is read line by line in its
+ * order, a line read before adding what it held at its place: words are counted across
+ * lines, so how near a child word of one line is to an action word of the next is known
+ * as in a whole-text reading. So the answer passes, or stops, exactly when the whole-text
+ * reading does, with its groups; how near words of different lines lie is left out only
+ * where it cannot make this text pass (a test checks all of it).
  *
  * Each line is trimmed first: every code unit `trim` removes is a separator, a break or an
  * ignorable, which start no word, and end one only where the line ends it anyway (a test
@@ -281,22 +294,65 @@ interface LineWords {
  * distinct word.)
  */
 function readLines(pf: Prefilter, text: string, scan: UnitScan, stopAny: number): void {
-  const seen = new Map<string, LineWords>();
-  for (const raw of text.split(PIECE_SPLITTERS[0])) {
-    const line = raw.trim();
-    if (line.length === 0) continue;
-    let read = seen.get(line);
-    if (read === undefined) {
-      // A new line is read on its own (its words numbered from 0); what it holds is added
-      // to the text's reading chunk by chunk, which may stop inside it.
-      const words = newScan();
-      const hits: number[] = [];
-      if (readText(pf, line, words, hits, scan, scan.words, stopAny)) return;
-      read = { words: words.words, hits };
-      seen.set(line, read);
-    } else if (addHits(scan, read.hits, 0, scan.words, stopAny)) return;
-    scan.words += read.words;
+  const lines = text.split(PIECE_SPLITTERS[0]);
+  const byLine = new Map<string, LineWords>();
+  const byTrimmed = new Map<string, LineWords>();
+  const read = (raw: string): LineWords => {
+    let words = byLine.get(raw);
+    if (words === undefined) {
+      const line = raw.trim();
+      words = byTrimmed.get(line);
+      if (words === undefined) {
+        words = readLine(pf, line);
+        byTrimmed.set(line, words);
+      }
+      byLine.set(raw, words);
+    }
+    return words;
+  };
+  let mask = 0;
+  for (const raw of new Set(lines)) {
+    const words = read(raw);
+    mask |= words.groups | words.near;
+    if (
+      (mask & CHILD) !== 0 &&
+      ((mask & PARTNER) !== 0 || ((mask & ACTION) !== 0 && (mask & PLACE) !== 0))
+    ) {
+      readInOrder(lines, read, scan, stopAny);
+      return;
+    }
+    if ((mask & (STRONG | stopAny)) !== 0) break;
   }
+  scan.mask = mask;
+}
+
+/** `readLines` in the text's order, each line's words at their place. */
+function readInOrder(
+  lines: readonly string[],
+  read: (raw: string) => LineWords,
+  scan: UnitScan,
+  stopAny: number,
+): void {
+  for (const raw of lines) {
+    const words = read(raw);
+    if (addHits(scan, words.hits, 0, scan.words, stopAny)) return;
+    scan.words += words.words;
+  }
+}
+
+/** One line read whole, in chunks: its words, those that gave groups, how near they lie. */
+function readLine(pf: Prefilter, line: string): LineWords {
+  const words = newScan();
+  const hits: number[] = [];
+  for (let from = 0; from < line.length; from += UNITS_PER_CALL)
+    readChunk(pf, line, from, Math.min(line.length, from + UNITS_PER_CALL), words, hits);
+  let groups = 0;
+  for (let h = 1; h < hits.length; h += 2) groups |= hits[h]!;
+  // How near its words lie: a reading of its hits alone, with no group to stop at.
+  const near = newScan();
+  if ((groups & CHILD) !== 0 && (groups & (ACTION | PARTNER)) !== 0)
+    addHits(near, hits, 0, 0, 0, false);
+  return { words: words.words, hits, groups, near: near.mask & (NEAR_ACTION | NEAR_PARTNER) };
 }
 
 /** Exposed for tests: the two ways of reading a text, which must agree. */
@@ -341,7 +397,7 @@ const newScan = (): UnitScan => ({
  * Adds `hits` from index `from` (pairs of a word number, counted from `base`, and its
  * groups) to `scan`, in order: their groups, and the `NEAR_*` bits of how near child words
  * lie to action and partner words. True when the reading may stop there (it passes, or a
- * group of `stopAny` turned up).
+ * group of `stopAny` turned up); with `mayStop` false, all of them are added.
  */
 function addHits(
   scan: UnitScan,
@@ -349,6 +405,7 @@ function addHits(
   from: number,
   base: number,
   stopAny: number,
+  mayStop = true,
 ): boolean {
   let { mask, lastChild, lastAction, lastPartner } = scan;
   let stop = false;
@@ -363,7 +420,7 @@ function addHits(
       if (Math.abs(lastChild - lastPartner) <= NEAR_WORDS) mask |= NEAR_PARTNER;
     }
     mask |= found;
-    if (prefilterPasses(mask) || (mask & stopAny) !== 0) {
+    if (mayStop && (prefilterPasses(mask) || (mask & stopAny) !== 0)) {
       stop = true;
       break;
     }
