@@ -243,7 +243,7 @@ function walkWord(pf: Prefilter, text: string, i: number): number {
  */
 export function runPrefilterMask(pf: Prefilter, text: string, stopAny = 0): number {
   const scan = newScan();
-  if (text.length < LINES_FROM) readText(pf, text, scan, null, scan, 0, stopAny);
+  if (text.length < LINES_FROM) readText(pf, text, scan, stopAny);
   else readLines(pf, text, scan, stopAny);
   return scan.mask;
 }
@@ -364,7 +364,7 @@ export const scanForTests = {
   },
   units: (pf: Prefilter, text: string, stopAny = 0) => {
     const scan = newScan();
-    readText(pf, text, scan, null, scan, 0, stopAny);
+    readText(pf, text, scan, stopAny);
     return scan.mask;
   },
 };
@@ -440,25 +440,15 @@ function addHits(
 const UNITS_PER_CALL = 4096;
 
 /**
- * Reads `text` one code unit at a time, in chunks: `words` counts its words (from 0), and
- * after each chunk the words that gave groups are added to `into`, numbered from `base`.
- * True when `into` may stop there. With `record`, those words are kept in it.
+ * Reads `text` one code unit at a time, in chunks, adding the words that give groups to
+ * `scan` after each chunk (their order and how near they lie); true when it stopped early.
  */
-function readText(
-  pf: Prefilter,
-  text: string,
-  words: UnitScan,
-  record: number[] | null,
-  into: UnitScan,
-  base: number,
-  stopAny: number,
-): boolean {
-  const hits = record ?? [];
+function readText(pf: Prefilter, text: string, scan: UnitScan, stopAny: number): boolean {
+  const hits: number[] = [];
   for (let from = 0; from < text.length; from += UNITS_PER_CALL) {
-    const added = hits.length;
-    readChunk(pf, text, from, Math.min(text.length, from + UNITS_PER_CALL), words, hits);
-    if (addHits(into, hits, added, base, stopAny)) return true;
-    if (record === null) hits.length = 0;
+    readChunk(pf, text, from, Math.min(text.length, from + UNITS_PER_CALL), scan, hits);
+    if (addHits(scan, hits, 0, 0, stopAny)) return true;
+    hits.length = 0;
   }
   return false;
 }
