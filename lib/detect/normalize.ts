@@ -173,7 +173,7 @@ const KNOWN_CLASSES: [number, string][] = [
 // asked for, not when the module loads: stage 1 loads it in every frame of every page,
 // most frames are never read (frames of other origins: advertisements, embeds), nor is
 // any page of a site the reader turned off, and a page in English meets two or three of
-// the known pages (ASCII and Latin-1, punctuation), not all twenty.
+// the known pages (ASCII and Latin-1, punctuation), not all thirteen.
 const pageLearnt = new Uint8Array(256);
 let extraFolds: Map<number, number> | null = null;
 function learnKnownPage(page: number): void {
