@@ -314,10 +314,8 @@ function readLines(pf: Prefilter, text: string, scan: UnitScan, stopAny: number)
   for (const raw of new Set(lines)) {
     const words = read(raw);
     mask |= words.groups | words.near;
-    if (
-      (mask & CHILD) !== 0 &&
-      ((mask & PARTNER) !== 0 || ((mask & ACTION) !== 0 && (mask & PLACE) !== 0))
-    ) {
+    // Words of different lines could make it pass (or a line alone passes): read in order.
+    if (prefilterPassesApart(mask)) {
       readInOrder(lines, read, scan, stopAny);
       return;
     }
