@@ -7,8 +7,7 @@
  */
 import {
   PASS_GROUPS,
-  UNREAD_GROUPS,
-  mayHoldChildWords,
+  plainTextMask,
   prefilterPasses,
   prefilterPassesApart,
   prefilterPassesBlocks,
@@ -126,15 +125,13 @@ export function watchForTopic(doc: Document, options: TopicWatchOptions): TopicW
     else checkAll();
   };
   /**
-   * Checks one text; the groups it holds. The page's whole text (`whole`) without a child
-   * or strong stem is not read unit by unit: its other groups are taken as there.
+   * Checks one text; the groups it holds. The page's whole text (`whole`), when plain, is
+   * read only around its child and strong stems, if it has any (`plainTextMask`).
    */
   const add = (text: string, root?: Element | null, whole = false): number => {
     if (passed || text.length === 0) return 0;
     const found =
-      whole && !mayHoldChildWords(prefilter, text)
-        ? UNREAD_GROUPS
-        : runPrefilterMask(prefilter, text);
+      (whole ? plainTextMask(prefilter, text) : null) ?? runPrefilterMask(prefilter, text);
     mask |= found;
     if (prefilterPasses(mask) && !blocksRead)
       confirm(root === undefined ? (findArticle(doc)?.element ?? null) : root);
