@@ -18,6 +18,7 @@ import { createDetectBlocksHandler } from '@/lib/messages/detect-blocks';
 import { createLoadStageHandler, type InjectTarget } from '@/lib/messages/stage-loader';
 import { PageCommand } from '@/lib/messages/page-answers';
 import { runLegacyMigration } from '@/lib/settings/legacy';
+import { keepSiteGateMirrored } from '@/lib/settings/site-gate';
 
 export default defineBackground(() => {
   const log = (message: string, detail?: unknown) =>
@@ -63,6 +64,9 @@ export default defineBackground(() => {
       ),
   );
   browser.tabs.onRemoved.addListener((tabId) => void clearTabReport(tabId));
+  // Stage 1 reads whether to work on a site from this copy of the settings, beside the
+  // pre-filter, in one storage read on every page.
+  keepSiteGateMirrored((error) => log('copying the site gate failed', error));
 
   // The highlight styles go in as stylesheets of the page's own (no element is added to
   // it), then the script. Twice: as the page's own styles, and as the reader's (user

@@ -14,12 +14,12 @@ import { readArticle } from '@/lib/page/page-check';
 import { runGuarded } from '@/lib/page/guard';
 import { watchStorageKey } from '@/lib/page/raw-storage';
 import { watchForTopic, type TopicWatch } from '@/lib/page/stage1';
-import { isSiteActiveNow } from '@/lib/settings/gate';
-import { SETTINGS_STORAGE_KEY } from '@/lib/settings/keys';
+import { readStage1Inputs } from '@/lib/page/stage1-inputs';
+import { SETTINGS_STORAGE_KEY, SITE_GATE_STORAGE_KEY } from '@/lib/settings/keys';
 
 /**
  * Stage 1, on every http(s) page: the pre-filter and nothing else. Off-topic pages pay
- * one small storage read and one pass over the article's text, and send no message. When
+ * one storage read and one pass over the article's text, and send no message. When
  * topic words appear (now, in text added later, or after a single-page-app navigation),
  * the background injects stage 2 (`entrypoints/stage2`) into this frame.
  *
@@ -56,20 +56,29 @@ interface Stage1State {
 async function startStage1(ctx: ContentScriptContext): Promise<void> {
   const status: Stage1State = { state: 'loading', checks: 0 };
   (globalThis as unknown as { __contextCardsStage1: Stage1State }).__contextCardsStage1 = status;
-  // Turned off, or this site excluded: nothing runs until the reader turns it back on.
-  if (!(await isSiteActiveNow(location.hostname))) {
+  // One storage read: the pre-filter, and whether to work here at all.
+  const inputs = await readStage1Inputs(location.hostname);
+  if (!ctx.isValid) return;
+  // Turned off, or this site excluded: nothing runs until the reader turns it back on (in
+  // the settings, or the background's copy of them, whichever changes first).
+  if (!inputs.active) {
     status.state = 'site-off';
-    const stop = watchStorageKey('sync', SETTINGS_STORAGE_KEY, () => {
-      void isSiteActiveNow(location.hostname).then((on) => {
-        if (!on || !ctx.isValid) return;
-        stop();
-        runGuarded('stage 1', () => startStage1(ctx));
-      });
-    });
+    const restart = () => {
+      stop();
+      if (ctx.isValid) runGuarded('stage 1', () => startStage1(ctx));
+    };
+    const stops = [
+      watchStorageKey('sync', SETTINGS_STORAGE_KEY, restart),
+      watchStorageKey('local', SITE_GATE_STORAGE_KEY, restart),
+    ];
+    const stop = () => stops.forEach((stopWatching) => stopWatching());
     ctx.onInvalidated(stop);
     return;
   }
-  const loaded = await loadPublishedPrefilter(() => sendStage1Request({ type: 'ensure-detector' }));
+  const loaded = await loadPublishedPrefilter(
+    () => sendStage1Request({ type: 'ensure-detector' }),
+    inputs.prefilter,
+  );
   if (!ctx.isValid) return;
   let watch: TopicWatch | null = null;
   const start = (prefilter: Prefilter) => {

@@ -15,27 +15,32 @@ export interface LoadedPrefilter {
 /** The storage.local key WXT's `local:prefilter` item lives under. */
 export const PREFILTER_KEY = 'prefilter';
 
-async function readPublished(): Promise<PublishedPrefilter | null> {
-  const value = (await readStorageKey('local', PREFILTER_KEY)) as PublishedPrefilter | undefined;
-  return value?.format === DETECTOR_FORMAT ? value : null;
+/**
+ * The pre-filter in a raw value of the `prefilter` key, or null when there is none (or it
+ * is of another format, or not readable).
+ */
+export function prefilterFromStored(value: unknown): LoadedPrefilter | null {
+  const published = value as PublishedPrefilter | undefined;
+  if (published?.format !== DETECTOR_FORMAT) return null;
+  return { datasetKey: published.datasetKey, prefilter: prefilterFromJSON(published.prefilter) };
 }
 
 /** The published pre-filter now, or null when there is none (or it is not readable). */
 export async function readPublishedPrefilter(): Promise<LoadedPrefilter | null> {
-  const published = await readPublished();
-  if (!published) return null;
-  return { datasetKey: published.datasetKey, prefilter: prefilterFromJSON(published.prefilter) };
+  return prefilterFromStored(await readStorageKey('local', PREFILTER_KEY));
 }
 
 /**
- * Reads the published pre-filter; when there is none yet (the first page after install
- * can race the background), asks the background to publish via `ensurePublished` and
- * reads again. Null when there is still none, or when what is stored is not readable.
+ * The published pre-filter (`stored`: the key's raw value, read with other keys, or read
+ * here); when there is none yet (the first page after install can race the background),
+ * asks the background to publish via `ensurePublished` and reads again. Null when there
+ * is still none, or when what is stored is not readable.
  */
 export async function loadPublishedPrefilter(
   ensurePublished: () => Promise<unknown>,
+  stored?: { value: unknown },
 ): Promise<LoadedPrefilter | null> {
-  const now = await readPublishedPrefilter();
+  const now = stored ? prefilterFromStored(stored.value) : await readPublishedPrefilter();
   if (now) return now;
   await ensurePublished();
   return readPublishedPrefilter();

@@ -17,8 +17,10 @@
  *
  * Stage 2 imports `./page-store`, `./items` and `./schema` (zod/mini) directly, not this
  * index: the settings file (`./transfer`) is classic Zod, which stage 2 does not carry.
- * Stage 1 (every page, no Zod): `isSiteActiveNow(hostname)` from `lib/settings/gate`.
- * The background: `runLegacyMigration(db)` from `lib/settings/legacy`.
+ * Stage 1 (every page, no Zod): `siteActiveIn(raw, hostname)` and `isSiteActiveNow(hostname)`
+ * from `lib/settings/gate`, on the background's copy of the site gate when there is one
+ * (`lib/page/stage1-inputs`). The background: `runLegacyMigration(db)` from
+ * `lib/settings/legacy`, `keepSiteGateMirrored` from `lib/settings/site-gate`.
  */
 export * from './hosts';
 export * from './schema';

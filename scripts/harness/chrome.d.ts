@@ -30,6 +30,7 @@ declare namespace chrome {
   }
   namespace storage {
     const session: { get(key: string | null): Promise<Record<string, unknown>> };
+    const local: { get(key: string | null): Promise<Record<string, unknown>> };
   }
   namespace action {
     function getBadgeText(details: { tabId: number }): Promise<string>;

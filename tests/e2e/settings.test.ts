@@ -35,7 +35,16 @@ describe('settings apply live to open tabs (through the options page)', () => {
     expect(await session.browser.waitForBadge(article, (text) => text === '')).toBe('');
     await expect.poll(() => paintedTotal(article)).toBe(0);
 
-    // A page opened on the excluded site does not even run its pre-filter.
+    // The background keeps a copy of the site gate beside the pre-filter, which a new page
+    // reads in the same storage read; a page opened on the excluded site does not even run
+    // its pre-filter.
+    await expect
+      .poll(() =>
+        session.browser.worker.evaluate(
+          async () => (await chrome.storage.local.get('siteGate')).siteGate,
+        ),
+      )
+      .toEqual({ enabled: true, excludedSites: ['127.0.0.1'] });
     const another = await session.browser.context.newPage();
     await another.goto(session.server.url('/relevant-uk.html'));
     expect(await session.browser.waitForStage1(another)).toBe('site-off');

@@ -1,0 +1,48 @@
+import { browser } from 'wxt/browser';
+import { getSettings, watchSettings } from './items';
+import { SITE_GATE_STORAGE_KEY } from './keys';
+import type { Settings } from './schema';
+
+/**
+ * The background's copy of what decides whether the extension works on a site (the
+ * settings' `enabled` and `excludedSites`), kept in `storage.local` beside the published
+ * pre-filter, so that stage 1 reads both in one call on every page instead of reading
+ * `storage.sync` as well. The settings stay the truth: a page that finds no copy (before
+ * the background has written one) reads them (`readStage1Inputs`).
+ */
+export interface SiteGate {
+  enabled: boolean;
+  excludedSites: string[];
+}
+
+export function siteGateOf(settings: Settings): SiteGate {
+  return { enabled: settings.enabled, excludedSites: [...settings.excludedSites] };
+}
+
+function sameGate(stored: unknown, gate: SiteGate): boolean {
+  if (typeof stored !== 'object' || stored === null) return false;
+  const { enabled, excludedSites } = stored as Partial<SiteGate>;
+  return (
+    enabled === gate.enabled &&
+    Array.isArray(excludedSites) &&
+    excludedSites.length === gate.excludedSites.length &&
+    excludedSites.every((site, i) => site === gate.excludedSites[i])
+  );
+}
+
+/** Writes the copy of the settings' site gate, when it differs from the one stored. */
+export async function mirrorSiteGate(settings?: Settings): Promise<void> {
+  const gate = siteGateOf(settings ?? (await getSettings()));
+  const stored = (await browser.storage.local.get(SITE_GATE_STORAGE_KEY))[SITE_GATE_STORAGE_KEY];
+  if (!sameGate(stored, gate)) await browser.storage.local.set({ [SITE_GATE_STORAGE_KEY]: gate });
+}
+
+/**
+ * In the background: writes the copy now, and again whenever the settings change (the
+ * options page, the popup, another device through sync). Returns the function that stops.
+ */
+export function keepSiteGateMirrored(onError: (error: unknown) => void): () => void {
+  const mirror = (settings?: Settings) => void mirrorSiteGate(settings).catch(onError);
+  mirror();
+  return watchSettings((next) => mirror(next));
+}
