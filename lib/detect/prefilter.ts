@@ -42,7 +42,7 @@ import {
 import { newScan, readText } from './prefilter-units';
 
 export * from './prefilter-rules';
-export { mayHoldChildWords, plainTextMask } from './prefilter-plain';
+export { mayHoldChildWords } from './prefilter-plain';
 export { PIECE_SPLITTERS } from './prefilter-lines';
 
 /** A pre-filter ready to run: its JSON, and the trie's arrays (see `PrefilterTrie`). */

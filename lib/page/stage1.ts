@@ -7,7 +7,8 @@
  */
 import {
   PASS_GROUPS,
-  plainTextMask,
+  UNREAD_GROUPS,
+  mayHoldChildWords,
   prefilterPasses,
   prefilterPassesApart,
   prefilterPassesBlocks,
@@ -125,13 +126,15 @@ export function watchForTopic(doc: Document, options: TopicWatchOptions): TopicW
     else checkAll();
   };
   /**
-   * Checks one text; the groups it holds. The page's whole text (`whole`), when plain, is
-   * read only around its child and strong stems, if it has any (`plainTextMask`).
+   * Checks one text; the groups it holds. The page's whole text (`whole`) without a child
+   * or strong stem is not read unit by unit: its other groups are taken as there.
    */
   const add = (text: string, root?: Element | null, whole = false): number => {
     if (passed || text.length === 0) return 0;
     const found =
-      (whole ? plainTextMask(prefilter, text) : null) ?? runPrefilterMask(prefilter, text);
+      whole && !mayHoldChildWords(prefilter, text)
+        ? UNREAD_GROUPS
+        : runPrefilterMask(prefilter, text);
     mask |= found;
     if (prefilterPasses(mask) && !blocksRead)
       confirm(root === undefined ? (findArticle(doc)?.element ?? null) : root);

@@ -1,8 +1,7 @@
 /**
  * A page's text made only of plain code units is told to hold no child or strong stem
- * without the loop over its units, and is read only around its child and strong stems: the
- * plain set must read as its lower case, and the answer must never hide a stem the loop
- * would find, nor a word near a child word.
+ * without the loop over its units: the plain set must read as its lower case, and the
+ * answer must never hide a stem the loop would find.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -14,16 +13,7 @@ import {
   runPrefilterMask,
 } from '@/lib/detect';
 import { APOS, IGN, MARK, SLOW, charClass, foldChar, skeleton } from '@/lib/detect/normalize';
-import {
-  mayHoldChildWords,
-  NEAR_ACTION,
-  NEAR_PARTNER,
-  plainTextMask,
-  prefilterPasses,
-  scanForTests,
-  UNREAD_GROUPS,
-} from '@/lib/detect/prefilter';
-import { IN_WORD, STARTS_WORD } from '@/lib/detect/prefilter-units';
+import { mayHoldChildWords, NEAR_ACTION, NEAR_PARTNER } from '@/lib/detect/prefilter';
 import { prefilterStems } from '@/lib/detect/prefilter-compile';
 import { CHILD, NOT_PLAIN, PLAIN_APOSTROPHES, STEM, STRONG } from '@/lib/detect/prefilter-format';
 
@@ -46,14 +36,6 @@ describe('the plain set', () => {
       // What it reads as is plain too, and lower-cases alike beside other letters.
       expect([c, NOT_PLAIN.test(String.fromCharCode(read))]).toEqual([c, false]);
       expect([c, `A${ch}a ${ch}`.toLowerCase()]).toEqual([c, `a${lower}a ${lower}`]);
-    }
-  });
-  it('holds no unit that belongs to a word without being able to start one', () => {
-    // A window read from inside a plain text knows whether it starts inside a word from
-    // the unit before it alone (see plainTextMask).
-    for (const c of plainUnits) {
-      const k = charClass(c);
-      expect([c, (IN_WORD >> k) & 1]).toEqual([c, (STARTS_WORD >> k) & 1]);
     }
   });
   it('names as apostrophes exactly its units other than U+0027 that read as one', () => {
@@ -122,81 +104,5 @@ describe('mayHoldChildWords', () => {
     // A soft hyphen, a Cyrillic look-alike, a full-width letter, a combining mark.
     for (const text of ['chil\u00ADdren', 'сhildren', 'ｋｉｄｓ', 'de\u0301ti', 'дети'])
       expect([text, mayHoldChildWords(pf, text)]).toEqual([text, true]);
-  });
-});
-
-describe('plainTextMask', () => {
-  const told = STRONG | NEAR_ACTION | NEAR_PARTNER;
-  /** What the reading unit by unit finds, beside the quick answer (null: read whole). */
-  const compare = (text: string) => ({
-    quick: plainTextMask(pf, text),
-    exact: scanForTests.units(pf, text),
-  });
-  const filler = ['the', 'council', 'approved', 'budget', 'on', 'Tuesday', 'weather', 'kidney'];
-  const long = 'x'.repeat(48);
-  const sentence = (words: string[]) => words.join(' ');
-  const fill = (count: number, word = 'budget') => Array.from({ length: count }, () => word);
-
-  it('passes when the reading unit by unit does, with its strong and near bits and its groups', () => {
-    const topic = [
-      ...['children', 'Kids', 'Kinder', 'niños', 'l’enfant', 'dzieci', 'Heimkinder', 'bambini'],
-      ...['deported', 'returned', 'evacuated', 'BRING', 'back', 'home', 'Lvova-Belova'],
-      ...['Ukraine', 'Russia', 'Moscow', 'occupied', 'kidnapped'],
-    ];
-    const word = fc.oneof(
-      { arbitrary: fc.constantFrom(...filler, long, 'xkids', 'kidsx'), weight: 30 },
-      { arbitrary: fc.constantFrom(...topic), weight: 1 },
-    );
-    const gap = fc.constantFrom(' ', ' ', ' ', '\n', '. ', ', ', '’', '—', '-', "'");
-    const text = fc
-      .array(fc.tuple(word, gap), { minLength: 100, maxLength: 900 })
-      .map((pairs) => pairs.map(([w, g]) => w + g).join(''));
-    let quick = 0;
-    let nearPartner = 0;
-    fc.assert(
-      fc.property(text, (t) => {
-        const { quick: q, exact } = compare(t);
-        if (q === null) return;
-        quick++;
-        if ((q & NEAR_PARTNER) !== 0) nearPartner++;
-        // The same pass; without one, the same strong and near bits (a reading that
-        // passes stops there); and every group the reading found.
-        expect(exact & ~q).toBe(0);
-        expect(prefilterPasses(q)).toBe(prefilterPasses(exact));
-        if (!prefilterPasses(exact)) expect(q & told).toBe(exact & told);
-      }),
-      { numRuns: 300 },
-    );
-    expect(quick).toBeGreaterThan(50);
-    expect(nearPartner).toBeGreaterThan(0);
-  });
-  it('takes a text without stems to hold the other groups, unread', () => {
-    expect(plainTextMask(pf, sentence(fill(400, 'weather')))).toBe(UNREAD_GROUPS);
-  });
-  it('reads a child word with the words on both sides of it', () => {
-    const far = sentence([...fill(300), 'children', ...fill(200), 'deported', ...fill(300)]);
-    const q = plainTextMask(pf, far);
-    expect(q).not.toBeNull();
-    expect(q! & (CHILD | told)).toBe(CHILD);
-    const near = sentence([...fill(300), 'deported', ...fill(40), 'children', ...fill(300)]);
-    expect(plainTextMask(pf, near)).toBeNull();
-    const partner = sentence([...fill(300), 'children', ...fill(40), 'bring', ...fill(300)]);
-    expect(plainTextMask(pf, partner)! & told).toBe(NEAR_PARTNER);
-    expect(scanForTests.units(pf, partner) & told).toBe(NEAR_PARTNER);
-  });
-  it('reads further where long words keep the near words beyond its first reach', () => {
-    // 60 words of 49 units lie well beyond a first reach of about a thousand units.
-    const near = sentence([...fill(100), 'children', ...fill(59, long), 'bring', ...fill(100)]);
-    expect(scanForTests.units(pf, near) & NEAR_PARTNER).toBe(NEAR_PARTNER);
-    expect(plainTextMask(pf, near)! & NEAR_PARTNER).toBe(NEAR_PARTNER);
-    const far = sentence([...fill(100), 'children', ...fill(70, long), 'bring', ...fill(100)]);
-    expect(plainTextMask(pf, far)! & told).toBe(0);
-  });
-  it('reads a text whole when it is short, not plain, or full of stems', () => {
-    expect(plainTextMask(pf, 'The children were taken.')).toBeNull();
-    const cyrillic = sentence([...fill(300), 'дети', ...fill(300)]);
-    expect(plainTextMask(pf, cyrillic)).toBeNull();
-    const many = sentence(Array.from({ length: 70 }, () => sentence(['children', ...fill(20)])));
-    expect(plainTextMask(pf, many)).toBeNull();
   });
 });
