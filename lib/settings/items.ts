@@ -19,6 +19,10 @@ import {
  * | `sync:settings`    | sync  | 1       | the reader's preferences (`Settings`)        |
  * | `local:dismissals` | local | 1       | dismissed annotations by hostname            |
  *
+ * Beside them, the background writes `siteGate` (`storage.local`, a raw key, no version:
+ * it is rewritten from the settings whenever they change), its copy of the settings'
+ * `enabled` and `excludedSites` that stage 1 reads with the pre-filter (`site-gate.ts`).
+ *
  * Version history: both items start at version 1 (nothing was stored in extension storage
  * before). Settings are always read through `normalizeSettings`, so a value written by an
  * older or newer version on another device is read field by field. A later change of shape

@@ -42,7 +42,12 @@ export async function mirrorSiteGate(settings?: Settings): Promise<void> {
  * options page, the popup, another device through sync). Returns the function that stops.
  */
 export function keepSiteGateMirrored(onError: (error: unknown) => void): () => void {
-  const mirror = (settings?: Settings) => void mirrorSiteGate(settings).catch(onError);
+  // One write at a time, in the order of the changes, so two quick changes never leave
+  // the first one's copy behind.
+  let last: Promise<void> = Promise.resolve();
+  const mirror = (settings?: Settings) => {
+    last = last.then(() => mirrorSiteGate(settings)).catch(onError);
+  };
   mirror();
   return watchSettings((next) => mirror(next));
 }

@@ -44,6 +44,11 @@ describe('the site gate copy', () => {
     await until(async () => (await copy())?.excludedSites?.includes('a.example') === true);
     await includeSite('a.example');
     await until(async () => (await copy())?.excludedSites?.length === 0);
+    // Quick changes in a row: the copy ends with the last.
+    await Promise.all([updateSettings({ enabled: false }), updateSettings({ enabled: true })]);
+    await excludeSite('b.example');
+    await until(async () => (await copy())?.excludedSites?.includes('b.example') === true);
+    expect(await copy()).toEqual({ enabled: true, excludedSites: ['b.example'] });
     stop();
   });
 });
