@@ -1,8 +1,7 @@
 import { browser } from 'wxt/browser';
 import { PREFILTER_KEY } from '@/lib/detector-store/load-prefilter';
-import { isSiteActiveNow, siteActiveIn } from '@/lib/settings/gate';
+import { isSiteActiveNow, isSiteGate, siteActiveIn } from '@/lib/settings/gate';
 import { SITE_GATE_STORAGE_KEY } from '@/lib/settings/keys';
-import type { SiteGate } from '@/lib/settings/site-gate';
 
 /** What stage 1 reads before it reads a page. */
 export interface Stage1Inputs {
@@ -10,13 +9,6 @@ export interface Stage1Inputs {
   active: boolean;
   /** The raw value of the published pre-filter's key (see `loadPublishedPrefilter`). */
   prefilter: { value: unknown };
-}
-
-/** Whether a stored copy of the site gate has its shape (anything else is not trusted). */
-function isSiteGate(value: unknown): value is SiteGate {
-  if (typeof value !== 'object' || value === null) return false;
-  const { enabled, excludedSites } = value as Record<string, unknown>;
-  return typeof enabled === 'boolean' && Array.isArray(excludedSites);
 }
 
 /**

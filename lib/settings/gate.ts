@@ -16,6 +16,23 @@ export function siteActiveIn(raw: unknown, hostname: string): boolean {
   return matchingPattern(patterns, hostname) === null;
 }
 
+/**
+ * The background's copy of what decides whether the extension works on a site (the
+ * settings' `enabled` and `excludedSites`), kept in `storage.local` beside the published
+ * pre-filter (`site-gate.ts` writes it), so that stage 1 reads both in one call.
+ */
+export interface SiteGate {
+  enabled: boolean;
+  excludedSites: string[];
+}
+
+/** Whether a stored copy of the site gate has its shape (anything else is not trusted). */
+export function isSiteGate(value: unknown): value is SiteGate {
+  if (typeof value !== 'object' || value === null) return false;
+  const { enabled, excludedSites } = value as Record<string, unknown>;
+  return typeof enabled === 'boolean' && Array.isArray(excludedSites);
+}
+
 export async function isSiteActiveNow(hostname: string): Promise<boolean> {
   try {
     return siteActiveIn(await readStorageKey('sync', SETTINGS_STORAGE_KEY), hostname);

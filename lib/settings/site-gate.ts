@@ -1,32 +1,27 @@
 import { browser } from 'wxt/browser';
 import { getSettings, watchSettings } from './items';
+import { isSiteGate, type SiteGate } from './gate';
 import { SITE_GATE_STORAGE_KEY } from './keys';
 import type { Settings } from './schema';
 
-/**
- * The background's copy of what decides whether the extension works on a site (the
- * settings' `enabled` and `excludedSites`), kept in `storage.local` beside the published
- * pre-filter, so that stage 1 reads both in one call on every page instead of reading
- * `storage.sync` as well. The settings stay the truth: a page that finds no copy (before
- * the background has written one) reads them (`readStage1Inputs`).
+/*
+ * The background's copy of the site gate (`SiteGate` in `gate.ts`), so that stage 1 reads
+ * it with the pre-filter in one call on every page instead of reading `storage.sync` as
+ * well. The settings stay the truth: a page that finds no readable copy (before the
+ * background has written one) reads them (`readStage1Inputs`).
  */
-export interface SiteGate {
-  enabled: boolean;
-  excludedSites: string[];
-}
+export type { SiteGate };
 
 export function siteGateOf(settings: Settings): SiteGate {
   return { enabled: settings.enabled, excludedSites: [...settings.excludedSites] };
 }
 
 function sameGate(stored: unknown, gate: SiteGate): boolean {
-  if (typeof stored !== 'object' || stored === null) return false;
-  const { enabled, excludedSites } = stored as Partial<SiteGate>;
+  if (!isSiteGate(stored) || stored.enabled !== gate.enabled) return false;
+  const sites = stored.excludedSites;
   return (
-    enabled === gate.enabled &&
-    Array.isArray(excludedSites) &&
-    excludedSites.length === gate.excludedSites.length &&
-    excludedSites.every((site, i) => site === gate.excludedSites[i])
+    sites.length === gate.excludedSites.length &&
+    sites.every((site, i) => site === gate.excludedSites[i])
   );
 }
 

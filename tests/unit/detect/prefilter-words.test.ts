@@ -14,7 +14,7 @@ import {
   runPrefilterMask,
 } from '@/lib/detect';
 import {
-  NEAR_ACTION,
+  GROUP_BITS,
   PIECE_SPLITTERS,
   prefilterPassesBlocks,
   scanForTests,
@@ -64,9 +64,6 @@ const text = fc
   .map((pairs) => pairs.map(([w, g]) => w + g).join(''));
 const filler = (n: number) => Array.from({ length: n }, (_, k) => `word${k % 7}`).join(' ');
 
-/** The groups only (the `NEAR_*` bits say how words lie). */
-const GROUPS_ONLY = NEAR_ACTION - 1;
-
 /**
  * How the reading by lines must agree with the whole-text reading: it passes when that
  * passes, and stops when that stops; otherwise it finds the same groups, how near words
@@ -78,7 +75,7 @@ function expectAgreement(lines: number, units: number, stop: number): void {
   expect(stopped(lines)).toBe(stopped(units));
   if (stop === 0) expect(prefilterPasses(lines)).toBe(prefilterPasses(units));
   if (stopped(units)) return;
-  expect(lines & GROUPS_ONLY).toBe(units & GROUPS_ONLY);
+  expect(lines & GROUP_BITS).toBe(units & GROUP_BITS);
   expect(lines & ~units).toBe(0);
   const has = (bits: number) => (units & bits) !== 0;
   if (has(CHILD) && (has(PARTNER) || (has(ACTION) && has(PLACE)))) expect(lines).toBe(units);
