@@ -63,15 +63,24 @@ async function startStage1(ctx: ContentScriptContext): Promise<void> {
   // the settings, or the background's copy of them, whichever changes first).
   if (!inputs.active) {
     status.state = 'site-off';
-    const restart = () => {
-      stop();
-      if (ctx.isValid) runGuarded('stage 1', () => startStage1(ctx));
-    };
+    // Watching goes on until a read says "on": the copy may still be the old one when the
+    // settings change, and its own change must not fall between two watches.
+    let stopped = false;
+    const recheck = () =>
+      runGuarded('stage 1', async () => {
+        const next = await readStage1Inputs(location.hostname);
+        if (!next.active || stopped || !ctx.isValid) return;
+        stop();
+        await startStage1(ctx);
+      });
     const stops = [
-      watchStorageKey('sync', SETTINGS_STORAGE_KEY, restart),
-      watchStorageKey('local', SITE_GATE_STORAGE_KEY, restart),
+      watchStorageKey('sync', SETTINGS_STORAGE_KEY, recheck),
+      watchStorageKey('local', SITE_GATE_STORAGE_KEY, recheck),
     ];
-    const stop = () => stops.forEach((stopWatching) => stopWatching());
+    const stop = () => {
+      stopped = true;
+      stops.forEach((stopWatching) => stopWatching());
+    };
     ctx.onInvalidated(stop);
     return;
   }
