@@ -17,6 +17,17 @@ export function manifest({ browser }: { browser: string }) {
     // websites" (Chrome) / "Access your data for all websites" (Firefox), as before.
     permissions: ['storage', 'scripting'],
     host_permissions: ['http://*/*', 'https://*/*'],
+    // Stage 1 (entrypoints/stage1), on every http(s) page and in every frame (it decides
+    // itself which frames to read): an unlisted script, so that WXT's content script
+    // wrapper and context are not part of what every page runs.
+    content_scripts: [
+      {
+        matches: ['http://*/*', 'https://*/*'],
+        js: ['stage1.js'],
+        run_at: 'document_idle',
+        all_frames: true,
+      },
+    ],
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       'next-annotation': {

@@ -513,7 +513,7 @@ async function main(): Promise<void> {
   results.bundles = sizes;
   log('built scripts (raw / gzip):');
   for (const s of sizes) {
-    const stage = s.file === 'content-scripts/content.js' ? '  <- stage 1, on every page' : '';
+    const stage = s.file === 'stage1.js' ? '  <- stage 1, on every page' : '';
     log(
       `  ${s.file.padEnd(40)} ${fmt(s.raw / 1024).padStart(7)} kB / ${fmt(s.gzip / 1024).padStart(6)} kB${stage}`,
     );

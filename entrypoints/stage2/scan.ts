@@ -4,12 +4,12 @@ import { AckResponse, readStage2Message } from '@/lib/messages/page-answers';
 import { PREFILTER_KEY } from '@/lib/detector-store/load-prefilter';
 import { judgeInBackground, verdictsOfCheck } from '@/lib/messages/judge-client';
 import { sendPageRequest } from '@/lib/messages/page-client';
-import { onLocationChange } from '@/lib/page/context';
 import { takeArticle } from '@/lib/page/handoff';
 import { createRescanScheduler } from '@/lib/page/rescan';
 import { scanDocument } from '@/lib/page/scan-document';
 import { createSlicer, type ScanMemo } from '@/lib/page/slices';
 import { createTextWatch } from '@/lib/page/watch';
+import { watchLocation } from '@/lib/page/location-watch';
 import { topPage } from '@/lib/page/frames';
 import { anchorItems } from '@/lib/page/page-items';
 import { watchStorageKey } from '@/lib/page/raw-storage';
@@ -102,10 +102,14 @@ export async function startPageScan(ctx: ContentScriptContext): Promise<void> {
   });
   ctx.onInvalidated(() => scheduler.cancel());
 
-  onLocationChange(ctx, () => {
-    memo = null;
-    scheduler.request();
-  });
+  watchLocation(
+    window,
+    () => {
+      memo = null;
+      scheduler.request();
+    },
+    { signal: ctx.signal },
+  );
   // A page restored from the back/forward cache keeps this script but not its tab's badge
   // (the browser's event only: a page can dispatch a "pageshow" of its own).
   ctx.addEventListener(window, 'pageshow', (event) => {

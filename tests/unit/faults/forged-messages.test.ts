@@ -10,8 +10,9 @@ import { detectorItem, prefilterItem } from '@/lib/detector-store';
 import { readTabReport } from '@/lib/badge/tab-report';
 import { Request, ResponseFor, StatusResponse } from '@/lib/messages';
 import { readStage2Message } from '@/lib/messages/page-answers';
-import { ignoreScriptStartedEvents, onLocationChange } from '@/lib/page/context';
+import { watchLocation } from '@/lib/page/location-watch';
 import { PageScriptContext } from '@/lib/page/script-context';
+import { scriptLifetime } from '@/lib/page/script-lifetime';
 import { getSettings } from '@/lib/settings';
 import { startBackground, type Sender } from './background';
 
@@ -198,10 +199,15 @@ describe('forged DOM events from the page', () => {
     expect(ctx.isValid).toBe(false);
   });
 
-  it('stage 1’s context, guarded, stays on', () => {
-    const ctx = new ContentScriptContext('content', { noScriptStartedPostMessage: true });
-    ignoreScriptStartedEvents(ctx);
+  it('stage 1’s lifetime tells the page nothing and no page event ends it', () => {
+    const posted = vi.spyOn(window, 'postMessage');
+    const dispatched = vi.spyOn(document, 'dispatchEvent');
+    const ctx = scriptLifetime(() => 'extension-id');
+    expect(posted).not.toHaveBeenCalled();
+    expect(dispatched).not.toHaveBeenCalled();
+    dispatched.mockRestore();
     forgeScriptStarted('content');
+    forgeScriptStarted('stage1');
     expect(ctx.isValid).toBe(true);
   });
 
@@ -217,17 +223,16 @@ describe('forged DOM events from the page', () => {
   });
 
   it('a location event counts only when the URL really changed', () => {
-    const ctx = {
-      addEventListener: (target: EventTarget, type: string, handler: () => void) =>
-        target.addEventListener(type, handler),
-    } as unknown as Parameters<typeof onLocationChange>[0];
+    // The Navigation API's object is the page's too: it can dispatch the event itself.
+    const navigation = new EventTarget();
+    const win = { location: window.location, navigation } as unknown as Window;
     const onChange = vi.fn();
-    onLocationChange(ctx, onChange);
-    window.dispatchEvent(new Event('wxt:locationchange'));
+    watchLocation(win, onChange, { signal: new AbortController().signal });
+    navigation.dispatchEvent(new Event('currententrychange'));
     expect(onChange).not.toHaveBeenCalled();
     history.pushState(null, '', '/elsewhere');
-    window.dispatchEvent(new Event('wxt:locationchange'));
-    window.dispatchEvent(new Event('wxt:locationchange'));
+    navigation.dispatchEvent(new Event('currententrychange'));
+    navigation.dispatchEvent(new Event('currententrychange'));
     expect(onChange).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,5 +1,5 @@
-import { defineContentScript } from 'wxt/utils/define-content-script';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { browser } from 'wxt/browser';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import {
   PREFILTER_KEY,
   loadPublishedPrefilter,
@@ -7,12 +7,13 @@ import {
 } from '@/lib/detector-store/load-prefilter';
 import type { Prefilter } from '@/lib/detect/prefilter';
 import { sendStage1Request } from '@/lib/messages/stage1-client';
-import { ignoreScriptStartedEvents, onLocationChange } from '@/lib/page/context';
 import { whenFrameWorthReading } from '@/lib/page/frame-gate';
 import { forgetArticle, leaveArticle, leaveJudgement, stage2Running } from '@/lib/page/handoff';
 import { readArticle } from '@/lib/page/page-check';
 import { runGuarded } from '@/lib/page/guard';
+import { watchLocation } from '@/lib/page/location-watch';
 import { watchStorageKey } from '@/lib/page/raw-storage';
+import { scriptLifetime, type ScriptLifetime } from '@/lib/page/script-lifetime';
 import { watchForTopic, type TopicWatch } from '@/lib/page/stage1';
 import { readStage1Inputs } from '@/lib/page/stage1-inputs';
 import { SETTINGS_STORAGE_KEY, SITE_GATE_STORAGE_KEY } from '@/lib/settings/keys';
@@ -27,20 +28,17 @@ import { SETTINGS_STORAGE_KEY, SITE_GATE_STORAGE_KEY } from '@/lib/settings/keys
  * is big enough and holds some text (see `lib/page/frame-gate.ts`); each such frame gets
  * its own stage 2, with its own highlights, markers and cards. Frames of about:blank and
  * srcdoc documents are not matched (ad slots are written into them).
+ *
+ * An unlisted script that the manifest lists as its content script (`manifest.config.ts`),
+ * not a WXT content script: WXT's wrapper would give it WXT's context, which costs every
+ * page more than this script's own work on most pages (see `lib/page/script-lifetime.ts`).
  */
-export default defineContentScript({
-  matches: ['http://*/*', 'https://*/*'],
-  runAt: 'document_idle',
-  allFrames: true,
-  // Nothing is posted to the page's window when the script starts (see lib/page/context).
-  noScriptStartedPostMessage: true,
-  main(ctx) {
-    ignoreScriptStartedEvents(ctx);
-    runGuarded('stage 1', async () => {
-      if (await whenFrameWorthReading(window, document, { signal: ctx.signal }))
-        await startStage1(ctx);
-    });
-  },
+export default defineUnlistedScript(() => {
+  const ctx = scriptLifetime(() => browser.runtime?.id);
+  runGuarded('stage 1', async () => {
+    if (await whenFrameWorthReading(window, document, { signal: ctx.signal }))
+      await startStage1(ctx);
+  });
 });
 
 /**
@@ -53,7 +51,7 @@ interface Stage1State {
   checks: number;
 }
 
-async function startStage1(ctx: ContentScriptContext): Promise<void> {
+async function startStage1(ctx: ScriptLifetime): Promise<void> {
   const status: Stage1State = { state: 'loading', checks: 0 };
   (globalThis as unknown as { __contextCardsStage1: Stage1State }).__contextCardsStage1 = status;
   // One storage read: the pre-filter, and whether to work here at all.
@@ -121,7 +119,7 @@ async function startStage1(ctx: ContentScriptContext): Promise<void> {
       },
     });
     watch = started;
-    onLocationChange(ctx, () => started.recheck());
+    watchLocation(window, () => started.recheck(), { signal: ctx.signal });
   };
   // A new dataset (an update, an import) publishes a new pre-filter: a page that has not
   // passed yet is checked again with it (stage 2, once loaded, follows on its own).
