@@ -16,13 +16,18 @@ export interface LoadedPrefilter {
 export const PREFILTER_KEY = 'prefilter';
 
 /**
- * The pre-filter in a raw value of the `prefilter` key, or null when there is none (or it
- * is of another format, or not readable).
+ * The pre-filter in a raw value of the `prefilter` key, or null when there is none, or it
+ * is of another format, or it does not read as a pre-filter (a damaged value: the caller
+ * then asks the background to publish again, which replaces it).
  */
 export function prefilterFromStored(value: unknown): LoadedPrefilter | null {
   const published = value as PublishedPrefilter | undefined;
   if (published?.format !== DETECTOR_FORMAT) return null;
-  return { datasetKey: published.datasetKey, prefilter: prefilterFromJSON(published.prefilter) };
+  try {
+    return { datasetKey: published.datasetKey, prefilter: prefilterFromJSON(published.prefilter) };
+  } catch {
+    return null;
+  }
 }
 
 /** The published pre-filter now, or null when there is none (or it is not readable). */

@@ -1,5 +1,6 @@
 import { storage as wxtStorage } from 'wxt/utils/storage';
 import { compileLexicons, compilePrefilter } from '@/lib/detect';
+import { prefilterFromStored } from './load-prefilter';
 import type { DetectorInputs } from '@/lib/db/detector-inputs';
 import { DETECTOR_FORMAT, detectorItem, prefilterItem } from './items';
 
@@ -8,7 +9,8 @@ export type PublishResult = 'published' | 'unchanged' | 'no-dataset';
 /**
  * Compiles the detector and its pre-filter from the stored dataset and publishes both in
  * one storage write, unless what is published already comes from the same dataset
- * content and compiler format.
+ * content and compiler format, and its pre-filter reads as one (pages cannot use a
+ * damaged one, and ask for it to be published again).
  */
 export async function publishDetector(
   readInputs: () => Promise<DetectorInputs>,
@@ -21,7 +23,7 @@ export async function publishDetector(
   ]);
   const current = (value: { datasetKey: string; format: number } | null) =>
     value?.datasetKey === inputs.datasetKey && value.format === DETECTOR_FORMAT;
-  if (current(prefilter) && current(detector)) return 'unchanged';
+  if (current(prefilter) && current(detector) && prefilterFromStored(prefilter)) return 'unchanged';
 
   const compiled = compileLexicons(inputs.lexicons, inputs.figures);
   const stamp = { datasetKey: inputs.datasetKey, format: DETECTOR_FORMAT };

@@ -39,6 +39,15 @@ describe('publishing the detector', () => {
     await prefilterItem.setValue({ ...old, format: DETECTOR_FORMAT - 1 });
     expect(await publishDetector(async () => inputs('v1#abc'))).toBe('published');
   });
+
+  it('republishes a pre-filter that no longer reads as one, for the same dataset', async () => {
+    await publishDetector(async () => inputs('v1#abc'));
+    const stored = (await prefilterItem.getValue())!;
+    const damaged = { ...stored, prefilter: { ...stored.prefilter, plainStems: 7 } };
+    await prefilterItem.setValue(damaged as unknown as typeof stored);
+    expect(await publishDetector(async () => inputs('v1#abc'))).toBe('published');
+    expect(await prefilterItem.getValue()).toEqual(stored);
+  });
 });
 
 describe('loading in a content script', () => {
@@ -55,6 +64,18 @@ describe('loading in a content script', () => {
     const ensure = vi.fn(async () => {});
     expect(await loadPublishedPrefilter(ensure)).not.toBeNull();
     expect(ensure).not.toHaveBeenCalled();
+  });
+
+  it('asks the background to publish again when the stored pre-filter is damaged', async () => {
+    await publishDetector(async () => inputs('v1#abc'));
+    const stored = (await prefilterItem.getValue())!;
+    const trie = { ...stored.prefilter.trie, first: '' };
+    const damaged = { ...stored, prefilter: { ...stored.prefilter, trie } };
+    await prefilterItem.setValue(damaged);
+    const ensure = vi.fn(() => publishDetector(async () => inputs('v1#abc')));
+    const loaded = await loadPublishedPrefilter(ensure, { value: damaged });
+    expect(ensure).toHaveBeenCalledTimes(1);
+    expect(runPrefilter(loaded!.prefilter, 'Ukrainian children deported to Russia')).toBe(true);
   });
 
   it('gives null when the background cannot publish', async () => {
