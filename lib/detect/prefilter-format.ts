@@ -37,21 +37,34 @@ export const BASE = 0x30;
 export const MAX_VALUE = 0xd7ff - BASE;
 
 /** The serialised form's name; a reader refuses any other. */
-export const PREFILTER_FORMAT = 'cdc-prefilter/4';
+export const PREFILTER_FORMAT = 'cdc-prefilter/5';
 
 /**
- * Code units outside the plain set: a text of plain code units only (most text in Latin
- * script: ASCII, Latin-1 and Extended-A but the letters folded beyond their lower case,
- * general punctuation but the ignorables, currency signs) reads each unit as its lower
- * case (an apostrophe as U+0027), with no ignorable, mark, compatibility form or Cyrillic
- * look-alike to fold. A test checks every unit of the set against `normalize.ts`. A fixed
- * expression: nothing of the dataset is compiled into it.
+ * Code units outside the plain set. A text of plain code units only reads, for the stems
+ * of the pre-filter, as its lower case with its ignorables taken out (`PLAIN_IGNORABLES`)
+ * and its apostrophes as U+0027 (`PLAIN_APOSTROPHES`): then native search finds every
+ * stem the reading unit by unit would (`mayHoldChildWords`). The set:
+ *  - letters and digits that read as their lower case, with no mark, compatibility form
+ *    or Cyrillic look-alike to fold: ASCII, Latin-1 and Extended-A but the letters folded
+ *    beyond their lower case, the Romanian comma letters, and the ideographs, kana and
+ *    Hangul of Chinese, Japanese and Korean text (their own fold);
+ *  - units no word holds (separators and breaks), whatever their lower case: general
+ *    punctuation, currency, arrows, mathematical and technical signs, shapes, symbols and
+ *    dingbats, CJK and full-width punctuation, the private use area (icon fonts) and
+ *    surrogates (emoji and other astral characters);
+ *  - the ignorables (soft hyphen, zero-width characters), which the reading skips inside
+ *    a word and which are taken out before the search.
+ * A test checks every unit of the set against `normalize.ts`. A fixed expression: nothing
+ * of the dataset is compiled into it.
  */
 export const NOT_PLAIN =
-  /[^\t-\r -~\u00a0-\u00a9\u00ab\u00ac\u00ae-\u00b4\u00b6-\u00b9\u00bb-\u012f\u0131\u0134-\u013e\u0141-\u0148\u014a-\u015d\u0160\u0161\u0164-\u017e\u2000-\u200a\u200e-\u205f\u2061-\u206f\u20a0-\u20cf]/;
+  /[^\t-\r -~\u00a0-\u00a9\u00ab-\u00b4\u00b6-\u00b9\u00bb-\u012f\u0131\u0134-\u013e\u0141-\u0148\u014a-\u015d\u0160\u0161\u0164-\u017e\u0218-\u021b\u180e\u2000-\u206f\u20a0-\u20cf\u2100\u2101\u2103-\u2106\u2108\u2109\u2114\u2116-\u2118\u211e-\u2123\u2125\u2127\u2129\u212e\u213a\u213b\u2140-\u2144\u214a-\u214d\u214f\u218a-\u2bff\u3000-\u3029\u3030-\u303f\u3041-\u3096\u30a1-\u30fa\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\ud800-\udfff\ue000-\uf8ff\ufeff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]/;
+
+/** The ignorables of the plain set: the reading skips them inside words; the search too. */
+export const PLAIN_IGNORABLES = /[\u00ad\u180e\u200b-\u200d\u2060\ufeff]/g;
 
 /** The apostrophes of the plain set other than U+0027, which read as U+0027. */
-export const PLAIN_APOSTROPHES = /[`\u00b4\u2018\u2019\u2032]/g;
+export const PLAIN_APOSTROPHES = /[`\u00b4\u2018\u2019\u2032\uff07]/g;
 
 /**
  * The serialised pre-filter: the trie of its stems, and the child and strong stems a

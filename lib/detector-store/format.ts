@@ -1,2 +1,2 @@
 /** Compiler format of the published detector; a content script ignores what it cannot read. */
-export const DETECTOR_FORMAT = 6;
+export const DETECTOR_FORMAT = 7;

@@ -12,10 +12,27 @@ import {
   prefilterFromJSON,
   runPrefilterMask,
 } from '@/lib/detect';
-import { APOS, IGN, MARK, SLOW, charClass, foldChar, skeleton } from '@/lib/detect/normalize';
+import {
+  APOS,
+  BRK,
+  IGN,
+  MARK,
+  SEP,
+  SLOW,
+  charClass,
+  foldChar,
+  skeleton,
+} from '@/lib/detect/normalize';
 import { mayHoldChildWords, NEAR_ACTION, NEAR_PARTNER } from '@/lib/detect/prefilter';
 import { prefilterStems } from '@/lib/detect/prefilter-compile';
-import { CHILD, NOT_PLAIN, PLAIN_APOSTROPHES, STEM, STRONG } from '@/lib/detect/prefilter-format';
+import {
+  CHILD,
+  NOT_PLAIN,
+  PLAIN_APOSTROPHES,
+  PLAIN_IGNORABLES,
+  STEM,
+  STRONG,
+} from '@/lib/detect/prefilter-format';
 
 const detector = compileDetector(loadBundledDataset().lexicon);
 const json = compilePrefilter(detector);
@@ -24,19 +41,45 @@ const plainUnits: number[] = [];
 for (let c = 0; c < 0x10000; c++) if (!NOT_PLAIN.test(String.fromCharCode(c))) plainUnits.push(c);
 
 describe('the plain set', () => {
-  it('reads every unit as its lower case, or an apostrophe as U+0027, with nothing to fold beyond', () => {
-    expect(plainUnits.length).toBeGreaterThan(400);
+  it('reads every unit no word holds, or that is skipped, or as its lower case with nothing to fold beyond', () => {
+    expect(plainUnits.length).toBeGreaterThan(40_000);
+    const kinds = { outside: 0, skipped: 0, letters: 0 };
     for (const c of plainUnits) {
       const ch = String.fromCharCode(c);
       const lower = ch.toLowerCase();
       const k = charClass(c);
-      expect([c, k === IGN || k === MARK || k === SLOW, lower.length]).toEqual([c, false, 1]);
+      // Its neighbours lower-case as they would without it.
+      const around = `A${ch}a`.toLowerCase();
+      expect([c, around.startsWith('a') && around.endsWith('a')]).toEqual([c, true]);
+      if (k === SEP || k === BRK) {
+        // No word holds it, so no stem does: its own lower case does not matter.
+        kinds.outside++;
+        continue;
+      }
+      if (k === IGN) {
+        // Skipped inside a word by the reading, taken out before the search.
+        expect([c, ch.replace(PLAIN_IGNORABLES, '')]).toEqual([c, '']);
+        kinds.skipped++;
+        continue;
+      }
+      kinds.letters++;
+      expect([c, k === MARK || k === SLOW, lower.length]).toEqual([c, false, 1]);
       const read = k === APOS ? 0x27 : lower.charCodeAt(0);
       expect([c, foldChar(c), skeleton(foldChar(c))]).toEqual([c, read, read]);
       // What it reads as is plain too, and lower-cases alike beside other letters.
       expect([c, NOT_PLAIN.test(String.fromCharCode(read))]).toEqual([c, false]);
       expect([c, `A${ch}a ${ch}`.toLowerCase()]).toEqual([c, `a${lower}a ${lower}`]);
     }
+    expect(kinds.outside).toBeGreaterThan(1000);
+    expect(kinds.skipped).toBe(7);
+    expect(kinds.letters).toBeGreaterThan(400);
+  });
+  it('takes out exactly its ignorables', () => {
+    const ignorables = plainUnits.filter((c) => charClass(c) === IGN);
+    const taken = plainUnits.filter(
+      (c) => String.fromCharCode(c).replace(PLAIN_IGNORABLES, '') === '',
+    );
+    expect(taken).toEqual(ignorables);
   });
   it('names as apostrophes exactly its units other than U+0027 that read as one', () => {
     const apostrophes = plainUnits.filter((c) => c !== 0x27 && charClass(c) === APOS);
@@ -74,8 +117,14 @@ describe('mayHoldChildWords', () => {
     ...['The', 'CHILDREN', 'Kids', 'kidney', 'Kinder', 'niños', 'Enfants', 'dzieci', 'copiii'],
     ...['Lvova-Belova', 'BRING', 'back', 'deported', 'Ukraine', 'Russia', 'school', 'weather'],
     ...['l’enfant', 'bambini', 'Mädchen', 'ÉCOLIERS', 'kind', 'minority', '2024', 'lentils'],
+    // Soft hyphens and zero-width characters inside words, Romanian comma letters, CJK.
+    ...['chil\u00ADdren', 'de\u00ADpor\u200Bted', 'Kin\u2060der', 'copi\uFEFFii', 'băieți'],
+    ...['FETIȚE', 'școală', 'bebeluș', '儿童', '子供たち', '어린이', 'x\u00ADkids'],
   ];
   const gaps = [' ', '\n', '. ', ', ', '’', '“', '—', '\t', '\u00A0', '-', "'", '´'];
+  // Units no word holds: emoji (surrogate pairs), arrows, signs, CJK and full-width
+  // punctuation, an icon font's private use, an enclosed number, a zero-width space.
+  gaps.push('😀', ' → ', '±', '™', '★', '。', '，', '、', '\uE001', '①', '\u200B', '\u00AD');
   const plainText = fc
     .array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(...gaps)), { maxLength: 60 })
     .map((pairs) => pairs.map(([w, g]) => w + g).join(''));
@@ -92,6 +141,33 @@ describe('mayHoldChildWords', () => {
     );
     expect(unread).toBeGreaterThan(10);
   });
+  it('says false only then on any mix of stems, cut by plain units, and plain units', () => {
+    const units = [' ', '\u00AD', '\u200B', '\u2060', '\uFEFF', '’', '\uFF07', '-', '0'];
+    units.push('\uD83D', '\uDE00', '→', '。', '，', '儿', '\uE001', 'ș', 'Ț', 'x', 'E');
+    // A stem, in either case, with one unit put in it somewhere (or at either end).
+    const cutStem = fc
+      .tuple(fc.constantFrom(...pf.plainStems), fc.nat(), fc.constantFrom(...units), fc.boolean())
+      .map(([stem, at, unit, upper]) => {
+        const cased = upper ? stem.toUpperCase() : stem;
+        const k = at % (cased.length + 1);
+        return cased.slice(0, k) + unit + cased.slice(k);
+      });
+    const told = CHILD | STRONG | NEAR_ACTION | NEAR_PARTNER;
+    let unread = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(cutStem, fc.constantFrom(...units)), { maxLength: 12 }),
+        (parts) => {
+          const text = parts.join('');
+          if (mayHoldChildWords(pf, text)) return;
+          unread++;
+          expect(runPrefilterMask(pf, text) & told).toBe(0);
+        },
+      ),
+      { numRuns: 3000, seed: 7 },
+    );
+    expect(unread).toBeGreaterThan(100);
+  });
   it('reads plain text without stems as false, and stems in any case or apostrophe as true', () => {
     expect(mayHoldChildWords(pf, 'Rinse the lentils; the weather in Ukraine was fine.')).toBe(
       false,
@@ -100,9 +176,14 @@ describe('mayHoldChildWords', () => {
     expect(mayHoldChildWords(pf, 'Des ÉCOLIERS ont été emmenés.')).toBe(true);
     expect(mayHoldChildWords(pf, 'l’enfant')).toBe(true);
   });
+  it('finds stems across soft hyphens and zero-width characters, as the reading does', () => {
+    for (const text of ['chil\u00ADdren', 'Kin\u200Bder 😀', 'bă\u00ADieți', 'fetițe'])
+      expect([text, mayHoldChildWords(pf, text)]).toEqual([text, true]);
+    expect(mayHoldChildWords(pf, 'Die Wet\u00ADter\u200Blage → 儿 😀 ★ lentils')).toBe(false);
+  });
   it('leaves text with units outside the plain set to the reading unit by unit', () => {
-    // A soft hyphen, a Cyrillic look-alike, a full-width letter, a combining mark.
-    for (const text of ['chil\u00ADdren', 'сhildren', 'ｋｉｄｓ', 'de\u0301ti', 'дети'])
+    // A Cyrillic look-alike, a full-width letter, a combining mark, a Cyrillic word.
+    for (const text of ['сhildren', 'ｋｉｄｓ', 'de\u0301ti', 'дети'])
       expect([text, mayHoldChildWords(pf, text)]).toEqual([text, true]);
   });
 });
