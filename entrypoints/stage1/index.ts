@@ -30,8 +30,8 @@ import { SETTINGS_STORAGE_KEY, SITE_GATE_STORAGE_KEY } from '@/lib/settings/keys
  * srcdoc documents are not matched (ad slots are written into them).
  *
  * An unlisted script that the manifest lists as its content script (`manifest.config.ts`),
- * not a WXT content script: WXT's wrapper would give it WXT's context, which costs every
- * page more than this script's own work on most pages (see `lib/page/script-lifetime.ts`).
+ * not a WXT content script: WXT's wrapper would give it WXT's context, which costs a page
+ * that needs no reading several milliseconds (see `lib/page/script-lifetime.ts`).
  */
 export default defineUnlistedScript(() => {
   const ctx = scriptLifetime(() => browser.runtime?.id);

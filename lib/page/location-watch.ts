@@ -9,11 +9,6 @@
  * different from the last one seen: the page can dispatch the same events itself.
  */
 
-/** The part of the Navigation API this reads. */
-interface NavigationLike extends EventTarget {
-  readonly currentEntry?: unknown;
-}
-
 export interface LocationWatchOptions {
   signal: AbortSignal;
   /** How often the URL is looked at without the Navigation API (ms). */
@@ -33,7 +28,7 @@ export function watchLocation(
     last = now;
     onChange();
   };
-  const navigation = (win as Window & { navigation?: NavigationLike }).navigation;
+  const navigation = (win as Window & { navigation?: EventTarget }).navigation;
   if (typeof navigation?.addEventListener === 'function') {
     navigation.addEventListener('currententrychange', check, { signal });
     return;
