@@ -58,7 +58,7 @@ function walkStem(pf: Prefilter, key: string): number {
 }
 
 /** Walk the word starting at `i` through the stem trie; the groups it gives. */
-function walkWord(pf: Prefilter, text: string, i: number): number {
+export function walkWord(pf: Prefilter, text: string, i: number): number {
   const { exact } = pf;
   const n = text.length;
   let mask = 0;

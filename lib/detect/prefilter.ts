@@ -43,6 +43,7 @@ import { newScan, readText } from './prefilter-units';
 
 export * from './prefilter-rules';
 export { mayHoldChildWords } from './prefilter-plain';
+export { wordsApart } from './prefilter-apart';
 export { PIECE_SPLITTERS } from './prefilter-lines';
 
 /** A pre-filter ready to run: its JSON, and the trie's arrays (see `PrefilterTrie`). */

@@ -13,6 +13,7 @@ import {
   prefilterPassesApart,
   prefilterPassesBlocks,
   runPrefilterMask,
+  wordsApart,
   type Prefilter,
 } from '@/lib/detect/prefilter';
 import { createBlockWalker, findArticle, walkedTexts } from './blocks';
@@ -131,10 +132,14 @@ export function watchForTopic(doc: Document, options: TopicWatchOptions): TopicW
    */
   const add = (text: string, root?: Element | null, whole = false): number => {
     if (passed || text.length === 0) return 0;
-    const found =
-      whole && !mayHoldChildWords(prefilter, text)
-        ? UNREAD_GROUPS
-        : runPrefilterMask(prefilter, text);
+    const quick = whole && !mayHoldChildWords(prefilter, text);
+    let found = quick ? UNREAD_GROUPS : runPrefilterMask(prefilter, text);
+    // Words the markup ran together are read apart too (see `wordsApart`); the quick look
+    // finds stems anywhere, inside such words too.
+    if (!quick && !prefilterPasses(mask | found)) {
+      const apart = wordsApart(prefilter, text);
+      if (apart !== null) found |= runPrefilterMask(prefilter, apart);
+    }
     mask |= found;
     if (prefilterPasses(mask) && !blocksRead)
       confirm(root === undefined ? (findArticle(doc)?.element ?? null) : root);

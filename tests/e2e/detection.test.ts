@@ -86,6 +86,13 @@ describe('detection in Chromium', () => {
     await page.close();
   });
 
+  it('annotates a story whose heading the markup runs into its first paragraph', async () => {
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url('/run-together.html'));
+    expect(Number(await settledBadge(page))).toBeGreaterThanOrEqual(1);
+    await page.close();
+  });
+
   it('never loads stage 2 nor messages the background on an off-topic page', async () => {
     // A first page makes sure the detector is published (the first page after install
     // may ask for it).

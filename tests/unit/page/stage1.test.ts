@@ -188,6 +188,16 @@ describe('watchForTopic (stage 1)', () => {
     expect(onTopic).toHaveBeenCalledTimes(1);
   });
 
+  it('passes where the markup runs a heading into a paragraph that starts with the topic', () => {
+    // No white space between the two elements: `textContent` reads "UkraineChildren".
+    const doc = document.implementation.createHTMLDocument('Latest');
+    doc.body.innerHTML =
+      '<article><h2>War in Ukraine</h2><p>Children were deported to Russia from Kherson.</p></article>';
+    expect(doc.querySelector('article')!.textContent).toContain('UkraineChildren');
+    const { onTopic } = watchPage(doc);
+    expect(onTopic).toHaveBeenCalledTimes(1);
+  });
+
   it('does not pass on a child word far from any action word', () => {
     const filler = Array.from({ length: 80 }, (_, k) => `word${k}`).join(' ');
     const onTopic = vi.fn(async (_article: ArticleHandoff) => true);
