@@ -6,7 +6,8 @@
  * The Navigation API's `currententrychange` tells it where the browser has the API: it
  * fires once the URL has changed (its `navigate` event fires before). Elsewhere the URL is
  * looked at once a second. Either way a change counts only when `location.href` is really
- * different from the last one seen: the page can dispatch the same events itself.
+ * different from the last one seen: the page can dispatch the same events itself. Once
+ * `signal` aborts, the listener is removed or the timer cleared.
  */
 
 export interface LocationWatchOptions {
@@ -24,7 +25,7 @@ export function watchLocation(
   let last = win.location.href;
   const check = () => {
     const now = win.location.href;
-    if (now === last || signal.aborted) return;
+    if (now === last) return;
     last = now;
     onChange();
   };

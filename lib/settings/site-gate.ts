@@ -10,8 +10,6 @@ import type { Settings } from './schema';
  * well. The settings stay the truth: a page that finds no readable copy (before the
  * background has written one) reads them (`readStage1Inputs`).
  */
-export type { SiteGate };
-
 export function siteGateOf(settings: Settings): SiteGate {
   return { enabled: settings.enabled, excludedSites: [...settings.excludedSites] };
 }

@@ -7,7 +7,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { excludeSite, includeSite, updateSettings } from '@/lib/settings';
 import { SITE_GATE_STORAGE_KEY } from '@/lib/settings/keys';
-import { keepSiteGateMirrored, mirrorSiteGate, type SiteGate } from '@/lib/settings/site-gate';
+import type { SiteGate } from '@/lib/settings/gate';
+import { keepSiteGateMirrored, mirrorSiteGate } from '@/lib/settings/site-gate';
 import { readStage1Inputs } from '@/lib/page/stage1-inputs';
 import { PREFILTER_KEY } from '@/lib/detector-store/load-prefilter';
 
