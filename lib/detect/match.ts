@@ -9,10 +9,10 @@ import { hitAt, newHitBuffer, pushHit, sortHits, type Hit, type HitBuffer } from
 import {
   APOS,
   BRK,
-  CLASS as CLS,
+  CLASS,
   CYR,
   DIG as DIG_K,
-  FOLD as FLD,
+  FOLD,
   IGN,
   LAT,
   LETTER_OTHER,
@@ -20,6 +20,7 @@ import {
   SLOW,
   charClass,
   foldWord,
+  useTables,
 } from './normalize';
 import {
   CAP,
@@ -99,6 +100,9 @@ export function findHitsInto(
   to = text.length,
 ): number {
   const { anchorTerms, terms, root, exact, prefix, edgeStart, edgeCode, edgeNode } = det;
+  useTables();
+  const CLS = CLASS;
+  const FLD = FOLD;
   const base = buf.n;
   let cacheUsed = false;
   let tok = 0;

@@ -27,30 +27,70 @@ const UNKNOWN = 255;
 
 /**
  * Memo tables, exported for the hot loops: `CLASS[c]` is the class of `c` once known (255
- * before); a known class implies a known `FOLD[c]` (see `charClass`).
+ * before); a known class implies a known `FOLD[c]` (see `charClass`). Empty until
+ * `useTables` makes them: a loop that reads them calls it first, and reads them into
+ * locals after.
  */
-export const CLASS = new Uint8Array(65536).fill(UNKNOWN);
-export const FOLD = new Uint16Array(65536);
-const classTable = CLASS;
-const foldTable = FOLD;
-const foldKnown = new Uint8Array(65536);
+export let CLASS = new Uint8Array(0);
+export let FOLD = new Uint16Array(0);
+let foldKnown = new Uint8Array(0);
+// Sparse (0: the code is its own skeleton), so making it runs no 64K-entry loop.
+let skeletonTable = new Uint16Array(0);
+
+/**
+ * Makes the memo tables (and the look-alike maps), once. Not when the module loads:
+ * stage 1 loads it in every frame of every page, and most pages and frames never read a
+ * text one code unit at a time (their text holds no stem, or the frame or site is not
+ * read); making these 384 KB of tables cost each of them about 0.3 ms.
+ */
+export function useTables(): void {
+  if (CLASS.length !== 0) return;
+  CLASS = new Uint8Array(65536).fill(UNKNOWN);
+  FOLD = new Uint16Array(65536);
+  foldKnown = new Uint8Array(65536);
+  skeletonTable = new Uint16Array(65536);
+  for (const [a, b] of Object.entries(LAT_TO_CYR)) latToCyr.set(a.charCodeAt(0), b.charCodeAt(0));
+  for (const [a, b] of Object.entries(CYR_TO_LAT)) cyrToLat.set(a.charCodeAt(0), b.charCodeAt(0));
+  for (const [cyr, lat] of cyrToLat) skeletonTable[cyr] = lat;
+}
 
 const APOSTROPHES = "'’ʼ‘`´′ʹ＇";
 const IGNORABLE = '\u00AD\u200B\u200C\u200D\u2060\uFEFF\u180E\u034F';
 const BREAKS = '.!?;:…\n\r\u2028\u2029。！？';
 
-const reLetter = /\p{L}/u;
-const reMark = /\p{M}/u;
-const reDigit = /\p{Nd}/u;
-const reNumber = /\p{N}/u;
-const reLatin = /\p{Script=Latin}/u;
-const reCyrillic = /\p{Script=Cyrillic}/u;
+/**
+ * The Unicode property tests `classByProperties` works a class out with, made when it is
+ * first called: stage 1 loads this module on every page, and making these six expressions
+ * when the module loads cost a page about half a millisecond before any text was read,
+ * while most pages never meet a code unit outside the known classes (`KNOWN_CLASSES`).
+ */
+interface PropertyTests {
+  letter: RegExp;
+  mark: RegExp;
+  digit: RegExp;
+  number: RegExp;
+  latin: RegExp;
+  cyrillic: RegExp;
+}
+let propertyTests: PropertyTests | null = null;
+function unicodeTests(): PropertyTests {
+  propertyTests ??= {
+    letter: /\p{L}/u,
+    mark: /\p{M}/u,
+    digit: /\p{Nd}/u,
+    number: /\p{N}/u,
+    latin: /\p{Script=Latin}/u,
+    cyrillic: /\p{Script=Cyrillic}/u,
+  };
+  return propertyTests;
+}
 
 /**
  * Blocks whose every code unit is a letter without case that folds to itself (kana, CJK
  * ideographs, Hangul syllables; a test checks each unit against the Unicode tests below).
- * A page in Chinese, Japanese or Korean meets thousands of distinct ones, and working each
- * out with the regular expressions cost such a page several milliseconds.
+ * A page in Chinese, Japanese or Korean meets thousands of distinct ones: `computeClass`
+ * knows them without the regular expressions, and `learnKnownPage` fills them in 256 code
+ * units at a time, as it does the known classes.
  */
 export const PLAIN_LETTER_BLOCKS: readonly (readonly [number, number])[] = [
   [0x3041, 0x3096],
@@ -75,32 +115,34 @@ export function classByProperties(c: number): number {
   if (IGNORABLE.includes(ch)) return IGN;
   if (BREAKS.includes(ch)) return BRK;
   if (c >= 0x30 && c <= 0x39) return DIG;
-  if (reMark.test(ch)) return MARK;
-  if (reLetter.test(ch)) {
+  const is = unicodeTests();
+  if (is.mark.test(ch)) return MARK;
+  if (is.letter.test(ch)) {
     const nfkc = ch.normalize('NFKC');
-    if (nfkc !== ch && (nfkc.length !== 1 || !reLetter.test(nfkc))) return SLOW;
+    if (nfkc !== ch && (nfkc.length !== 1 || !is.letter.test(nfkc))) return SLOW;
     const base = nfkc.length === 1 ? nfkc : ch;
-    if (reLatin.test(base)) return nfkc !== ch ? SLOW : LAT;
-    if (reCyrillic.test(base)) return CYR;
+    if (is.latin.test(base)) return nfkc !== ch ? SLOW : LAT;
+    if (is.cyrillic.test(base)) return CYR;
     return nfkc !== ch ? SLOW : LETTER_OTHER;
   }
-  if (reDigit.test(ch)) return ch.normalize('NFKC') !== ch ? SLOW : LETTER_OTHER;
-  if (reNumber.test(ch)) return LETTER_OTHER;
+  if (is.digit.test(ch)) return ch.normalize('NFKC') !== ch ? SLOW : LETTER_OTHER;
+  if (is.number.test(ch)) return LETTER_OTHER;
   return SEP;
 }
 
 /** The class of one UTF-16 code unit (memoised; also memoises its fold). */
 export function charClass(c: number): number {
-  let k = classTable[c]!;
+  if (CLASS.length === 0) useTables();
+  let k = CLASS[c]!;
   if (k === UNKNOWN) {
     if (pageLearnt[c >> 8] === 0) {
       learnKnownPage(c >> 8);
-      k = classTable[c]!;
+      k = CLASS[c]!;
       if (k !== UNKNOWN) return k;
     }
     k = computeClass(c);
     foldChar(c);
-    classTable[c] = k;
+    CLASS[c] = k;
   }
   return k;
 }
@@ -176,31 +218,76 @@ const KNOWN_CLASSES: [number, string][] = [
 // the known pages (ASCII and Latin-1, punctuation), not all thirteen.
 const pageLearnt = new Uint8Array(256);
 let extraFolds: Map<number, number> | null = null;
+
+/** A run of `KNOWN_CLASSES`: code units [from, end) of class `k`. */
+interface KnownRun {
+  from: number;
+  end: number;
+  k: number;
+}
+let decodedRuns: KnownRun[] | null = null;
+/**
+ * `KNOWN_CLASSES` decoded, once, in order. (Decoding the ranges below a page again for
+ * each page learnt cost a page of Chinese, which meets some eighty pages, a few
+ * milliseconds of garbage collection.)
+ */
+function knownRuns(): KnownRun[] {
+  if (decodedRuns !== null) return decodedRuns;
+  const out: KnownRun[] = [];
+  for (const [from, runs] of KNOWN_CLASSES) {
+    let c = from;
+    for (const run of runs.split(' ')) {
+      const end = c + (run.length > 1 ? parseInt(run.slice(1), 36) : 1);
+      out.push({ from: c, end, k: run.charCodeAt(0) - 48 });
+      c = end;
+    }
+  }
+  decodedRuns = out;
+  return out;
+}
+/** The index of the first run that ends after `unit` (binary search; the runs are in order). */
+function firstRunEndingAfter(runs: readonly KnownRun[], unit: number): number {
+  let lo = 0;
+  let hi = runs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (runs[mid]!.end <= unit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 function learnKnownPage(page: number): void {
+  useTables();
+  const classTable = CLASS;
+  const foldTable = FOLD;
   pageLearnt[page] = 1;
   const low = page << 8;
   const high = low + 256;
   const folding: number[] = [];
-  for (const [from, runs] of KNOWN_CLASSES) {
-    if (from >= high) continue;
-    let c = from;
-    for (const run of runs.split(' ')) {
-      const k = run.charCodeAt(0) - 48;
-      const end = c + (run.length > 1 ? parseInt(run.slice(1), 36) : 1);
-      const a = Math.max(c, low);
-      const b = Math.min(end, high);
-      c = end;
-      if (a >= b) continue;
-      classTable.fill(k, a, b);
-      foldKnown.fill(1, a, b);
-      const folds = k === LAT || k === CYR || k === LETTER_OTHER || k === SLOW || k === APOS;
-      for (let u = a; u < b; u++) {
-        foldTable[u] = u;
-        // İ (U+0130) lower-cases to two units: worked out when met.
-        if (folds && u !== 0x130) folding.push(u);
-      }
-      if (c >= high) break;
+  const runs = knownRuns();
+  for (let r = firstRunEndingAfter(runs, low); r < runs.length && runs[r]!.from < high; r++) {
+    const { from, end, k } = runs[r]!;
+    const a = Math.max(from, low);
+    const b = Math.min(end, high);
+    classTable.fill(k, a, b);
+    foldKnown.fill(1, a, b);
+    const folds = k === LAT || k === CYR || k === LETTER_OTHER || k === SLOW || k === APOS;
+    for (let u = a; u < b; u++) {
+      foldTable[u] = u;
+      // İ (U+0130) lower-cases to two units: worked out when met.
+      if (folds && u !== 0x130) folding.push(u);
     }
+  }
+  // The plain letter blocks: caseless letters that fold to themselves. A page of Chinese
+  // or Japanese meets thousands of distinct ones; working each out on its own (a class,
+  // then a fold) cost such a page's first reading 5 to 15 ms.
+  for (const [from, to] of PLAIN_LETTER_BLOCKS) {
+    const a = Math.max(from, low);
+    const b = Math.min(to + 1, high);
+    if (a >= b) continue;
+    classTable.fill(LETTER_OTHER, a, b);
+    foldKnown.fill(1, a, b);
+    for (let u = a; u < b; u++) foldTable[u] = u;
   }
   if (page === 0x130 >> 8) {
     classTable[0x130] = UNKNOWN;
@@ -230,15 +317,16 @@ export function learnAllKnownPages(): void {
 
 /** Case-folded code unit (memoised). Apostrophe variants fold to U+0027. */
 export function foldChar(c: number): number {
+  if (CLASS.length === 0) useTables();
   if (foldKnown[c] === 0) {
     if (pageLearnt[c >> 8] === 0) {
       learnKnownPage(c >> 8);
-      if ((foldKnown[c] as number) === 1) return foldTable[c]!;
+      if ((foldKnown[c] as number) === 1) return FOLD[c]!;
     }
-    foldTable[c] = computeFold(c);
+    FOLD[c] = computeFold(c);
     foldKnown[c] = 1;
   }
-  return foldTable[c]!;
+  return FOLD[c]!;
 }
 
 /** Latin letters (after folding) that look like Cyrillic ones, and back. */
@@ -265,25 +353,21 @@ CYR_TO_LAT['в'] = 'b';
 Object.assign(CYR_TO_LAT, { ѕ: 's', ј: 'j', ԁ: 'd', ԛ: 'q', ԝ: 'w', һ: 'h', ӏ: 'l' });
 CYR_TO_LAT['н'] = 'h';
 
+// Filled by `useTables`.
 const latToCyr = new Map<number, number>();
 const cyrToLat = new Map<number, number>();
-for (const [a, b] of Object.entries(LAT_TO_CYR)) latToCyr.set(a.charCodeAt(0), b.charCodeAt(0));
-for (const [a, b] of Object.entries(CYR_TO_LAT)) cyrToLat.set(a.charCodeAt(0), b.charCodeAt(0));
 
 /** Map a folded look-alike letter into the given script (LAT or CYR); others unchanged. */
 export function lookalike(c: number, script: number): number {
+  if (CLASS.length === 0) useTables();
   if (script === CYR) return latToCyr.get(c) ?? c;
   if (script === LAT) return cyrToLat.get(c) ?? c;
   return c;
 }
 
-// Sparse (0: the code is its own skeleton), so loading the module runs no 64K-entry loop:
-// it runs on every page, in stage 1.
-const skeletonTable = new Uint16Array(65536);
-for (const [cyr, lat] of cyrToLat) skeletonTable[cyr] = lat;
-
 /** A skeleton code used only by the pre-filter: Cyrillic look-alikes fold to Latin. */
 export function skeleton(c: number): number {
+  if (skeletonTable.length === 0) useTables();
   return skeletonTable[c]! || c;
 }
 

@@ -5,14 +5,15 @@
  * (`prefilter-lines.ts`, `prefilter-plain.ts`) answers as this one would.
  */
 import {
-  CLASS as CLS,
-  FOLD as FLD,
+  CLASS,
+  FOLD,
   IGN,
   MARK,
   SLOW,
   charClass,
   foldWord,
   skeleton,
+  useTables,
 } from './normalize';
 import { BASE, CHILD, PARTNER, ACTION, STEM } from './prefilter-format';
 import { NEAR_ACTION, NEAR_PARTNER, NEAR_WORDS, prefilterPasses } from './prefilter-rules';
@@ -59,6 +60,8 @@ function walkStem(pf: Prefilter, key: string): number {
 
 /** Walk the word starting at `i` through the stem trie; the groups it gives. */
 export function walkWord(pf: Prefilter, text: string, i: number): number {
+  useTables();
+  const FLD = FOLD;
   const { exact } = pf;
   const n = text.length;
   let mask = 0;
@@ -190,6 +193,9 @@ export function readChunk(
   scan: UnitScan,
   hits: number[],
 ): void {
+  useTables();
+  const CLS = CLASS;
+  const FLD = FOLD;
   const { mask: nodeMask, exact } = pf;
   const n = text.length;
   let { prevWord, words } = scan;

@@ -150,11 +150,12 @@ describe('the classes known at load', () => {
 });
 
 describe('the known classes are learnt when first needed', () => {
-  it('loading the module fills no table; the first class or fold asked for fills its page of 256 units', async () => {
+  it('loading the module makes no table; the first class or fold asked for fills its page of 256 units', async () => {
     vi.resetModules();
     const fresh = await import('@/lib/detect/normalize');
-    expect([fresh.CLASS[0x61], fresh.CLASS[0x434], fresh.CLASS[0x2019]]).toEqual([255, 255, 255]);
+    expect([fresh.CLASS.length, fresh.FOLD.length]).toEqual([0, 0]);
     expect(fresh.foldChar(0x41)).toBe(0x61);
+    expect([fresh.CLASS.length, fresh.FOLD.length]).toEqual([65536, 65536]);
     // ASCII and Latin-1 are known now; Cyrillic and punctuation only once asked for.
     expect([fresh.CLASS[0x61], fresh.CLASS[0xe9], fresh.FOLD[0xc9]]).toEqual([
       fresh.LAT,
@@ -174,6 +175,19 @@ describe('the known classes are learnt when first needed', () => {
     expect(other.FOLD[0x2019]).toBe(0x27);
     expect(other.CLASS[0x61]).toBe(255);
   });
+  it('makes its tables for whichever is called first: a skeleton, a look-alike, a word', async () => {
+    vi.resetModules();
+    const first = await import('@/lib/detect/normalize');
+    // Cyrillic а (U+0430) is Latin a (U+0061) in the pre-filter's skeleton.
+    expect(first.skeleton(0x430)).toBe(0x61);
+    vi.resetModules();
+    const second = await import('@/lib/detect/normalize');
+    expect(second.lookalike(0x61, second.CYR)).toBe(0x430);
+    vi.resetModules();
+    const third = await import('@/lib/detect/normalize');
+    expect(third.foldWord('ДЕТИ')).toBe('дети');
+    expect(third.CLASS.length).toBe(65536);
+  });
   it('learns a page whole, and İ (two units in lower case) only when met', async () => {
     vi.resetModules();
     const fresh = await import('@/lib/detect/normalize');
@@ -182,5 +196,22 @@ describe('the known classes are learnt when first needed', () => {
     expect(fresh.CLASS[0x130]).toBe(255);
     expect(fresh.foldChar(0x130)).toBe(computeFold(0x130));
     expect(fresh.charClass(0x130)).toBe(classByProperties(0x130));
+  });
+  it('learns a page of a plain letter block whole, where the block covers it', async () => {
+    vi.resetModules();
+    const fresh = await import('@/lib/detect/normalize');
+    // 中 (U+4E2D): its page is U+4E00 to U+4EFF, all in the CJK ideographs.
+    expect(fresh.charClass(0x4e2d)).toBe(fresh.LETTER_OTHER);
+    expect([fresh.CLASS[0x4e00], fresh.CLASS[0x4eff], fresh.FOLD[0x4e8c]]).toEqual([
+      fresh.LETTER_OTHER,
+      fresh.LETTER_OTHER,
+      0x4e8c,
+    ]);
+    expect(fresh.CLASS[0x4f00]).toBe(255);
+    // The page of U+3000 holds hiragana (U+3041 to U+3096) and katakana, and units of no
+    // block between them: those keep their own class.
+    expect(fresh.charClass(0x3042)).toBe(fresh.LETTER_OTHER);
+    expect(fresh.CLASS[0x3096]).toBe(fresh.LETTER_OTHER);
+    expect(fresh.charClass(0x3097)).toBe(classByProperties(0x3097));
   });
 });
