@@ -184,29 +184,32 @@ export function computeFold(c: number): number {
  * the punctuation of CJK text (its symbols and full-width forms), known
  * before the first page is read: working a class out costs several Unicode
  * regular-expression tests, and compiling those is the first thing a page with an accented
- * letter or a curly quote would pay for. Per range, its runs of one class: the class value,
- * then how many code units in base 36 (none: one). A test checks every code unit against
- * `computeClass`, and the folds against `computeFold`.
+ * letter or a curly quote would pay for. Per range: its first code unit, the unit after
+ * its last, and its runs of one class (the class value, then how many code units in base
+ * 36; none: one). A test checks every code unit against `computeClass`, the folds against
+ * `computeFold`, and that each range's runs end where it says.
  */
-const KNOWN_CLASSES: [number, string][] = [
+export const KNOWN_CLASSES: readonly (readonly [number, number, string])[] = [
   [
     0x0000,
+    0x0180,
     '0a 9 02 9 0j 9 05 7 06 9 0 4a 92 03 9 0 1q 05 7 1q 01b 8 02 6 04 32 7 8 03 3 8 0 33 0 1n 0 1v 0 11m 82 1b 82 18 8 11h 8',
   ],
-  [0x0218, '14'],
-  [0x0370, '34 8 0 32 02 8 33 0 3 06 3 0 33 0 3 0 3k 0 319 87 3p 83 3 82 0 32 8 36'],
-  [0x0400, '22o'],
-  [0x0490, '22'],
-  [0x2000, '0b 63 0a 72 0c 9 0 92 08 7 019 6 0f'],
-  [0x20a0, '01c'],
+  [0x0218, 0x021c, '14'],
+  [0x0370, 0x0400, '34 8 0 32 02 8 33 0 3 06 3 0 33 0 3 0 3k 0 319 87 3p 83 3 82 0 32 8 36'],
+  [0x0400, 0x0460, '22o'],
+  [0x0490, 0x0492, '22'],
+  [0x2000, 0x2070, '0b 63 0a 72 0c 9 0 92 08 7 019 6 0f'],
+  [0x20a0, 0x20d0, '01c'],
   [
     0x2100,
+    0x2300,
     '02 8 04 8 02 8a 0 8 03 85 06 8 0 8 0 8 0 84 0 83 1 87 02 84 05 85 04 1 0 31f 12 35 0ae',
   ],
-  [0x25a0, '0d2 3u 018'],
-  [0x3000, '02 9 02 33 0p 39 56 0 35 02 35 03'],
-  [0x30fb, '0 3'],
-  [0xff00, '0 9 05 7 08 8a 05 9 0 8q 06 8q 0b 82h 03 86 02 86 02 86 02 83 0j'],
+  [0x25a0, 0x27c0, '0d2 3u 018'],
+  [0x3000, 0x3040, '02 9 02 33 0p 39 56 0 35 02 35 03'],
+  [0x30fb, 0x30fd, '0 3'],
+  [0xff00, 0xfff0, '0 9 05 7 08 8a 05 9 0 8q 06 8q 0b 82h 03 86 02 86 02 86 02 83 0j'],
 ];
 // Letters and apostrophes fold; separators, breaks and digits are their own fold. The
 // folds of the letters are `computeFold`'s, worked out with one native `toLowerCase` of
@@ -225,36 +228,26 @@ interface KnownRun {
   end: number;
   k: number;
 }
-let decodedRuns: KnownRun[] | null = null;
+const decodedRuns: (KnownRun[] | undefined)[] = [];
 /**
- * `KNOWN_CLASSES` decoded, once, in order. (Decoding the ranges below a page again for
- * each page learnt cost a page of Chinese, which meets some eighty pages, a few
- * milliseconds of garbage collection.)
+ * The runs of entry `e` of `KNOWN_CLASSES`, decoded once, when a page it covers is first
+ * learnt. (Decoding every entry below a page again for each page learnt cost a page of
+ * Chinese, which meets some eighty pages, milliseconds of garbage collection; decoding
+ * them all at once cost an English page, which needs two, 0.4 ms.)
  */
-function knownRuns(): KnownRun[] {
-  if (decodedRuns !== null) return decodedRuns;
-  const out: KnownRun[] = [];
-  for (const [from, runs] of KNOWN_CLASSES) {
-    let c = from;
-    for (const run of runs.split(' ')) {
-      const end = c + (run.length > 1 ? parseInt(run.slice(1), 36) : 1);
-      out.push({ from: c, end, k: run.charCodeAt(0) - 48 });
-      c = end;
-    }
+export function knownRuns(e: number): KnownRun[] {
+  let out = decodedRuns[e];
+  if (out !== undefined) return out;
+  const [from, , runs] = KNOWN_CLASSES[e]!;
+  out = [];
+  let c = from;
+  for (const run of runs.split(' ')) {
+    const end = c + (run.length > 1 ? parseInt(run.slice(1), 36) : 1);
+    out.push({ from: c, end, k: run.charCodeAt(0) - 48 });
+    c = end;
   }
-  decodedRuns = out;
+  decodedRuns[e] = out;
   return out;
-}
-/** The index of the first run that ends after `unit` (binary search; the runs are in order). */
-function firstRunEndingAfter(runs: readonly KnownRun[], unit: number): number {
-  let lo = 0;
-  let hi = runs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (runs[mid]!.end <= unit) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 function learnKnownPage(page: number): void {
   useTables();
@@ -264,18 +257,21 @@ function learnKnownPage(page: number): void {
   const low = page << 8;
   const high = low + 256;
   const folding: number[] = [];
-  const runs = knownRuns();
-  for (let r = firstRunEndingAfter(runs, low); r < runs.length && runs[r]!.from < high; r++) {
-    const { from, end, k } = runs[r]!;
-    const a = Math.max(from, low);
-    const b = Math.min(end, high);
-    classTable.fill(k, a, b);
-    foldKnown.fill(1, a, b);
-    const folds = k === LAT || k === CYR || k === LETTER_OTHER || k === SLOW || k === APOS;
-    for (let u = a; u < b; u++) {
-      foldTable[u] = u;
-      // İ (U+0130) lower-cases to two units: worked out when met.
-      if (folds && u !== 0x130) folding.push(u);
+  for (let e = 0; e < KNOWN_CLASSES.length; e++) {
+    const [entryFrom, entryEnd] = KNOWN_CLASSES[e]!;
+    if (entryEnd <= low || entryFrom >= high) continue;
+    for (const { from, end, k } of knownRuns(e)) {
+      const a = Math.max(from, low);
+      const b = Math.min(end, high);
+      if (a >= b) continue;
+      classTable.fill(k, a, b);
+      foldKnown.fill(1, a, b);
+      const folds = k === LAT || k === CYR || k === LETTER_OTHER || k === SLOW || k === APOS;
+      for (let u = a; u < b; u++) {
+        foldTable[u] = u;
+        // İ (U+0130) lower-cases to two units: worked out when met.
+        if (folds && u !== 0x130) folding.push(u);
+      }
     }
   }
   // The plain letter blocks: caseless letters that fold to themselves. A page of Chinese

@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
+  KNOWN_CLASSES,
+  knownRuns,
   CLASS,
   FOLD,
   LETTER_OTHER,
@@ -126,6 +128,17 @@ describe('the classes known at load', () => {
     for (const [from, to] of ranges)
       for (let c = from!; c <= to!; c++) if (CLASS[c] === 255) missing.push(c);
     expect(missing).toEqual([0x130]);
+  });
+
+  it('decodes each range of known classes into runs that end where the range says', () => {
+    for (let e = 0; e < KNOWN_CLASSES.length; e++) {
+      const [from, end] = KNOWN_CLASSES[e]!;
+      const runs = knownRuns(e);
+      expect(runs[0]!.from).toBe(from);
+      for (let r = 1; r < runs.length; r++) expect(runs[r]!.from).toBe(runs[r - 1]!.end);
+      expect(runs.at(-1)!.end).toBe(end);
+      if (e > 0) expect(from).toBeGreaterThanOrEqual(KNOWN_CLASSES[e - 1]![1]);
+    }
   });
 
   it('knows the plain letter blocks without Unicode tests: each unit a caseless letter that folds to itself', () => {
