@@ -7,6 +7,7 @@
  */
 import {
   PASS_GROUPS,
+  RELEVANT_GROUPS,
   UNREAD_GROUPS,
   mayHoldChildWords,
   prefilterPasses,
@@ -128,11 +129,15 @@ export function watchForTopic(doc: Document, options: TopicWatchOptions): TopicW
   };
   /**
    * Checks one text; the groups it holds. The page's whole text (`whole`) without a child
-   * or strong stem is not read unit by unit: its other groups are taken as there.
+   * or strong stem is not read unit by unit: its other groups are taken as there. Nor is
+   * such a text added later while every other group is taken as there and no child or
+   * strong word has been seen (the page's whole text was such a text): reading it could
+   * add nothing to the groups, nor make the page pass or be read again.
    */
   const add = (text: string, root?: Element | null, whole = false): number => {
     if (passed || text.length === 0) return 0;
-    const quick = whole && !mayHoldChildWords(prefilter, text);
+    const unreadSoFar = (mask & UNREAD_GROUPS) === UNREAD_GROUPS && (mask & RELEVANT_GROUPS) === 0;
+    const quick = (whole || unreadSoFar) && !mayHoldChildWords(prefilter, text);
     let found = quick ? UNREAD_GROUPS : runPrefilterMask(prefilter, text);
     // Words the markup ran together are read apart too (see `wordsApart`); the quick look
     // finds stems anywhere, inside such words too.
