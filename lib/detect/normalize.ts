@@ -275,8 +275,8 @@ function learnKnownPage(page: number): void {
     }
   }
   // The plain letter blocks: caseless letters that fold to themselves. A page of Chinese
-  // or Japanese meets thousands of distinct ones; working each out on its own (a class,
-  // then a fold) cost such a page's first reading 5 to 15 ms.
+  // or Japanese meets thousands of distinct ones, each otherwise worked out on its own
+  // (a class, then a fold) the first time it is read.
   for (const [from, to] of PLAIN_LETTER_BLOCKS) {
     const a = Math.max(from, low);
     const b = Math.min(to + 1, high);
