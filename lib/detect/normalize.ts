@@ -34,8 +34,12 @@ const UNKNOWN = 255;
 export let CLASS = new Uint8Array(0);
 export let FOLD = new Uint16Array(0);
 let foldKnown = new Uint8Array(0);
-// Sparse (0: the code is its own skeleton), so making it runs no 64K-entry loop.
-let skeletonTable = new Uint16Array(0);
+/**
+ * The pre-filter's skeleton codes (see `skeleton`), for its hot loop, which reads them
+ * after `useTables` without a call per unit: 0 where a code is its own skeleton (sparse,
+ * so making it runs no 64K-entry loop).
+ */
+export let SKELETON = new Uint16Array(0);
 
 /**
  * Makes the memo tables (and the look-alike maps), once. Not when the module loads:
@@ -48,10 +52,10 @@ export function useTables(): void {
   CLASS = new Uint8Array(65536).fill(UNKNOWN);
   FOLD = new Uint16Array(65536);
   foldKnown = new Uint8Array(65536);
-  skeletonTable = new Uint16Array(65536);
+  SKELETON = new Uint16Array(65536);
   for (const [a, b] of Object.entries(LAT_TO_CYR)) latToCyr.set(a.charCodeAt(0), b.charCodeAt(0));
   for (const [a, b] of Object.entries(CYR_TO_LAT)) cyrToLat.set(a.charCodeAt(0), b.charCodeAt(0));
-  for (const [cyr, lat] of cyrToLat) skeletonTable[cyr] = lat;
+  for (const [cyr, lat] of cyrToLat) SKELETON[cyr] = lat;
 }
 
 const APOSTROPHES = "'’ʼ‘`´′ʹ＇";
@@ -363,8 +367,8 @@ export function lookalike(c: number, script: number): number {
 
 /** A skeleton code used only by the pre-filter: Cyrillic look-alikes fold to Latin. */
 export function skeleton(c: number): number {
-  if (skeletonTable.length === 0) useTables();
-  return skeletonTable[c]! || c;
+  if (SKELETON.length === 0) useTables();
+  return SKELETON[c]! || c;
 }
 
 /** Whether a class belongs inside a word. */

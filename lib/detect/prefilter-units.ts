@@ -9,6 +9,7 @@ import {
   FOLD,
   IGN,
   MARK,
+  SKELETON,
   SLOW,
   charClass,
   foldWord,
@@ -62,6 +63,7 @@ function walkStem(pf: Prefilter, key: string): number {
 export function walkWord(pf: Prefilter, text: string, i: number): number {
   useTables();
   const FLD = FOLD;
+  const SKL = SKELETON;
   const { exact } = pf;
   const n = text.length;
   let mask = 0;
@@ -81,7 +83,8 @@ export function walkWord(pf: Prefilter, text: string, i: number): number {
       return mask | walkStem(pf, foldWord(text.slice(i, e)));
     }
     if (!isWord(kq)) break;
-    const next = child(pf, node, skeleton(FLD[cq]!));
+    const f = FLD[cq]!;
+    const next = child(pf, node, SKL[f]! || f);
     if (next === 0) break;
     node = next;
     depth++;
@@ -196,6 +199,9 @@ export function readChunk(
   useTables();
   const CLS = CLASS;
   const FLD = FOLD;
+  // Skeleton codes read from the table, not through `skeleton`: a call per word start
+  // and per unit walked costs the interpreter, which runs a page's one reading.
+  const SKL = SKELETON;
   const { mask: nodeMask, exact } = pf;
   const n = text.length;
   let { prevWord, words } = scan;
@@ -216,7 +222,8 @@ export function readChunk(
     words++;
     // A word start: only words whose first unit starts a stem (or needs full folding) count.
     if (k !== SLOW) {
-      const r = child(pf, 0, skeleton(FLD[c]!));
+      const f = FLD[c]!;
+      const r = child(pf, 0, SKL[f]! || f);
       if (r === 0) continue;
       // Fast path: follow plain letters through the trie while no stem ends; most words
       // leave it after two or three units. Anything else takes the exact walk.
@@ -235,7 +242,8 @@ export function readChunk(
           if (kq === IGN || kq === MARK || kq === SLOW) node = -1; // exact walk
           break;
         }
-        node = child(pf, node, skeleton(FLD[cq]!));
+        const fq = FLD[cq]!;
+        node = child(pf, node, SKL[fq]! || fq);
         if (node === 0) break;
         q++;
       }
