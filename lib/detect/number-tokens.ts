@@ -153,10 +153,13 @@ export function isSpaceCode(c: number): boolean {
   return v === 1;
 }
 const alnumMemo = new Uint8Array(65536);
+/** Built when first used, not a literal: see the `no-restricted-syntax` rule in eslint.config.js. */
+let alnum: RegExp | null = null;
 export function isAlnumCode(c: number): boolean {
   let v = alnumMemo[c]!;
   if (v === 0) {
-    v = /[\p{L}\p{N}]/u.test(String.fromCharCode(c)) ? 1 : 2;
+    alnum ??= new RegExp('[\\p{L}\\p{N}]', 'u');
+    v = alnum.test(String.fromCharCode(c)) ? 1 : 2;
     alnumMemo[c] = v;
   }
   return v === 1;
