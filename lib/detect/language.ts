@@ -38,7 +38,7 @@ const HINTS: [RegExp, keyof typeof STOP, number][] = [
   [/[çêëœûôï]/u, 'fr', 2],
 ];
 
-/** Built when first used, not a literal: see the `no-restricted-syntax` rule in eslint.config.js. */
+/** Made when first used, not a literal (see the `\p{...}` rule in eslint.config.js). */
 let wordSplit: RegExp | null = null;
 
 export function detectLanguage(input: string, fallback: DetectLanguage = 'en'): DetectLanguage {

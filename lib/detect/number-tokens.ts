@@ -153,7 +153,7 @@ export function isSpaceCode(c: number): boolean {
   return v === 1;
 }
 const alnumMemo = new Uint8Array(65536);
-/** Built when first used, not a literal: see the `no-restricted-syntax` rule in eslint.config.js. */
+/** Made when first used, not a literal (see the `\p{...}` rule in eslint.config.js). */
 let alnum: RegExp | null = null;
 export function isAlnumCode(c: number): boolean {
   let v = alnumMemo[c]!;
