@@ -2,7 +2,7 @@ import '@/lib/dataset/no-eval';
 import { z } from 'zod';
 import type { CardKind } from './ids';
 import { LocalizedText } from '@/lib/dataset/primitives';
-import { Claim, Figure, Finding, RecordRef, Series, Source } from '@/lib/dataset/schema';
+import { Claim, Figure, Finding, RecordRef, Series, Source } from '@/lib/dataset/records';
 
 /*
  * What a context card needs, resolved in one query. Every card carries its `kind` and

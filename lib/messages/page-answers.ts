@@ -13,11 +13,7 @@ import { BlockVerdict } from './verdict';
  */
 
 export const AckResponse = z.strictObject({ ok: z.literal(true) });
-export const ErrorResponse = z.strictObject({
-  ok: z.literal(false),
-  error: z.string().check(z.maxLength(500)),
-});
-export type ErrorResponse = z.infer<typeof ErrorResponse>;
+export { ErrorResponse } from './error-response';
 
 export const CheckPageResponse = z.strictObject({
   ok: z.literal(true),

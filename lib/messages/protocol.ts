@@ -1,7 +1,8 @@
 import '@/lib/dataset/no-eval';
 import { z } from 'zod';
 // Only the Dexie-free card schemas, so a page-side card view can validate its answers.
-import { Card, CardId, MAX_CARD_IDS } from '@/lib/cards/schema';
+import { CardId, MAX_CARD_IDS } from '@/lib/cards/schema';
+import { DatasetInfo, GetCardsResponse, StatusResponse } from './card-answers';
 import {
   DatasetDiff,
   ExploreHit,
@@ -29,6 +30,9 @@ import {
 } from './page-protocol';
 
 export {
+  DatasetInfo,
+  GetCardsResponse,
+  StatusResponse,
   CheckPageRequest,
   CheckPageResponse,
   DetectBlocksRequest,
@@ -119,43 +123,9 @@ export const Request = z.discriminatedUnion('type', [
 ]);
 export type Request = z.infer<typeof Request>;
 
-const Timestamp = z.number().int().nonnegative();
 const Count = z.number().int().nonnegative();
 
-/** What is stored in the database (see `getDatasetStatus`). */
-export const DatasetInfo = z.strictObject({
-  origin: z.enum(['bundled', 'imported']).nullable(),
-  date: z.string().nullable(),
-  seededAt: Timestamp.nullable(),
-  importedAt: Timestamp.nullable(),
-  counts: z.strictObject({
-    sources: Count,
-    series: Count,
-    figures: Count,
-    claims: Count,
-    findings: Count,
-    lexicon: Count,
-  }),
-  /** The last seeding failure, if any. */
-  error: z.string().max(500).nullable(),
-});
-export type DatasetInfo = z.infer<typeof DatasetInfo>;
-
 export const PingResponse = z.strictObject({ ok: z.literal(true), pong: z.literal(true) });
-export const StatusResponse = z.strictObject({
-  ok: z.literal(true),
-  version: z.string(),
-  datasetVersion: z.string().nullable(),
-  ready: z.boolean(),
-  dataset: DatasetInfo.optional(),
-});
-export const GetCardsResponse = z.strictObject({
-  ok: z.literal(true),
-  /** Cards keyed by the id that was asked for. */
-  cards: z.record(z.string(), Card),
-  /** Ids that name no record in the stored dataset. */
-  missing: z.array(z.string()),
-});
 export const ExploreSearchResponse = z.strictObject({
   ok: z.literal(true),
   hits: z.array(ExploreHit).max(MAX_EXPLORE_HITS),

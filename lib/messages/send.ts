@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { MessageError } from './errors';
-import { ErrorResponse } from './page-answers';
+import { ErrorResponse } from './error-response';
 
 interface Parser<T> {
   parse(value: unknown): T;
