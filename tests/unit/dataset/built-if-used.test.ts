@@ -1,34 +1,5 @@
-import { resolve } from 'node:path';
-import { build, type Rolldown } from 'vite';
 import { describe, expect, it } from 'vitest';
-
-/**
- * Bundles `entry` (module source importing the project's modules) the way the extension's
- * build does, minifier off, and gives the code.
- */
-async function bundle(entry: string): Promise<string> {
-  const output = await build({
-    configFile: false,
-    logLevel: 'silent',
-    resolve: { alias: { '@': resolve('.') } },
-    plugins: [
-      {
-        name: 'entry',
-        resolveId: (id) => (id === 'virtual:entry' ? id : null),
-        load: (id) => (id === 'virtual:entry' ? entry : null),
-      },
-    ],
-    build: {
-      write: false,
-      minify: false,
-      rollupOptions: { input: 'virtual:entry' },
-    },
-  });
-  const chunks = (Array.isArray(output) ? output : [output]).flatMap(
-    (o) => (o as Rolldown.RolldownOutput).output,
-  );
-  return chunks.map((chunk) => (chunk.type === 'chunk' ? chunk.code : '')).join('\n');
-}
+import { bundle } from '../../fixtures/bundle';
 
 describe('builtIfUsed', () => {
   it('lets a bundle that never reads a schema drop it, checks and all', async () => {

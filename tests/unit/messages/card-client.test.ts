@@ -1,5 +1,3 @@
-import { resolve } from 'node:path';
-import { build, type Rolldown } from 'vite';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createDataHandlers, createDataService, type FactDb } from '@/lib/db';
@@ -7,6 +5,7 @@ import { requestCards, requestDatasetVersion } from '@/lib/messages/card-client'
 import { GetCardsResponse, StatusResponse } from '@/lib/messages/card-answers';
 import { MessageError } from '@/lib/messages/errors';
 import { ResponseFor, createRouter } from '@/lib/messages';
+import { bundle } from '../../fixtures/bundle';
 import { freshDb, makeFixture } from '../db/fixture';
 
 const OWN = 'own-extension-id';
@@ -66,27 +65,8 @@ describe("stage 3's requests", () => {
 
 describe("stage 3's bundle", () => {
   it('carries the card schemas, without the dataset, its lexicon or the rest of the protocol', async () => {
-    const output = await build({
-      configFile: false,
-      logLevel: 'silent',
-      resolve: { alias: { '@': resolve('.') } },
-      plugins: [
-        {
-          name: 'entry',
-          resolveId: (id) => (id === 'virtual:entry' ? id : null),
-          load: (id) =>
-            id === 'virtual:entry'
-              ? `import stage3 from '@/entrypoints/stage3/index'; stage3.main();`
-              : null,
-        },
-      ],
-      build: { write: false, minify: false, rollupOptions: { input: 'virtual:entry' } },
-    });
-    const code = (Array.isArray(output) ? output : [output])
-      .flatMap((o) => (o as Rolldown.RolldownOutput).output)
-      .map((chunk) => (chunk.type === 'chunk' ? chunk.code : ''))
-      .join('\n');
-    // A card's own check is there (a figure's as-of date)...
+    const code = await bundle(`import stage3 from '@/entrypoints/stage3/index'; stage3.main();`);
+    // Its request and the records' schemas (a figure's as-of date) are there...
     expect(code).toContain('get-cards');
     expect(code).toMatch(/asOf/);
     // ...but not the dataset's version rule, the lexicon's words, or the import's limits.
