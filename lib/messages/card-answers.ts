@@ -11,7 +11,8 @@ import { Card } from '@/lib/cards/schema';
  */
 
 const Timestamp = z.number().int().nonnegative();
-const Count = z.number().int().nonnegative();
+/** A count or size in an answer (the protocol's other answers use it too). */
+export const Count = z.number().int().nonnegative();
 
 /** What is stored in the database (see `getDatasetStatus`). */
 export const DatasetInfo = z.strictObject({

@@ -2,7 +2,7 @@ import '@/lib/dataset/no-eval';
 import { z } from 'zod';
 // Only the Dexie-free card schemas, so a page-side card view can validate its answers.
 import { CardId, MAX_CARD_IDS } from '@/lib/cards/schema';
-import { DatasetInfo, GetCardsResponse, StatusResponse } from './card-answers';
+import { Count, DatasetInfo, GetCardsResponse, StatusResponse } from './card-answers';
 import {
   DatasetDiff,
   ExploreHit,
@@ -122,8 +122,6 @@ export const Request = z.discriminatedUnion('type', [
   RestoreBundledRequest,
 ]);
 export type Request = z.infer<typeof Request>;
-
-const Count = z.number().int().nonnegative();
 
 export const PingResponse = z.strictObject({ ok: z.literal(true), pong: z.literal(true) });
 export const ExploreSearchResponse = z.strictObject({
