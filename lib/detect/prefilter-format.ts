@@ -60,6 +60,17 @@ export const PREFILTER_FORMAT = 'cdc-prefilter/5';
 export const NOT_PLAIN =
   /[^\t-\r -~\u00a0-\u00a9\u00ab-\u00b4\u00b6-\u00b9\u00bb-\u012f\u0131\u0134-\u013e\u0141-\u0148\u014a-\u015d\u0160\u0161\u0164-\u017e\u0218-\u021b\u180e\u2000-\u206f\u20a0-\u20cf\u2100\u2101\u2103-\u2106\u2108\u2109\u2114\u2116-\u2118\u211e-\u2123\u2125\u2127\u2129\u212e\u213a\u213b\u2140-\u2144\u214a-\u214d\u214f\u218a-\u2bff\u3000-\u3029\u3030-\u303f\u3041-\u3096\u30a1-\u30fa\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\ud800-\udfff\ue000-\uf8ff\ufeff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]/;
 
+/**
+ * Runs of the plain set's most common units (ASCII, Latin-1 and Extended-A up to U+012F,
+ * general punctuation, CJK punctuation, kana, ideographs, Hangul): every one is plain (a
+ * test checks each). Taking them out first leaves a text's plain-or-not answer as it was,
+ * and it is told from a few units: `NOT_PLAIN`, a class of some seventy ranges, costs
+ * Chromium about 35 ns a unit on a news page's text (5 ms on 150 kB), this class of
+ * sixteen and `NOT_PLAIN` on what is left about 0.3 ms in all (timed in the page).
+ */
+export const COMMON_PLAIN_RUNS =
+  /[\t-\r -~\u00a0-\u00a9\u00ab-\u00b4\u00b6-\u00b9\u00bb-\u012f\u2000-\u206f\u3000-\u3029\u3030-\u303f\u3041-\u3096\u30a1-\u30fa\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]+/g;
+
 /** The ignorables of the plain set: the reading skips them inside words; the search too. */
 export const PLAIN_IGNORABLES = /[\u00ad\u180e\u200b-\u200d\u2060\ufeff]/g;
 

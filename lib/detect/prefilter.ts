@@ -32,6 +32,7 @@ import {
   type PrefilterTrie,
 } from './prefilter-format';
 import { readLines } from './prefilter-lines';
+import { groupPlainStems, type PlainStemGroup } from './prefilter-plain';
 import {
   GROUP_BITS,
   NEAR_ACTION,
@@ -52,6 +53,8 @@ export interface Prefilter extends PrefilterTrie {
   /** `plainStems` as a list, and whether one of them holds an apostrophe. */
   readonly plainStems: readonly string[];
   readonly plainApostrophe: boolean;
+  /** `plainStems` grouped for the search (see `groupPlainStems`). */
+  readonly plainGroups: readonly PlainStemGroup[];
 }
 
 function checkPrefilter(input: unknown): PrefilterJSON {
@@ -89,6 +92,7 @@ export function prefilterFromJSON(input: unknown): Prefilter {
     ...json.trie,
     plainStems,
     plainApostrophe: plainStems.some((stem) => stem.includes("'")),
+    plainGroups: groupPlainStems(plainStems),
   };
 }
 

@@ -24,9 +24,11 @@ import {
   skeleton,
 } from '@/lib/detect/normalize';
 import { mayHoldChildWords, NEAR_ACTION, NEAR_PARTNER } from '@/lib/detect/prefilter';
+import { groupPlainStems, holdsPlainStem, holdsUnplainUnit } from '@/lib/detect/prefilter-plain';
 import { prefilterStems } from '@/lib/detect/prefilter-compile';
 import {
   CHILD,
+  COMMON_PLAIN_RUNS,
   NOT_PLAIN,
   PLAIN_APOSTROPHES,
   PLAIN_IGNORABLES,
@@ -74,6 +76,34 @@ describe('the plain set', () => {
     expect(kinds.skipped).toBe(7);
     expect(kinds.letters).toBeGreaterThan(400);
   });
+  it('holds every unit of its common runs, which cover most of it', () => {
+    const common: number[] = [];
+    for (let c = 0; c < 0x10000; c++)
+      if (String.fromCharCode(c).replace(COMMON_PLAIN_RUNS, '') === '') common.push(c);
+    for (const c of common) expect([c, NOT_PLAIN.test(String.fromCharCode(c))]).toEqual([c, false]);
+    expect(common.length).toBeGreaterThan(0.75 * plainUnits.length);
+  });
+  it('is told apart as NOT_PLAIN tells it, whatever the mix of units', () => {
+    // Units of the common runs, plain units outside them, and units outside the set.
+    const pick = [0x41, 0x20, 0xe9, 0x2019, 0x4e2d, 0x0131, 0x0219, 0x20ac, 0xe001, 0xd83d];
+    pick.push(0x0430, 0x0301, 0xff4b, 0x0130, 0x00b5, 0x7f, 0x180e, 0xfeff, 0xac00, 0x3042);
+    let unplain = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pick), { maxLength: 30 }), (codes) => {
+        const text = String.fromCharCode(...codes);
+        const expected = NOT_PLAIN.test(text);
+        expect([text, holdsUnplainUnit(text)]).toEqual([text, expected]);
+        if (expected) unplain++;
+      }),
+      { numRuns: 3000, seed: 3 },
+    );
+    expect(unplain).toBeGreaterThan(1000);
+    // Every unit alone, beside common ones.
+    for (let c = 0; c < 0x10000; c++) {
+      const text = `a ${String.fromCharCode(c)}b`;
+      if (holdsUnplainUnit(text) !== NOT_PLAIN.test(text)) expect(c).toBe(-1);
+    }
+  });
   it('takes out exactly its ignorables', () => {
     const ignorables = plainUnits.filter((c) => charClass(c) === IGN);
     const taken = plainUnits.filter(
@@ -109,6 +139,56 @@ describe('the plain stems', () => {
   it('are refused when missing from a serialised pre-filter', () => {
     const { plainStems: _, ...without } = json;
     expect(() => prefilterFromJSON(without)).toThrow(/plain stems/u);
+  });
+});
+
+describe('the search by groups of stems', () => {
+  const some = (text: string, stems: readonly string[]) => stems.some((s) => text.includes(s));
+  it('groups every stem once, under the units it begins with', () => {
+    const groups = groupPlainStems(pf.plainStems);
+    expect(groups.flatMap(([, stems]) => stems).sort()).toEqual([...pf.plainStems].sort());
+    for (const [key, stems] of groups)
+      for (const stem of stems) expect(stem.startsWith(key)).toBe(true);
+    // Stems that begin alike share a search.
+    expect(groups.length).toBeLessThan(pf.plainStems.length);
+    expect(pf.plainGroups).toEqual(groups);
+  });
+  it('finds a stem exactly when one of them occurs, keys and near misses around it', () => {
+    // Stems over a small alphabet, so keys recur, overlap and nearly match everywhere.
+    const letters = fc.constantFrom('a', 'b', 'c', 'ab', 'ba', 'é');
+    const stem = fc.array(letters, { minLength: 1, maxLength: 4 }).map((p) => p.join(''));
+    let found = 0;
+    let missed = 0;
+    fc.assert(
+      fc.property(
+        fc.array(stem, { minLength: 1, maxLength: 6 }),
+        fc.array(letters, { maxLength: 40 }),
+        (stems, parts) => {
+          const text = parts.join('');
+          const expected = some(text, stems);
+          expect(holdsPlainStem(text, groupPlainStems(stems))).toBe(expected);
+          if (expected) found++;
+          else missed++;
+        },
+      ),
+      { numRuns: 3000, seed: 11 },
+    );
+    expect(Math.min(found, missed)).toBeGreaterThan(300);
+  });
+  it('finds the lexicon stems as a search for each would, in text around them', () => {
+    const around = fc.constantFrom('', ' ', 'chi', 'ki', 'dzie', 'which', 'infa', 'ragaz', 'x');
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(around, fc.constantFrom(...pf.plainStems)), { maxLength: 8 }),
+        (parts) => {
+          const text = parts.join('');
+          expect(holdsPlainStem(text, pf.plainGroups)).toBe(some(text, pf.plainStems));
+        },
+      ),
+      { numRuns: 2000, seed: 5 },
+    );
+    expect(holdsPlainStem('which china dziewczyna infant', pf.plainGroups)).toBe(true);
+    expect(holdsPlainStem('which china dziewczyna', pf.plainGroups)).toBe(false);
   });
 });
 
