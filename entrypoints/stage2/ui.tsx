@@ -23,6 +23,7 @@ import {
 import { clickTarget, isInteractive, itemAtPoint } from '@/lib/page/hit-test';
 import { clearPaint, paintActive, paintRanges } from '@/lib/page/paint';
 import type { PageItem } from '@/lib/page/page-items';
+import { quietTimer } from '@/lib/page/quiet-timer';
 import { linkStage3 } from '@/lib/page/stage3-link';
 
 export interface AnnotationUi {
@@ -142,6 +143,14 @@ export async function createAnnotationUi(
   // Marker places, measured once per layout: opening or closing a card, or records
   // arriving, redraws without asking the page for its boxes again.
   let positions = new Map<string, { left: number; top: number }>();
+  // The page's own layout changes (text added, images loaded): while no marker shows (the
+  // highlight styles show one only when it has focus or its card is open), the markers are
+  // placed again once the page has been quiet for a moment, not at every change. A live
+  // page that grew ten times a second had every marker measured each time (most of what
+  // the appending bench page cost). A draw that shows a marker places them all first.
+  const layoutChanged = quietTimer(() => relayout(), { quietMs: 300, maxWaitMs: 1500 });
+  const markersShown = () =>
+    style === 'marker' || openKey !== null || ui.shadow.activeElement !== null;
   const positionOf = (item: PageItem) => {
     let at = positions.get(item.key);
     if (!at) {
@@ -225,6 +234,10 @@ export async function createAnnotationUi(
       if (remounts >= 20) return;
       remounts++;
       ui.mount();
+    }
+    if (layoutChanged.pending && markersShown()) {
+      layoutChanged.cancel();
+      positions = new Map();
     }
     const markers: MarkerView[] = items.map((item) => ({
       key: item.key,
@@ -345,24 +358,39 @@ export async function createAnnotationUi(
     { capture: true },
   );
   let frame = 0;
+  const remeasure = () => {
+    layoutChanged.cancel();
+    positions = new Map();
+    draw();
+  };
   const relayout = () => {
     if (frame) return;
     frame = requestAnimationFrame(() => {
       frame = 0;
-      positions = new Map();
-      draw();
+      remeasure();
     });
   };
+  const onLayoutChange = () => {
+    if (markersShown()) relayout();
+    else layoutChanged.poke();
+  };
   ctx.addEventListener(window, 'resize', relayout);
-  const resizes = new ResizeObserver(relayout);
+  const resizes = new ResizeObserver(onLayoutChange);
   resizes.observe(document.documentElement);
+  // A marker that gets focus is placed before the browser scrolls it into view (focus
+  // events come first).
+  ctx.addEventListener(ui.shadow, 'focusin', () => {
+    if (layoutChanged.pending) draw();
+  });
   ctx.onInvalidated(() => {
     resizes.disconnect();
+    layoutChanged.cancel();
     clearPaint();
   });
 
   const update = (next: PageItem[]) => {
     items = next;
+    layoutChanged.cancel();
     positions = new Map();
     if (openKey && !items.some((i) => i.key === openKey)) {
       openKey = null;

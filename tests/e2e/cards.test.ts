@@ -142,6 +142,32 @@ describe('highlights and context cards in Chromium', () => {
     await page.close();
   });
 
+  it('places markers again when the page moves their passages: at once for a focused one, once the page is quiet for the others', async () => {
+    const { page } = await openPage('/demo/article.html');
+    const markers = page.locator('context-cards-ui .cc-marker');
+    const tops = () =>
+      markers.evaluateAll((ms) => ms.map((m) => parseFloat((m as HTMLElement).style.top)));
+    const before = await tops();
+    expect(before.length).toBeGreaterThan(1);
+    // The page puts 500 px of its own above the story, and a frame goes by (its resize
+    // is seen).
+    await page.evaluate(
+      () =>
+        new Promise<void>((done) => {
+          const box = document.createElement('div');
+          box.style.height = '500px';
+          document.body.prepend(box);
+          requestAnimationFrame(() => requestAnimationFrame(() => done()));
+        }),
+    );
+    await markers.first().focus();
+    expect((await tops())[0]).toBeCloseTo(before[0]! + 500, 0);
+    await markers.first().blur();
+    // The others follow once the page has been quiet.
+    await expect.poll(tops).toEqual(before.map((top) => expect.closeTo(top + 500, 0)));
+    await page.close();
+  });
+
   it('the keyboard command moves focus from annotation to annotation', async () => {
     const { page } = await openPage('/demo/article.html');
     const tabId = await session.browser.tabId(page);
