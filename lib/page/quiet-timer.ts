@@ -22,24 +22,35 @@ export function quietTimer(run: () => void, options: QuietTimerOptions): QuietTi
   const { quietMs, maxWaitMs, now = () => performance.now() } = options;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let firstAt = 0;
-  const cancel = () => {
-    if (timer !== null) clearTimeout(timer);
-    timer = null;
+  let lastAt = 0;
+  // One timer a quiet time, not one a change: a change only notes when it came, and the
+  // timer, when it fires early, waits for the rest.
+  const arm = (at: number) => {
+    const due = Math.min(lastAt + quietMs, firstAt + maxWaitMs);
+    timer = setTimeout(fire, Math.max(0, due - at));
   };
   const fire = () => {
+    const at = now();
+    if (at < lastAt + quietMs && at < firstAt + maxWaitMs) {
+      arm(at);
+      return;
+    }
     timer = null;
     run();
   };
   return {
     poke() {
-      const at = now();
-      if (timer === null) firstAt = at;
-      else clearTimeout(timer);
-      timer = setTimeout(fire, Math.max(0, Math.min(quietMs, firstAt + maxWaitMs - at)));
+      lastAt = now();
+      if (timer !== null) return;
+      firstAt = lastAt;
+      arm(lastAt);
     },
     get pending() {
       return timer !== null;
     },
-    cancel,
+    cancel() {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+    },
   };
 }

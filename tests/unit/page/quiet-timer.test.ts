@@ -52,3 +52,22 @@ describe('quietTimer', () => {
     expect(run).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('quietTimer, how many timers', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+  it('sets one timer per quiet time, however many changes come', () => {
+    const set = vi.spyOn(globalThis, 'setTimeout');
+    const timer = quietTimer(() => undefined, {
+      quietMs: 300,
+      maxWaitMs: 1000,
+      now: () => Date.now(),
+    });
+    for (let k = 0; k < 100; k++) {
+      timer.poke();
+      vi.advanceTimersByTime(10);
+    }
+    expect(set.mock.calls.length).toBeLessThanOrEqual(5);
+    set.mockRestore();
+  });
+});
