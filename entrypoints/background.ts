@@ -18,6 +18,7 @@ import { createDetectBlocksHandler } from '@/lib/messages/detect-blocks';
 import { createLoadStageHandler, type InjectTarget } from '@/lib/messages/stage-loader';
 import { PageCommand } from '@/lib/messages/page-answers';
 import { runLegacyMigration } from '@/lib/settings/legacy';
+import { dismiss } from '@/lib/settings/items';
 import { keepSiteGateMirrored } from '@/lib/settings/site-gate';
 
 export default defineBackground(() => {
@@ -99,6 +100,11 @@ export default defineBackground(() => {
     'check-page': createCheckPageHandler({ detector, inject: injectStage2 }),
     // Stage 2's blocks (the changed ones, on a re-scan), judged for painting.
     'detect-blocks': createDetectBlocksHandler({ detector }),
+    // "Not relevant" on a page: kept with the other dismissals (stage 2 only reads them).
+    'dismiss-annotation': async ({ key, url }) => {
+      await dismiss(key, url);
+      return { ok: true };
+    },
     // The card records and their schemas, when a card is about to open (see stage 2's ui).
     'load-stage-3': createLoadStageHandler('load-stage-3', (target) =>
       browser.scripting.executeScript({ target, files: ['/stage3.js'] }),

@@ -13,7 +13,7 @@ import { watchLocation } from '@/lib/page/location-watch';
 import { topPage } from '@/lib/page/frames';
 import { anchorItems } from '@/lib/page/page-items';
 import { watchStorageKey } from '@/lib/page/raw-storage';
-import { dismiss, isSiteActive } from '@/lib/settings/items';
+import { isSiteActive } from '@/lib/settings/hosts';
 import {
   dismissedKeys,
   pageSettings,
@@ -46,7 +46,10 @@ export async function startPageScan(ctx: ContentScriptContext): Promise<void> {
       onDismiss: (key) => {
         dismissed.add(key);
         scheduler.request();
-        void dismiss(key, location.href);
+        // Kept by the background; a dismissal it could not keep holds for this visit.
+        sendPageRequest({ type: 'dismiss-annotation', key, url: location.href }, AckResponse).catch(
+          () => undefined,
+        );
       },
     }).then((created) => {
       created.setStyle(settings.highlightStyle);

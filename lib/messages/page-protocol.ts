@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { CardId } from '@/lib/cards/ids';
 import { UI_LANGS } from '@/lib/cards/strings';
 import { MAX_BLOCK_CHARS, MAX_BLOCKS, MAX_CHECK_CHARS, MAX_CHECK_TITLE } from '@/lib/page/limits';
+import { MAX_DISMISSAL_KEY } from '@/lib/settings/schema';
 import { BlockWindow } from './verdict';
 // The answers are apart (`page-answers.ts`): stage 2 reads them without this file.
 import {
@@ -117,6 +118,18 @@ export const GetCardTitlesRequest = z.strictObject({
  */
 export const LoadStage3Request = z.strictObject({ type: z.literal('load-stage-3') });
 
+/**
+ * The reader marked an annotation "Not relevant" on the sender's page: the background
+ * keeps it with the other dismissals (`dismiss`, `lib/settings/items.ts`), so stage 2
+ * carries no storage code of its own (it reads the dismissals raw, `page-store.ts`).
+ */
+export const DismissAnnotationRequest = z.strictObject({
+  type: z.literal('dismiss-annotation'),
+  key: z.string().check(z.minLength(1), z.maxLength(MAX_DISMISSAL_KEY)),
+  /** The page the annotation was on (the sender frame's address). */
+  url: z.string().check(z.maxLength(2048), z.regex(/^https?:\/\//, 'must be an http(s) page URL')),
+});
+
 export const PageRequest = z.discriminatedUnion('type', [
   ReportAnnotationsRequest,
   EnsureDetectorRequest,
@@ -125,6 +138,7 @@ export const PageRequest = z.discriminatedUnion('type', [
   DetectBlocksRequest,
   GetCardTitlesRequest,
   LoadStage3Request,
+  DismissAnnotationRequest,
 ]);
 export type PageRequest = z.infer<typeof PageRequest>;
 
@@ -141,6 +155,7 @@ export const PageResponseFor = {
   'detect-blocks': DetectBlocksResponse,
   'get-card-titles': GetCardTitlesResponse,
   'load-stage-3': AckResponse,
+  'dismiss-annotation': AckResponse,
 } as const satisfies Record<PageRequest['type'], z.ZodMiniType>;
 
 export type PageResponseOf<T extends PageRequest['type']> = z.infer<(typeof PageResponseFor)[T]>;

@@ -7,6 +7,7 @@
  * Readers may paste a whole address (`https://www.example.com/story`): `parseHostPattern`
  * keeps the host. Hosts are stored lower-case in their ASCII (punycode) form.
  */
+import type { Settings } from './schema';
 
 export type HostPatternResult = { ok: true; pattern: string } | { ok: false; message: string };
 
@@ -109,4 +110,12 @@ export function hostMatches(pattern: string, hostname: string): boolean {
 /** The first pattern that covers `hostname`, or null. */
 export function matchingPattern(patterns: readonly string[], hostname: string): string | null {
   return patterns.find((pattern) => hostMatches(pattern, hostname)) ?? null;
+}
+
+/** Whether the extension should work on `hostname` under these settings. */
+export function isSiteActive(
+  settings: Pick<Settings, 'enabled' | 'excludedSites'>,
+  hostname: string,
+): boolean {
+  return settings.enabled && matchingPattern(settings.excludedSites, hostname) === null;
 }

@@ -1,13 +1,12 @@
 import { storage, type Unwatch } from 'wxt/utils/storage';
-import { hostMatches, matchingPattern, parseHostPattern } from './hosts';
+import { addDismissal, capDismissals, removeDismissal } from './dismissals';
+import { hostMatches, isSiteActive, parseHostPattern } from './hosts';
 import { DISMISSALS_STORAGE_KEY, SETTINGS_STORAGE_KEY } from './keys';
 import {
   DEFAULT_SETTINGS,
-  MAX_DISMISSALS,
   Settings,
   defaultSettings,
   normalizeSettings,
-  type Dismissal,
   type Dismissals,
 } from './schema';
 
@@ -30,6 +29,17 @@ import {
  * (WXT runs them in order, `{2: v1 → v2, 3: v2 → v3}`). What lived in IndexedDB before
  * (`dismissed`, `sites`) is moved here once by `migrateLegacyUserData` (legacy.ts).
  */
+export {
+  addDismissal,
+  capDismissals,
+  flattenDismissals,
+  hostnameOf,
+  keysDismissedOn,
+  pageUrl,
+  removeDismissal,
+} from './dismissals';
+export { isSiteActive };
+
 export const SETTINGS_VERSION = 1;
 export const DISMISSALS_VERSION = 1;
 export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => unknown> = {};
@@ -147,11 +157,6 @@ export function watchSettings(callback: (next: Settings, previous: Settings) => 
   );
 }
 
-/** Whether the extension should work on `hostname` under these settings. */
-export function isSiteActive(settings: Settings, hostname: string): boolean {
-  return settings.enabled && matchingPattern(settings.excludedSites, hostname) === null;
-}
-
 /** Adds a site to the excluded list; returns the stored pattern. Throws a readable error. */
 export async function excludeSite(input: string): Promise<string> {
   const parsed = parseHostPattern(input);
@@ -190,55 +195,7 @@ export async function setSiteEnabled(hostname: string, enabled: boolean): Promis
   return removed;
 }
 
-// ---- dismissals ------------------------------------------------------------------------
-
-/** The page address as dismissals store it: without its fragment. */
-export function pageUrl(url: string): string {
-  const hash = url.indexOf('#');
-  return hash < 0 ? url : url.slice(0, hash);
-}
-
-/** The lower-case hostname of an address, or '' when it does not parse. */
-export function hostnameOf(url: string): string {
-  try {
-    return new URL(url).hostname.toLowerCase();
-  } catch {
-    return '';
-  }
-}
-
-/** Every dismissal as a flat list, newest first. */
-export function flattenDismissals(all: Dismissals): (Dismissal & { site: string })[] {
-  return Object.entries(all)
-    .flatMap(([site, list]) => list.map((d) => ({ ...d, site })))
-    .sort((a, b) => b.at - a.at);
-}
-
-/** Keeps at most `MAX_DISMISSALS`, dropping the oldest; drops empty sites. */
-export function capDismissals(all: Dismissals, max = MAX_DISMISSALS): Dismissals {
-  const flat = flattenDismissals(all).slice(0, max);
-  const out: Dismissals = {};
-  for (const { site, ...d } of flat.reverse()) (out[site] ??= []).push(d);
-  return out;
-}
-
-/** Adds a dismissal (or refreshes its time), keyed by page and annotation key. */
-export function addDismissal(all: Dismissals, key: string, url: string, at: number): Dismissals {
-  const page = pageUrl(url);
-  const site = hostnameOf(page);
-  const list = (all[site] ?? []).filter((d) => !(d.url === page && d.key === key));
-  return capDismissals({ ...all, [site]: [...list, { key, url: page, at }] });
-}
-
-/** Removes a dismissal. */
-export function removeDismissal(all: Dismissals, key: string, url: string): Dismissals {
-  const page = pageUrl(url);
-  const site = hostnameOf(page);
-  const list = (all[site] ?? []).filter((d) => !(d.url === page && d.key === key));
-  const out = { ...all, [site]: list };
-  if (list.length === 0) delete out[site];
-  return out;
-}
+// ---- dismissals (the pure part: `dismissals.ts`) ----------------------------------------
 
 /** The content script's "dismiss" action. */
 export function dismiss(key: string, url: string, now: () => number = Date.now): Promise<void> {
@@ -257,23 +214,4 @@ export function restoreDismissal(key: string, url: string): Promise<void> {
 /** Replaces every dismissal (loading a settings file). */
 export function replaceDismissals(all: Dismissals): Promise<void> {
   return dismissalsQueue(() => dismissalsItem.setValue(capDismissals(all)));
-}
-
-/**
- * The annotation keys dismissed on the page at `url`, in what is stored as dismissals
- * (read as it is: anything malformed counts as no dismissal).
- */
-export function keysDismissedOn(all: unknown, url: string): string[] {
-  const page = pageUrl(url);
-  const list: unknown =
-    typeof all === 'object' && all !== null
-      ? (all as Record<string, unknown>)[hostnameOf(page)]
-      : undefined;
-  if (!Array.isArray(list)) return [];
-  const keys: string[] = [];
-  for (const entry of list as unknown[]) {
-    const { url: at, key } = (entry ?? {}) as { url?: unknown; key?: unknown };
-    if (at === page && typeof key === 'string') keys.push(key);
-  }
-  return keys;
 }

@@ -8,7 +8,7 @@
  * keys are read only here, in every context.
  */
 import { readStorageKey, watchStorageKey } from '@/lib/page/raw-storage';
-import { keysDismissedOn } from './items';
+import { keysDismissedOn } from './dismissals';
 import { DISMISSALS_STORAGE_KEY, SETTINGS_STORAGE_KEY } from './keys';
 import { normalizeSettings, type Settings } from './schema';
 

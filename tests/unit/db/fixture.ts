@@ -229,6 +229,7 @@ export function optionsRouter(
     'detect-blocks': () => ({ ok: true, verdicts: null }),
     'get-card-titles': ({ annotations }) => ({ ok: true, titles: annotations.map(() => null) }),
     'load-stage-3': () => ({ ok: true }),
+    'dismiss-annotation': () => ({ ok: true }),
     ...createOptionsHandlers(options),
   });
 }

@@ -204,6 +204,28 @@ describe('background wiring', () => {
     expect(setBadgeText).toHaveBeenLastCalledWith({ tabId: 7, text: '' });
   });
 
+  it('keeps a dismissal a page sends, and refuses a malformed one without keeping anything', async () => {
+    vi.spyOn(console, 'info').mockImplementation(() => {});
+    background.main();
+    const fromTab = { id: fakeBrowser.runtime.id, tab: { id: 7 } };
+    const url = 'https://news.example/story#comments';
+    expect(await send({ type: 'dismiss-annotation', key: 'claim:a', url }, fromTab)).toEqual({
+      ok: true,
+    });
+    expect(await dismissedKeys('https://news.example/story')).toEqual(['claim:a']);
+    for (const bad of [
+      { type: 'dismiss-annotation', key: '', url },
+      { type: 'dismiss-annotation', key: 'claim:b', url: 'javascript:alert(1)' },
+      { type: 'dismiss-annotation', key: 'x'.repeat(2001), url },
+      { type: 'dismiss-annotation', key: 'claim:b', url, extra: true },
+    ])
+      expect(await send(bad, fromTab)).toMatchObject({ ok: false });
+    expect(
+      await send({ type: 'dismiss-annotation', key: 'claim:b', url }, { tab: { id: 7 } }),
+    ).toMatchObject({ ok: false });
+    expect(await dismissedKeys('https://news.example/story')).toEqual(['claim:a']);
+  });
+
   it('imports a dataset from the options page and republishes the detector from it', async () => {
     vi.spyOn(console, 'info').mockImplementation(() => {});
     vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({

@@ -22,6 +22,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
       titles: annotations.map(() => null),
     })),
     'load-stage-3': vi.fn(() => ({ ok: true }) as const),
+    'dismiss-annotation': vi.fn(() => ({ ok: true }) as const),
     'explore-search': vi.fn(() => ({ ok: true as const, hits: [], total: 0 })),
     'explore-sources': vi.fn(() => ({ ok: true as const, sources: [] })),
     'explore-series': vi.fn(() => ({ ok: true as const, series: [] })),
@@ -218,11 +219,12 @@ describe('router', () => {
 });
 
 describe('Request schema', () => {
-  it('knows exactly the seventeen request types', () => {
+  it('knows exactly the eighteen request types', () => {
     expect(Request.options.flatMap((o) => [...o.shape.type._zod.values]).sort()).toEqual([
       'apply-import',
       'check-page',
       'detect-blocks',
+      'dismiss-annotation',
       'ensure-detector',
       'explore-search',
       'explore-series',

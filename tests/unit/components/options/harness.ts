@@ -30,6 +30,7 @@ export function startBackground(bundled: () => DatasetInput = validFixtureInput)
     'report-annotations': () => ({ ok: true }),
     'ensure-detector': () => ({ ok: true, ready: true }),
     'load-stage-2': () => ({ ok: true }),
+    'dismiss-annotation': () => ({ ok: true }),
     'check-page': () => ({ ok: true, loaded: false }),
     'detect-blocks': () => ({ ok: true, verdicts: null }),
     'load-stage-3': () => ({ ok: true }),
