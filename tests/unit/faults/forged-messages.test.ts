@@ -13,7 +13,7 @@ import { readStage2Message } from '@/lib/messages/page-answers';
 import { watchLocation } from '@/lib/page/location-watch';
 import { PageScriptContext } from '@/lib/page/script-context';
 import { scriptLifetime } from '@/lib/page/script-lifetime';
-import { getSettings } from '@/lib/settings';
+import { dismissalsItem, getSettings } from '@/lib/settings';
 import { startBackground, type Sender } from './background';
 
 afterEach(async () => {
@@ -42,6 +42,7 @@ function everyRequest(): unknown[] {
       lang: 'en',
     },
     { type: 'load-stage-3' },
+    { type: 'dismiss-annotation', key: 'claim:ru-700000-received', url: 'https://news.example/a' },
     { type: 'explore-search', query: { text: 'children' } },
     { type: 'explore-sources' },
     { type: 'explore-series' },
@@ -78,6 +79,7 @@ describe('forged messages to the background', () => {
       detector: (await detectorItem.getValue())?.datasetKey,
       prefilter: (await prefilterItem.getValue())?.datasetKey,
       settings: await getSettings(),
+      dismissals: await dismissalsItem.getValue(),
     };
 
     for (const request of everyRequest()) {
@@ -95,6 +97,7 @@ describe('forged messages to the background', () => {
       detector: (await detectorItem.getValue())?.datasetKey,
       prefilter: (await prefilterItem.getValue())?.datasetKey,
       settings: await getSettings(),
+      dismissals: await dismissalsItem.getValue(),
     }).toEqual(before);
   });
 
