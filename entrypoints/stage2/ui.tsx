@@ -151,6 +151,11 @@ export async function createAnnotationUi(
   const layoutChanged = quietTimer(() => relayout(), { quietMs: 300, maxWaitMs: 1500 });
   const markersShown = () =>
     style === 'marker' || openKey !== null || ui.shadow.activeElement !== null;
+  /** The next draw measures every marker again (and no quiet-time placing is due). */
+  const forgetPlaces = () => {
+    layoutChanged.cancel();
+    positions = new Map();
+  };
   const positionOf = (item: PageItem) => {
     let at = positions.get(item.key);
     if (!at) {
@@ -235,10 +240,7 @@ export async function createAnnotationUi(
       remounts++;
       ui.mount();
     }
-    if (layoutChanged.pending && markersShown()) {
-      layoutChanged.cancel();
-      positions = new Map();
-    }
+    if (layoutChanged.pending && markersShown()) forgetPlaces();
     const markers: MarkerView[] = items.map((item) => ({
       key: item.key,
       label: labelOf(item),
@@ -358,16 +360,12 @@ export async function createAnnotationUi(
     { capture: true },
   );
   let frame = 0;
-  const remeasure = () => {
-    layoutChanged.cancel();
-    positions = new Map();
-    draw();
-  };
   const relayout = () => {
     if (frame) return;
     frame = requestAnimationFrame(() => {
       frame = 0;
-      remeasure();
+      forgetPlaces();
+      draw();
     });
   };
   const onLayoutChange = () => {
@@ -377,11 +375,6 @@ export async function createAnnotationUi(
   ctx.addEventListener(window, 'resize', relayout);
   const resizes = new ResizeObserver(onLayoutChange);
   resizes.observe(document.documentElement);
-  // A marker that gets focus is placed before the browser scrolls it into view (focus
-  // events come first).
-  ctx.addEventListener(ui.shadow, 'focusin', () => {
-    if (layoutChanged.pending) draw();
-  });
   ctx.onInvalidated(() => {
     resizes.disconnect();
     layoutChanged.cancel();
@@ -390,8 +383,7 @@ export async function createAnnotationUi(
 
   const update = (next: PageItem[]) => {
     items = next;
-    layoutChanged.cancel();
-    positions = new Map();
+    forgetPlaces();
     if (openKey && !items.some((i) => i.key === openKey)) {
       openKey = null;
       paintActive(null);
@@ -424,7 +416,12 @@ export async function createAnnotationUi(
       .key;
     return key === undefined ? undefined : items.find((i) => i.key === key);
   };
-  ctx.addEventListener(ui.shadow, 'focusin', (event: Event) => warmUp(markerItem(event)));
+  ctx.addEventListener(ui.shadow, 'focusin', (event: Event) => {
+    // A marker that gets focus is placed before the browser scrolls it into view (focus
+    // events come first; the draw places every marker when a placing is due).
+    if (layoutChanged.pending) draw();
+    warmUp(markerItem(event));
+  });
   ctx.addEventListener(ui.shadow, 'pointerover', (event: Event) => warmUp(markerItem(event)));
   let pointed = 0;
   ctx.addEventListener(

@@ -24,6 +24,7 @@
  */
 export * from './hosts';
 export * from './schema';
+export * from './dismissals';
 export * from './items';
 export { dismissedKeys, watchDismissedKeys } from './page-store';
 export * from './transfer';

@@ -1,6 +1,6 @@
 import { storage, type Unwatch } from 'wxt/utils/storage';
 import { addDismissal, capDismissals, removeDismissal } from './dismissals';
-import { hostMatches, isSiteActive, parseHostPattern } from './hosts';
+import { hostMatches, parseHostPattern } from './hosts';
 import { DISMISSALS_STORAGE_KEY, SETTINGS_STORAGE_KEY } from './keys';
 import {
   DEFAULT_SETTINGS,
@@ -29,17 +29,6 @@ import {
  * (WXT runs them in order, `{2: v1 → v2, 3: v2 → v3}`). What lived in IndexedDB before
  * (`dismissed`, `sites`) is moved here once by `migrateLegacyUserData` (legacy.ts).
  */
-export {
-  addDismissal,
-  capDismissals,
-  flattenDismissals,
-  hostnameOf,
-  keysDismissedOn,
-  pageUrl,
-  removeDismissal,
-} from './dismissals';
-export { isSiteActive };
-
 export const SETTINGS_VERSION = 1;
 export const DISMISSALS_VERSION = 1;
 export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => unknown> = {};
@@ -47,11 +36,11 @@ export const DISMISSALS_MIGRATIONS: Record<number, (old: unknown) => unknown> = 
 
 /**
  * A storage item defined when first used, not when its module loads. Defining a WXT item
- * reads its key at once, and again to check its migrations: stage 2, which reads both keys
- * raw (`page-store.ts`) and writes only when the reader dismisses an annotation, would
- * otherwise read each key twice more at every start. The extension's own pages and the
- * background use the items as before; their migrations run before the first read or write
- * (WXT awaits them in every method).
+ * reads its key at once, and again to check its migrations: a bundle that imports this
+ * module without using an item defines none, and may leave the items out (stage 2 reads
+ * both keys raw, `page-store.ts`, and sends dismissals to the background). The extension's
+ * own pages and the background use the items as before; their migrations run before the
+ * first read or write (WXT awaits them in every method).
  */
 /* @__NO_SIDE_EFFECTS__ */
 function definedWhenUsed<T extends object>(define: () => T): T {
@@ -197,7 +186,7 @@ export async function setSiteEnabled(hostname: string, enabled: boolean): Promis
 
 // ---- dismissals (the pure part: `dismissals.ts`) ----------------------------------------
 
-/** The content script's "dismiss" action. */
+/** "Not relevant" on a page: the background keeps it (`dismiss-annotation`). */
 export function dismiss(key: string, url: string, now: () => number = Date.now): Promise<void> {
   return dismissalsQueue(async () =>
     dismissalsItem.setValue(addDismissal(await dismissalsItem.getValue(), key, url, now())),

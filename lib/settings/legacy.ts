@@ -1,6 +1,7 @@
 import type { FactDb } from '@/lib/db/schema';
 import { parseHostPattern } from './hosts';
-import { addDismissal, dismissalsItem, getSettings, settingsItem } from './items';
+import { addDismissal } from './dismissals';
+import { dismissalsItem, getSettings, settingsItem } from './items';
 import { Settings, type Dismissals } from './schema';
 
 /**

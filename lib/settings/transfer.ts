@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { capDismissals } from './items';
+import { capDismissals } from './dismissals';
 import { Dismissals, Settings } from './schema';
 
 /** The file the options page exports: the reader's settings and dismissals. */
