@@ -71,6 +71,14 @@ export const NOT_PLAIN =
 export const COMMON_PLAIN_RUNS =
   /[\t-\r -~\u00a0-\u00a9\u00ab-\u00b4\u00b6-\u00b9\u00bb-\u012f\u2000-\u206f\u3000-\u3029\u3030-\u303f\u3041-\u3096\u30a1-\u30fa\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]+/g;
 
+/**
+ * `COMMON_PLAIN_RUNS` as one run from `lastIndex` (sticky, maybe empty): where it ends is
+ * the next unit outside the common runs. A text that is not plain is told at its first
+ * unit outside the plain set, with no pass over the rest (the same class: a test checks).
+ */
+export const COMMON_PLAIN_RUN =
+  /[\t-\r -~\u00a0-\u00a9\u00ab-\u00b4\u00b6-\u00b9\u00bb-\u012f\u2000-\u206f\u3000-\u3029\u3030-\u303f\u3041-\u3096\u30a1-\u30fa\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]*/y;
+
 /** The ignorables of the plain set: the reading skips them inside words; the search too. */
 export const PLAIN_IGNORABLES = /[\u00ad\u180e\u200b-\u200d\u2060\ufeff]/g;
 

@@ -4,6 +4,7 @@
  * stems.
  */
 import {
+  COMMON_PLAIN_RUN,
   COMMON_PLAIN_RUNS,
   NOT_PLAIN,
   PLAIN_APOSTROPHES,
@@ -45,9 +46,49 @@ export function holdsPlainStem(text: string, groups: readonly PlainStemGroup[]):
   return false;
 }
 
+/**
+ * How many plain units outside the common runs are looked at one by one before the rest
+ * of a text is told at once: a text that is not plain usually shows it at its first such
+ * unit (a Cyrillic letter, a mark), and a plain one with many (Polish or Romanian letters)
+ * is told by one pass over what is left.
+ */
+const UNCOMMON_ONE_BY_ONE = 32;
+
 /** Whether `text` holds a unit outside the plain set: as `NOT_PLAIN.test(text)`, faster. */
 export function holdsUnplainUnit(text: string): boolean {
-  return NOT_PLAIN.test(text.replace(COMMON_PLAIN_RUNS, ''));
+  let at = 0;
+  for (let uncommon = 0; uncommon < UNCOMMON_ONE_BY_ONE; uncommon++) {
+    COMMON_PLAIN_RUN.lastIndex = at;
+    COMMON_PLAIN_RUN.test(text);
+    at = COMMON_PLAIN_RUN.lastIndex;
+    if (at >= text.length) return false;
+    if (NOT_PLAIN.test(text.charAt(at))) return true;
+    at++;
+  }
+  return NOT_PLAIN.test(text.slice(at).replace(COMMON_PLAIN_RUNS, ''));
+}
+
+/**
+ * Where the plain stems occur in `text` (ascending; anywhere, not only at a word's start),
+ * when it is plain and they occur at no more than `most` places. Null when it is not
+ * plain, or they occur more often, or it holds ignorables and a stem (taking them out
+ * moves the places). An empty list: `mayHoldChildWords` is false.
+ */
+export function plainStemPlaces(pf: Prefilter, text: string, most: number): number[] | null {
+  if (holdsUnplainUnit(text)) return null;
+  let lower = text.toLowerCase();
+  if (pf.plainApostrophe) lower = lower.replace(PLAIN_APOSTROPHES, "'");
+  if (lower.search(PLAIN_IGNORABLES) >= 0)
+    return holdsPlainStem(lower.replace(PLAIN_IGNORABLES, ''), pf.plainGroups) ? null : [];
+  const places: number[] = [];
+  for (const [key, stems] of pf.plainGroups) {
+    for (let at = lower.indexOf(key); at >= 0; at = lower.indexOf(key, at + 1)) {
+      if (!stems.some((stem) => lower.startsWith(stem, at))) continue;
+      if (places.length === most) return null;
+      places.push(at);
+    }
+  }
+  return places.sort((a, b) => a - b);
 }
 
 /**

@@ -9,7 +9,6 @@ import {
   PASS_GROUPS,
   RELEVANT_GROUPS,
   UNREAD_GROUPS,
-  mayHoldChildWords,
   prefilterPasses,
   prefilterPassesApart,
   prefilterPassesBlocks,
@@ -17,6 +16,7 @@ import {
   wordsApart,
   type Prefilter,
 } from '@/lib/detect/prefilter';
+import { readAroundStems } from '@/lib/detect/prefilter-around';
 import { createBlockWalker, findArticle, walkedTexts } from './blocks';
 import type { ArticleHandoff } from './handoff';
 import { withoutCode } from './without-code';
@@ -132,16 +132,17 @@ export function watchForTopic(doc: Document, options: TopicWatchOptions): TopicW
    * or strong stem is not read unit by unit: its other groups are taken as there. Nor is
    * such a text added later while every other group is taken as there and no child or
    * strong word has been seen (the page's whole text was such a text): reading it could
-   * add nothing to the groups, nor make the page pass or be read again.
+   * add nothing to the groups, nor make the page pass or be read again. Such a text with
+   * a few of those stems is read only around them (see `readAroundStems`).
    */
   const add = (text: string, root?: Element | null, whole = false): number => {
     if (passed || text.length === 0) return 0;
     const unreadSoFar = (mask & UNREAD_GROUPS) === UNREAD_GROUPS && (mask & RELEVANT_GROUPS) === 0;
-    const quick = (whole || unreadSoFar) && !mayHoldChildWords(prefilter, text);
-    let found = quick ? UNREAD_GROUPS : runPrefilterMask(prefilter, text);
+    const around = whole || unreadSoFar ? readAroundStems(prefilter, text) : null;
+    let found = around ?? runPrefilterMask(prefilter, text);
     // Words the markup ran together are read apart too (see `wordsApart`); the quick look
-    // finds stems anywhere, inside such words too.
-    if (!quick && !prefilterPasses(mask | found)) {
+    // finds stems anywhere, inside such words too, and reads them apart around them.
+    if (around === null && !prefilterPasses(mask | found)) {
       const apart = wordsApart(prefilter, text);
       if (apart !== null) found |= runPrefilterMask(prefilter, apart);
     }

@@ -28,6 +28,7 @@ import { groupPlainStems, holdsPlainStem, holdsUnplainUnit } from '@/lib/detect/
 import { prefilterStems } from '@/lib/detect/prefilter-compile';
 import {
   CHILD,
+  COMMON_PLAIN_RUN,
   COMMON_PLAIN_RUNS,
   NOT_PLAIN,
   PLAIN_APOSTROPHES,
@@ -103,6 +104,35 @@ describe('the plain set', () => {
       const text = `a ${String.fromCharCode(c)}b`;
       if (holdsUnplainUnit(text) !== NOT_PLAIN.test(text)) expect(c).toBe(-1);
     }
+  });
+  it('reads one common run as its runs read, and tells long mixes as NOT_PLAIN does', () => {
+    expect(COMMON_PLAIN_RUN.source).toBe(COMMON_PLAIN_RUNS.source.replace(/\+$/, '*'));
+    // Many plain units outside the common runs (Polish and Romanian letters, the dotless i)
+    // before a unit outside the set, or none: the one-by-one look and the pass after it.
+    const uncommon = [0x0142, 0x015b, 0x017c, 0x0219, 0x021b, 0x0131];
+    const outside = [0x0430, 0x0301, 0x0130, 0x03b1];
+    let unplain = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...uncommon), { minLength: 20, maxLength: 80 }),
+        fc.array(fc.constantFrom(0x61, 0x20, 0xe9), { maxLength: 3 }),
+        fc.option(fc.constantFrom(...outside)),
+        fc.nat(100),
+        (many, between, last, where) => {
+          const codes = many.flatMap((c) => [c, ...between]);
+          if (last !== null) codes.splice(where % (codes.length + 1), 0, last);
+          const text = String.fromCharCode(...codes);
+          const expected = NOT_PLAIN.test(text);
+          expect([text, holdsUnplainUnit(text)]).toEqual([text, expected]);
+          if (expected) unplain++;
+        },
+      ),
+      { numRuns: 2000, seed: 5 },
+    );
+    expect(unplain).toBeGreaterThan(500);
+    // A unit outside the set after more uncommon ones than are looked at one by one.
+    expect(holdsUnplainUnit(`${'ł'.repeat(100)}д`)).toBe(true);
+    expect(holdsUnplainUnit(`${'ł a '.repeat(100)}`)).toBe(false);
   });
   it('takes out exactly its ignorables', () => {
     const ignorables = plainUnits.filter((c) => charClass(c) === IGN);
