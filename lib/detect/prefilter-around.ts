@@ -98,9 +98,8 @@ const NOT_WORD = `[^${WORD_UNITS}]`;
 // inside a word to the start of the next word but that many (or fails: fewer follow);
 // `BACKWARD`, matched where a word is, looks behind it (a lookbehind is matched right to
 // left, natively) for the word that many before it, whose start its group's index gives
-// (or fails: fewer come before). Built from the constants above, once: nothing of the
-// dataset is compiled into them.
-// (made where first needed: most pages never read around a stem.)
+// (or fails: fewer come before). Built from the constants above, once, where first
+// needed (most pages never read around a stem): nothing of the dataset is compiled in.
 let expressions: { FORWARD: RegExp; BACKWARD: RegExp } | null = null;
 function wordExpressions(): { FORWARD: RegExp; BACKWARD: RegExp } {
   expressions ??= {
@@ -113,7 +112,7 @@ function wordExpressions(): { FORWARD: RegExp; BACKWARD: RegExp } {
   return expressions;
 }
 
-/** Exposed for tests: the expressions' class of word units, and how many words they read. */
+/** Exposed for tests: the two expressions (their class of word units, the words they read). */
 export const wordsForTests = wordExpressions;
 
 /** The part around the word at `at`: `AROUND_WORDS` words before it and after it. */
