@@ -36,6 +36,7 @@ export function readAroundStems(pf: Prefilter, text: string): number | null {
   if (places === null) return null;
   if (places.length === 0) return UNREAD_GROUPS;
   const parts = partsAround(text, places);
+  if (parts === null) return null;
   let length = 0;
   for (const [from, to] of parts) length += to - from;
   if (length * 2 > text.length) return null;
@@ -72,11 +73,18 @@ function holdsPlaceWord(pf: Prefilter, text: string): boolean {
  * one of `places` (ascending), as `[from, to)` ranges, joined where they meet. Each begins
  * at a word's start (or the text's) and ends before one (or at the text's end), so a
  * reading of it sees the same words, in the same order, as one of the whole text.
+ *
+ * Null once the parts of all places so far add up to more than the text: finding a part
+ * costs about as many units as it spans, and places crowded into a stretch of very long
+ * words (a hostile page) would otherwise cost many times the text's length.
  */
-export function partsAround(text: string, places: readonly number[]): [number, number][] {
+export function partsAround(text: string, places: readonly number[]): [number, number][] | null {
   const parts: [number, number][] = [];
+  let spanned = 0;
   for (const at of places) {
     const [from, to] = partAround(text, at);
+    spanned += to - from;
+    if (spanned > text.length) return null;
     const last = parts[parts.length - 1];
     if (last && from <= last[1]) last[1] = Math.max(last[1], to);
     else parts.push([from, to]);

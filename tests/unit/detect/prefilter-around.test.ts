@@ -143,6 +143,23 @@ describe('reading a plain text around its stems', () => {
       () => `${stems.child[0]} ${'x '.repeat(200)}`,
     );
     expect(readAroundStems(pf, many.join(''))).toBeNull();
+    // Places crowded among very long words: their parts together outspan the text, and
+    // the text is read whole instead of looking further around each.
+    const crowded = [
+      ...Array.from({ length: 50 }, () => 'x'.repeat(2000)),
+      ...Array.from({ length: 30 }, () => `${stems.child[0]}${'y'.repeat(50)}`),
+    ].join(' ');
+    const crowdedPlaces: number[] = [];
+    for (
+      let at = crowded.indexOf(stems.child[0]!);
+      at >= 0;
+      at = crowded.indexOf(stems.child[0]!, at + 1)
+    )
+      crowdedPlaces.push(at);
+    expect(crowdedPlaces).toHaveLength(30);
+    expect(partsAround(crowded, crowdedPlaces)).toBeNull();
+    expect(partsAround(crowded, crowdedPlaces.slice(0, 1))).not.toBeNull();
+    expect(readAroundStems(pf, crowded)).toBeNull();
     // Not plain: read whole.
     expect(readAroundStems(pf, `дети ${'x '.repeat(500)}`)).toBeNull();
     // A few places in a long text: read around them, with the child group found.
@@ -175,14 +192,14 @@ describe('reading a plain text around its stems', () => {
     expect(words).toBeGreaterThan(30_000);
     // An astral letter is a separator to the reading, and so to the parts.
     const astral = `${'w '.repeat(10)}${'\u{1d400} '.repeat(100)}x`;
-    const [[from]] = partsAround(astral, [astral.length - 1]) as [[number, number]];
+    const [from] = partsAround(astral, [astral.length - 1])![0]!;
     expect(from).toBe(0);
   });
   it('cuts parts at word starts that hold every word near each place', () => {
     const words = Array.from({ length: 400 }, (_, k) => `w${k}`);
     const text = words.join(' ');
     const at = text.indexOf('w200');
-    const [[from, to]] = partsAround(text, [at + 2]) as [[number, number]];
+    const [from, to] = partsAround(text, [at + 2])![0]!;
     const part = text.slice(from, to).trimEnd().split(' ');
     expect(part[0]).toBe(`w${200 - AROUND_WORDS}`);
     expect(part[part.length - 1]).toBe(`w${200 + AROUND_WORDS}`);
@@ -196,16 +213,14 @@ describe('reading a plain text around its stems', () => {
     ]);
     // Long words: the words before a place are looked for further back than at first.
     const long = Array.from({ length: 300 }, (_, k) => `${'x'.repeat(40)}${k}`).join('; ');
-    const [[longFrom, longTo]] = partsAround(long, [long.indexOf('x150;') - 39]) as [
-      [number, number],
-    ];
+    const [longFrom, longTo] = partsAround(long, [long.indexOf('x150;') - 39])![0]!;
     const longPart = long.slice(longFrom, longTo).split('; ');
     expect(longPart[0]).toBe(`${'x'.repeat(40)}${150 - AROUND_WORDS}`);
     expect(longPart[longPart.length - 1]).toBe('');
     expect(longPart[longPart.length - 2]).toBe(`${'x'.repeat(40)}${150 + AROUND_WORDS}`);
     const joined = partsAround(text, [text.indexOf('w10 '), text.indexOf('w100 ')]);
     expect(joined).toHaveLength(1);
-    expect(joined[0]![0]).toBe(0);
+    expect(joined![0]![0]).toBe(0);
     expect(partsAround(text, [text.indexOf('w10 '), text.indexOf('w300 ')])).toHaveLength(2);
   });
 });
