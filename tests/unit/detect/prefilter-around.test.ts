@@ -49,7 +49,9 @@ const stems = {
 };
 const FILLER = ['the', 'council', 'budget', 'on', 'weather', 'of', 'rain', 'city', 'a', '2024'];
 
-describe('reading a plain text around its stems', () => {
+// The property over long texts and the check of every code unit take seconds on a loaded
+// machine: more than Vitest's default limit (a harness limit, not a figure under test).
+describe('reading a plain text around its stems', { timeout: 60_000 }, () => {
   it('has plain stems of every role to build texts from', () => {
     for (const list of Object.values(stems)) expect(list.length).toBeGreaterThan(2);
   });
