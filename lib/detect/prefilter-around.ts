@@ -22,6 +22,9 @@ export const AROUND_WORDS = NEAR_WORDS + 1;
  */
 export const MOST_PLACES = 40;
 
+/** How many times the text the parts of its places may span, overlaps counted (below). */
+export const MOST_SPANNED = 4;
+
 /**
  * The groups of `text` as far as they decide a pass, read only around its child and
  * strong stems: `prefilterPasses` answers for them as for `runPrefilterMask(pf, text)`
@@ -74,9 +77,10 @@ function holdsPlaceWord(pf: Prefilter, text: string): boolean {
  * at a word's start (or the text's) and ends before one (or at the text's end), so a
  * reading of it sees the same words, in the same order, as one of the whole text.
  *
- * Null once the parts of all places so far add up to more than the text: finding a part
- * costs about as many units as it spans, and places crowded into a stretch of very long
- * words (a hostile page) would otherwise cost many times the text's length.
+ * Null once the parts of all places so far add up to more than `MOST_SPANNED` times the
+ * text: finding a part costs about as many units as it spans (natively, a few times less
+ * than reading them), and places crowded into a stretch of very long words (a hostile
+ * page) would otherwise cost many times the text's length.
  */
 export function partsAround(text: string, places: readonly number[]): [number, number][] | null {
   const parts: [number, number][] = [];
@@ -84,7 +88,7 @@ export function partsAround(text: string, places: readonly number[]): [number, n
   for (const at of places) {
     const [from, to] = partAround(text, at);
     spanned += to - from;
-    if (spanned > text.length) return null;
+    if (spanned > MOST_SPANNED * text.length) return null;
     const last = parts[parts.length - 1];
     if (last && from <= last[1]) last[1] = Math.max(last[1], to);
     else parts.push([from, to]);

@@ -145,8 +145,8 @@ describe('reading a plain text around its stems', { timeout: 60_000 }, () => {
       () => `${stems.child[0]} ${'x '.repeat(200)}`,
     );
     expect(readAroundStems(pf, many.join(''))).toBeNull();
-    // Places crowded among very long words: their parts together outspan the text, and
-    // the text is read whole instead of looking further around each.
+    // Places crowded among very long words: their parts together outspan the text many
+    // times, and the text is read whole instead of looking further around each.
     const crowded = [
       ...Array.from({ length: 50 }, () => 'x'.repeat(2000)),
       ...Array.from({ length: 30 }, () => `${stems.child[0]}${'y'.repeat(50)}`),
