@@ -45,13 +45,7 @@ export function readAroundStems(pf: Prefilter, text: string): number | null {
   if (length * 2 > text.length) return null;
   let mask = 0;
   for (const [from, to] of parts) {
-    const part = text.slice(from, to);
-    let found = runPrefilterMask(pf, part);
-    if (!prefilterPasses(found)) {
-      const apart = wordsApart(pf, part);
-      if (apart !== null) found |= runPrefilterMask(pf, apart);
-    }
-    mask |= found;
+    mask |= readApartToo(pf, text.slice(from, to));
     if (prefilterPasses(mask)) break;
   }
   // A child word near an action word: the text passes if it holds a place word anywhere.
@@ -65,10 +59,21 @@ export function readAroundStems(pf: Prefilter, text: string): number | null {
  * first: a page that holds one usually holds it early.
  */
 function holdsPlaceWord(pf: Prefilter, text: string): boolean {
-  const found = runPrefilterMask(pf, text, PLACE);
-  if ((found & PLACE) !== 0 || prefilterPasses(found)) return true;
+  const found = readApartToo(pf, text, PLACE);
+  return (found & PLACE) !== 0 || prefilterPasses(found);
+}
+
+/**
+ * The groups of `text` as stage 1 reads a text (`runPrefilterMask`, with `stopAny`), and
+ * with the words the markup ran together read apart (see `wordsApart`) unless it passes
+ * already, with the groups `known` beside it, or found a group of `stopAny`.
+ */
+export function readApartToo(pf: Prefilter, text: string, stopAny = 0, known = 0): number {
+  let found = runPrefilterMask(pf, text, stopAny);
+  if (prefilterPasses(known | found) || (found & stopAny) !== 0) return found;
   const apart = wordsApart(pf, text);
-  return apart !== null && (runPrefilterMask(pf, apart, PLACE) & PLACE) !== 0;
+  if (apart !== null) found |= runPrefilterMask(pf, apart, stopAny);
+  return found;
 }
 
 /**

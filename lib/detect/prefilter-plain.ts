@@ -100,8 +100,6 @@ export function plainStemPlaces(pf: Prefilter, text: string, most: number): numb
  * stem occurs (anywhere, not only at a word's start) or when the text is not plain.
  */
 export function mayHoldChildWords(pf: Prefilter, text: string): boolean {
-  if (holdsUnplainUnit(text)) return true;
-  let lower = text.toLowerCase().replace(PLAIN_IGNORABLES, '');
-  if (pf.plainApostrophe) lower = lower.replace(PLAIN_APOSTROPHES, "'");
-  return holdsPlainStem(lower, pf.plainGroups);
+  // No place allowed: null at the first stem, or when the text is not plain.
+  return plainStemPlaces(pf, text, 0) === null;
 }

@@ -12,11 +12,9 @@ import {
   prefilterPasses,
   prefilterPassesApart,
   prefilterPassesBlocks,
-  runPrefilterMask,
-  wordsApart,
   type Prefilter,
 } from '@/lib/detect/prefilter';
-import { readAroundStems } from '@/lib/detect/prefilter-around';
+import { readApartToo, readAroundStems } from '@/lib/detect/prefilter-around';
 import { createBlockWalker, findArticle, walkedTexts } from './blocks';
 import type { ArticleHandoff } from './handoff';
 import { withoutCode } from './without-code';
@@ -138,14 +136,10 @@ export function watchForTopic(doc: Document, options: TopicWatchOptions): TopicW
   const add = (text: string, root?: Element | null, whole = false): number => {
     if (passed || text.length === 0) return 0;
     const unreadSoFar = (mask & UNREAD_GROUPS) === UNREAD_GROUPS && (mask & RELEVANT_GROUPS) === 0;
-    const around = whole || unreadSoFar ? readAroundStems(prefilter, text) : null;
-    let found = around ?? runPrefilterMask(prefilter, text);
     // Words the markup ran together are read apart too (see `wordsApart`); the quick look
     // finds stems anywhere, inside such words too, and reads them apart around them.
-    if (around === null && !prefilterPasses(mask | found)) {
-      const apart = wordsApart(prefilter, text);
-      if (apart !== null) found |= runPrefilterMask(prefilter, apart);
-    }
+    const around = whole || unreadSoFar ? readAroundStems(prefilter, text) : null;
+    const found = around ?? readApartToo(prefilter, text, 0, mask);
     mask |= found;
     if (prefilterPasses(mask) && !blocksRead)
       confirm(root === undefined ? (findArticle(doc)?.element ?? null) : root);
